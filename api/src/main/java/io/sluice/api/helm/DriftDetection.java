@@ -1,0 +1,22 @@
+package io.sluice.api.helm;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sluice.api.meta.KeepsUnknownFields;
+
+/**
+ * Whether and how to correct drift between the release manifest and the cluster.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DriftDetection extends KeepsUnknownFields {
+
+    /** enabled, warn or disabled. */
+    private String mode;
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+}
