@@ -1,0 +1,204 @@
+package io.sluice.sandbox.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.sluice.sandbox.LoopbackPorts;
+import io.sluice.sandbox.PortInUseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * An in-memory Kubernetes API server on 127.0.0.1 (fabric8's mock server in CRUD mode) with the
+ * Sluice CRDs registered and the {@code default} and {@code flux-system} namespaces created.
+ *
+ * <p>It is a SANDBOX: it stores and serves objects, with watches and the status subresource, but
+ * runs no pods, no controllers, no admission and no garbage collection. docs/sandbox.md lists
+ * exactly which API-server behaviours it lacks.
+ */
+public final class SandboxCluster implements AutoCloseable {
+
+    /** Cluster, context and user name in the written kubeconfig. */
+    public static final String NAME = "sluice-sandbox";
+    public static final String DEFAULT_NAMESPACE = "default";
+    /** Namespaces every sandbox starts with: {@code default} and Flux's {@code flux-system}. */
+    public static final List<String> NAMESPACES = List.of(DEFAULT_NAMESPACE, "flux-system");
+
+    private static final Logger LOG = Logger.getLogger(SandboxCluster.class);
+
+    private final KubernetesMockServer server;
+    private final String masterUrl;
+    private final KubernetesClient client;
+    private final Set<String> crdNames = new LinkedHashSet<>();
+    private boolean closed;
+
+    private SandboxCluster(KubernetesMockServer server) {
+        this.server = server;
+        this.masterUrl = "http://127.0.0.1:" + server.getPort();
+        this.client = new KubernetesClientBuilder().withConfig(config()).build();
+    }
+
+    /** Starts the API server on a free loopback port. */
+    public static SandboxCluster start() {
+        return launch(0);
+    }
+
+    /**
+     * Starts the API server on {@code port} (as {@code sluice up} does).
+     *
+     * @throws PortInUseException when the port is taken; checked before anything starts
+     */
+    public static SandboxCluster start(int port) {
+        LoopbackPorts.requireFree(port, "Kubernetes API server");
+        return launch(port);
+    }
+
+    private static SandboxCluster launch(int port) {
+        SandboxDispatcher dispatcher = new SandboxDispatcher();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), port);
+        dispatcher.serverAddress("127.0.0.1:" + server.getPort());
+        SandboxCluster cluster = new SandboxCluster(server);
+        try {
+            NAMESPACES.forEach(cluster::createNamespace);
+            // The context loader sees the application's class path (Quarkus tests use their own loader);
+            // the sandbox's loader sees at least sluice-api. Registration skips CRDs seen twice.
+            cluster.registerCustomResourceDefinitions(Thread.currentThread().getContextClassLoader());
+            cluster.registerCustomResourceDefinitions(SandboxCluster.class.getClassLoader());
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        LOG.infof("SANDBOX Kubernetes API (in-memory fabric8 mock: stores objects, runs no pods) on %s"
+                + " with %d CRDs and namespaces %s", cluster.masterUrl, cluster.crdNames.size(), NAMESPACES);
+        return cluster;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: plain HTTP, no credentials checked. */
+    public String masterUrl() {
+        return masterUrl;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** A client for this server, namespace {@code default}; closed with the sandbox. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** A fresh client configuration for this server that ignores ~/.kube/config and the environment. */
+    public Config config() {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(masterUrl)
+                .withNamespace(DEFAULT_NAMESPACE)
+                .withTrustCerts(true)
+                .build();
+    }
+
+    /** Names of the CRDs registered so far, e.g. {@code gitrepositories.source.toolkit.fluxcd.io}. */
+    public List<String> customResourceDefinitions() {
+        return List.copyOf(crdNames);
+    }
+
+    /**
+     * Writes a kubeconfig (cluster, context and user {@value #NAME}, namespace default) that kubectl and
+     * other processes can use: {@code kubectl --kubeconfig <file> get gitrepositories -A}.
+     */
+    public Path writeKubeconfig(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, Kubeconfig.yaml(NAME, masterUrl, DEFAULT_NAMESPACE));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the sandbox kubeconfig to " + file
+                    + "; check that the folder is writable", e);
+        }
+    }
+
+    /**
+     * Registers every {@code META-INF/fabric8/*-v1.yml} CRD visible to {@code loader}; a CRD already
+     * registered (the same file seen twice on the class path) is skipped.
+     */
+    public List<String> registerCustomResourceDefinitions(ClassLoader loader) {
+        List<String> registered = new ArrayList<>();
+        if (loader == null) {
+            return registered;
+        }
+        for (URL url : CrdResources.find(loader)) {
+            try (InputStream in = url.openStream()) {
+                registered.addAll(register(in, url.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read CRD file " + url, e);
+            }
+        }
+        return registered;
+    }
+
+    /** Registers the CustomResourceDefinitions in a YAML or JSON stream (one or more documents). */
+    public List<String> registerCustomResourceDefinitions(InputStream yaml) {
+        return register(yaml, "the given stream");
+    }
+
+    private List<String> register(InputStream yaml, String origin) {
+        List<HasMetadata> items = client.load(yaml).items();
+        List<String> registered = new ArrayList<>();
+        for (HasMetadata item : items) {
+            if (!(item instanceof CustomResourceDefinition crd)) {
+                throw new IllegalArgumentException("Expected only CustomResourceDefinitions in " + origin
+                        + " but found " + item.getKind() + " " + item.getMetadata().getName());
+            }
+            String name = crd.getMetadata().getName();
+            if (crdNames.contains(name)) {
+                continue;
+            }
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+            crdNames.add(name);
+            registered.add(name);
+        }
+        return Collections.unmodifiableList(registered);
+    }
+
+    private void createNamespace(String name) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    }
+
+    /** Stops the server and drops every stored object. Calling it twice is harmless. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            client.close();
+        } finally {
+            server.destroy();
+        }
+        LOG.infof("SANDBOX Kubernetes API on %s stopped; its objects are gone", masterUrl);
+    }
+}
