@@ -1,0 +1,109 @@
+package io.sluice.kustomize;
+
+import io.sluice.kustomize.yaml.Values;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A field path (kustomize fieldSpec) selected by gvk: "spec/template/metadata/labels",
+ * "spec/containers[]/image". Sequences met on the way are walked element by element.
+ */
+public record FieldSpec(Gvk gvk, String path, boolean create) {
+
+    /** Called for each matched field; the field may be absent when create is true. */
+    @FunctionalInterface
+    public interface FieldVisitor {
+        void visit(Map<String, Object> parent, String key);
+    }
+
+    public boolean appliesTo(Gvk target) {
+        return target.isSelectedBy(gvk);
+    }
+
+    /** Parsed paths, shared: the same few hundred default paths are walked for every object. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> SEGMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<Boolean>> MARKERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public List<String> segments() {
+        return SEGMENTS.computeIfAbsent(path, FieldSpec::splitPath);
+    }
+
+    /** Segments marked "name[]" (a sequence): never created when missing. */
+    private static List<Boolean> listMarkers(String path) {
+        List<Boolean> out = new ArrayList<>();
+        for (String s : path.split("(?<!\\\\)/")) {
+            if (!s.isEmpty()) {
+                out.add(s.endsWith("[]"));
+            }
+        }
+        return out;
+    }
+
+    /** Splits on '/', honouring "\/" as a literal slash; strips "[]" and "[k=v]" markers. */
+    public static List<String> splitPath(String path) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\\' && i + 1 < path.length() && path.charAt(i + 1) == '/') {
+                cur.append('/');
+                i++;
+            } else if (c == '/') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        List<String> cleaned = new ArrayList<>();
+        for (String s : out) {
+            if (s.endsWith("[]")) {
+                s = s.substring(0, s.length() - 2);
+            }
+            if (!s.isEmpty()) {
+                cleaned.add(s);
+            }
+        }
+        return cleaned;
+    }
+
+    /** Applies {@code visitor} to every field this spec matches in {@code obj}. */
+    public void apply(Map<String, Object> obj, FieldVisitor visitor) {
+        walk(obj, segments(), MARKERS.computeIfAbsent(path, FieldSpec::listMarkers), 0, create, visitor);
+    }
+
+    static void walk(Object node, List<String> segs, List<Boolean> lists, int i, boolean create, FieldVisitor visitor) {
+        if (node instanceof List<?> list) {
+            for (Object el : list) {
+                walk(el, segs, lists, i, create, visitor);
+            }
+            return;
+        }
+        Map<String, Object> m = Values.asMap(node);
+        if (m == null) {
+            return;
+        }
+        String key = segs.get(i);
+        if (i == segs.size() - 1) {
+            if (m.containsKey(key) || create) {
+                visitor.visit(m, key);
+            }
+            return;
+        }
+        Object next = m.get(key);
+        if (next == null) {
+            if (!create || (i < lists.size() && lists.get(i))) {
+                return;
+            }
+            next = new LinkedHashMap<String, Object>();
+            m.put(key, next);
+        }
+        walk(next, segs, lists, i + 1, create, visitor);
+    }
+}

@@ -1,0 +1,95 @@
+package io.sluice.kustomize;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds one kustomization directory, recursing into its bases and components. */
+final class KustTarget {
+    private final Loader ldr;
+    private final KustomizationFile kust;
+    private final BuildContext ctx;
+
+    KustTarget(Loader ldr, BuildContext ctx) {
+        this.ldr = ldr;
+        this.kust = KustomizationFile.load(ldr.root());
+        this.ctx = ctx;
+    }
+
+    KustomizationFile kustomization() {
+        return kust;
+    }
+
+    Accumulator accumulate(Accumulator ra) {
+        Patches.schemaFor(kust, ldr); // kustomize loads `openapi.path` up front: a missing file fails the build
+        accumulateResources(ra);
+        for (String c : kust.strings("configurations")) {
+            String text = ldr.readFile(c, "configurations", kust.path());
+            ra.config.merge(TransformerConfig.fromYaml(io.sluice.kustomize.yaml.YamlReader.readOne(text, c), c));
+        }
+        for (String c : kust.strings("crds")) {
+            String text = ldr.readFile(c, "crds", kust.path());
+            ra.config.merge(CrdConfig.fromCrdFile(text, c));
+        }
+        Generators.run(kust, ldr, ra, ctx);
+        for (String c : kust.strings("components")) {
+            Loader sub = ldr.child(c, "components", kust.path());
+            KustTarget t = new KustTarget(sub, ctx);
+            if (!t.kust.isComponent()) {
+                throw new KustomizeException(kust.path() + ": components entry '" + c + "': expected kind 'Component' for path '"
+                        + sub.root() + "' but got '" + kindOf(t.kust) + "'");
+            }
+            ctx.enter(c);
+            try {
+                t.accumulate(ra);
+            } finally {
+                ctx.leave();
+            }
+        }
+        Transformers.run(kust, ldr, ra, ctx);
+        Vars.merge(kust, ra);
+        return ra;
+    }
+
+    private static String kindOf(KustomizationFile k) {
+        String kind = k.string("kind");
+        return kind.isEmpty() ? "Kustomization" : kind;
+    }
+
+    private void accumulateResources(Accumulator ra) {
+        List<String> paths = new java.util.ArrayList<>(kust.strings("resources"));
+        paths.addAll(kust.strings("bases"));
+        for (String p : paths) {
+            if (Loader.isRemote(p)) {
+                throw new KustomizeException(kust.path() + ": resources entry '" + p
+                        + "' is a remote URL; remote resources are not supported (vendor the files into the repository)");
+            }
+            Path target = ldr.root().resolve(p).normalize();
+            if (Files.isDirectory(target)) {
+                Loader sub = ldr.child(p, "resources", kust.path());
+                KustTarget t = new KustTarget(sub, ctx);
+                if (t.kust.isComponent()) {
+                    throw new KustomizeException(kust.path() + ": resources entry '" + p + "': expected kind != 'Component' for path '"
+                            + sub.root() + "' (list components under 'components')");
+                }
+                ctx.enter(p);
+                try {
+                    Accumulator subRa = t.accumulate(new Accumulator());
+                    ra.merge(subRa);
+                } finally {
+                    ctx.leave();
+                }
+            } else {
+                if (!Files.exists(target)) {
+                    throw new KustomizeException(kust.path() + ": resources entry '" + p
+                            + "': no such file or directory: " + target);
+                }
+                String text = ldr.readFile(p, "resources", kust.path());
+                for (Resource r : ResourceReader.read(text, ldr.root().resolve(p).toString())) {
+                    ctx.annotateOrigin(r, p);
+                    ra.resMap.append(r);
+                }
+            }
+        }
+    }
+}

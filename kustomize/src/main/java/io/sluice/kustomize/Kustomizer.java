@@ -1,0 +1,79 @@
+package io.sluice.kustomize;
+
+import io.sluice.kustomize.yaml.YamlWriter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point: {@code new Kustomizer().build(dir)} does what {@code kustomize build dir} does
+ * (kustomize v5.7.1, default options) and {@link #buildYaml} prints it the same way.
+ */
+public final class Kustomizer {
+    static final String MANAGED_BY = "kustomize-v5.7.1";
+
+    /** The built objects, in output order. */
+    public List<Map<String, Object>> build(Path dir) {
+        Loader ldr = Loader.forRoot(dir);
+        KustomizationFile top = KustomizationFile.load(ldr.root());
+        BuildContext ctx = new BuildContext(top.strings("buildMetadata"), top.path());
+        KustTarget target = new KustTarget(ldr, ctx);
+        Accumulator ra = target.accumulate(new Accumulator());
+        HashTransformer.apply(ra.resMap);
+        NameReferenceTransformer.apply(ra.resMap, ra.config);
+        Vars.resolve(ra);
+        dropLocalConfig(ra.resMap);
+        Sorter.sort(ra.resMap, top);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Resource r : ra.resMap.resources()) {
+            stringifyAnnotations(r);
+            checkJsonable(r.map(), r);
+            if (ctx.managedByLabel) {
+                r.setLabel("app.kubernetes.io/managed-by", MANAGED_BY);
+            }
+            out.add(r.map());
+        }
+        return out;
+    }
+
+    /** The build printed as kustomize prints it. */
+    public String buildYaml(Path dir) {
+        return YamlWriter.writeAll(build(dir));
+    }
+
+    /**
+     * kustomize rewrites every annotation map as map[string]string at the end of a build, and drops
+     * metadata.annotations when it ends up empty (or is not a map at all).
+     */
+    private static void stringifyAnnotations(Resource r) {
+        Map<String, Object> meta = io.sluice.kustomize.yaml.Values.asMap(r.map().get("metadata"));
+        if (meta == null || !meta.containsKey("annotations")) {
+            return;
+        }
+        Map<String, Object> a = r.annotations();
+        if (a == null || a.isEmpty()) {
+            meta.remove("annotations");
+            return;
+        }
+        a.replaceAll((k, v) -> v == null ? "" : Resource.str(v));
+    }
+
+    /** kustomize prints through JSON, which has no infinity or NaN. */
+    private static void checkJsonable(Object v, Resource r) {
+        if (v instanceof Double d && (d.isInfinite() || d.isNaN())) {
+            throw new KustomizeException(r.curId().describe() + (r.source != null ? " (from " + r.source + ")" : "")
+                    + ": json: unsupported value: " + (d.isNaN() ? "NaN" : d > 0 ? "+Inf" : "-Inf"));
+        }
+        if (v instanceof Map<?, ?> m) {
+            m.values().forEach(x -> checkJsonable(x, r));
+        } else if (v instanceof List<?> l) {
+            l.forEach(x -> checkJsonable(x, r));
+        }
+    }
+
+    private static void dropLocalConfig(ResMap m) {
+        m.resources().removeIf(r -> "true".equals(r.annotation("config.kubernetes.io/local-config")));
+    }
+}

@@ -1,0 +1,210 @@
+package io.sluice.kustomize;
+
+import io.sluice.kustomize.yaml.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * After renames (prefix, suffix, namespace, hash), points every reference (configMapRef,
+ * serviceAccountName, roleRef, ...) at the new name, choosing among candidates as kustomize does.
+ */
+final class NameReferenceTransformer {
+    private NameReferenceTransformer() {
+    }
+
+    static void apply(ResMap m, TransformerConfig tc) {
+        List<Resource> all = new ArrayList<>(m.resources());
+        // only renamed objects can be referred to under an old name: nothing to do without them
+        if (all.stream().noneMatch(r -> !r.prevIds.isEmpty())) {
+            return;
+        }
+        java.util.Map<Resource, Gvk> orgGvk = new java.util.IdentityHashMap<>();
+        all.forEach(r -> orgGvk.put(r, r.orgId().gvk()));
+        java.util.Map<Resource, List<Resource>> candidatesOf = new java.util.IdentityHashMap<>();
+        for (TransformerConfig.NameBackRef backRef : tc.nameReferences()) {
+            for (FieldSpec spec : backRef.referrers()) {
+                FieldSpec walk = new FieldSpec(spec.gvk(), spec.path(), false);
+                for (Resource referrer : all) {
+                    if (!orgGvk.get(referrer).isSelectedBy(spec.gvk())) {
+                        continue;
+                    }
+                    Fixer f = new Fixer(referrer, backRef.target(), spec,
+                            () -> candidatesOf.computeIfAbsent(referrer, x -> couldBeReferencedBy(all, x)));
+                    walk.apply(referrer.map(), f::set);
+                }
+            }
+        }
+    }
+
+    private static List<Resource> couldBeReferencedBy(List<Resource> all, Resource referrer) {
+        ResId rid = referrer.curId();
+        if (rid.gvk().isClusterScoped()) {
+            return all;
+        }
+        // a RoleBinding may name ServiceAccounts of other namespaces in its subjects
+        java.util.Set<String> subjectNamespaces = new java.util.HashSet<>();
+        if (referrer.kind().equals("RoleBinding") && referrer.map().get("subjects") instanceof List<?> subjects) {
+            for (Object s : subjects) {
+                if (s instanceof Map<?, ?> sm && "ServiceAccount".equals(sm.get("kind")) && sm.get("namespace") instanceof String ns) {
+                    subjectNamespaces.add(ns);
+                }
+            }
+        }
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : all) {
+            ResId id = r.curId();
+            if (id.gvk().isClusterScoped() || id.isNsEquals(rid) || subjectNamespaces.contains(id.namespace())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private record Fixer(Resource referrer, Gvk target, FieldSpec spec,
+                         java.util.function.Supplier<List<Resource>> candidatesLater) {
+        List<Resource> candidates() {
+            return candidatesLater.get();
+        }
+
+        void set(Map<String, Object> parent, String key) {
+            Object v = parent.get(key);
+            if (v == null) {
+                return;
+            }
+            if (v instanceof Map<?, ?>) {
+                setMapping(Values.asMap(v));
+            } else if (v instanceof List<?> l) {
+                List<Object> list = Values.asList(v);
+                for (int i = 0; i < l.size(); i++) {
+                    Object el = l.get(i);
+                    if (el instanceof Map<?, ?>) {
+                        setMapping(Values.asMap(el));
+                    } else if (el instanceof String s) {
+                        Resource ref = select(s, candidates(), false);
+                        if (ref != null) {
+                            list.set(i, ref.name());
+                        }
+                    }
+                }
+            } else if (v instanceof String s) {
+                Resource ref = select(s, candidates(), false);
+                if (ref != null && !ref.name().equals(s)) {
+                    parent.put(key, ref.name());
+                }
+            }
+        }
+
+        private void setMapping(Map<String, Object> node) {
+            if (!node.containsKey("name")) {
+                throw new KustomizeException("name reference in '" + spec.path() + "' of " + referrer.curId().describe()
+                        + ": path config error; no 'name' field in node");
+            }
+            List<Resource> cands = candidates();
+            if (node.get("namespace") instanceof String ns) {
+                List<Resource> byOrg = new ArrayList<>();
+                for (Resource r : cands) {
+                    if (r.orgId().namespace().equals(ns)) {
+                        byOrg.add(r);
+                    }
+                }
+                if (byOrg.isEmpty()) {
+                    for (Resource r : candidates()) {
+                        if (r.curId().namespace().equals(ns)) {
+                            byOrg.add(r);
+                        }
+                    }
+                }
+                cands = byOrg;
+            }
+            String oldName = Resource.str(node.get("name"));
+            Resource ref = select(oldName, cands, true);
+            if (ref == null) {
+                return;
+            }
+            if (ref.name().equals(oldName) && ref.namespace().isEmpty()) {
+                return;
+            }
+            node.put("name", ref.name());
+            if (!ref.namespace().isEmpty()) {
+                node.put("namespace", ref.namespace());
+            }
+        }
+
+        private Resource select(String oldName, List<Resource> in, boolean withNamespace) {
+            List<Resource> c = sieve(in, r -> r.prevIds.stream().anyMatch(id -> id.name().equals(oldName)));
+            c = sieve(c, r -> r.prevIds.stream().anyMatch(id -> id.gvk().isSelectedBy(target)));
+            if (spec.path().endsWith("roleRef/name")) {
+                Map<String, Object> roleRef = Values.asMap(referrer.map().get("roleRef"));
+                if (roleRef != null && roleRef.get("apiGroup") != null && roleRef.get("kind") != null) {
+                    Gvk rg = new Gvk(Resource.str(roleRef.get("apiGroup")), "", Resource.str(roleRef.get("kind")));
+                    c = sieve(c, r -> r.prevIds.stream().anyMatch(id -> id.gvk().isSelectedBy(rg)));
+                }
+            }
+            ResId rid = referrer.curId();
+            if (!rid.gvk().isClusterScoped()) {
+                c = sieve(c, r -> r.curId().gvk().isClusterScoped() || r.kind().equals("ServiceAccount")
+                        || rid.isNsEquals(r.curId()));
+            }
+            if (c.size() == 1) {
+                return c.get(0);
+            }
+            c = sieve(c, r -> affixesEqual(r, referrer, true));
+            if (c.size() > 1) {
+                c = sieve(c, r -> affixesEqual(r, referrer, false));
+            }
+            if (c.size() == 1) {
+                return c.get(0);
+            }
+            if (c.isEmpty()) {
+                return null;
+            }
+            Resource first = c.get(0);
+            boolean same = c.stream().allMatch(r -> r.name().equals(first.name())
+                    && (!withNamespace || r.namespace().equals(first.namespace())));
+            if (same) {
+                return first;
+            }
+            List<String> ids = new ArrayList<>();
+            c.forEach(r -> ids.add(r.curId().describe()));
+            throw new KustomizeException("found multiple possible referrals for '" + oldName + "' in field '" + spec.path()
+                    + "' of " + referrer.curId().describe() + ": " + ids);
+        }
+    }
+
+    private static List<Resource> sieve(List<Resource> in, Predicate<Resource> p) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : in) {
+            if (p.test(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static boolean affixesEqual(Resource a, Resource b, boolean allowEmpty) {
+        if (allowEmpty) {
+            boolean prefixEmpty = a.prefixes.isEmpty() || b.prefixes.isEmpty();
+            boolean suffixEmpty = a.suffixes.isEmpty() || b.suffixes.isEmpty();
+            return (prefixEmpty || sameEnding(a.prefixes, b.prefixes)) && (suffixEmpty || sameEnding(a.suffixes, b.suffixes));
+        }
+        return sameEnding(a.prefixes, b.prefixes) && sameEnding(a.suffixes, b.suffixes);
+    }
+
+    private static boolean sameEnding(List<String> x, List<String> y) {
+        List<String> shortest = x.size() <= y.size() ? x : y;
+        List<String> longest = x.size() <= y.size() ? y : x;
+        int diff = longest.size() - shortest.size();
+        if (shortest.isEmpty()) {
+            return diff == 0;
+        }
+        for (int i = shortest.size() - 1; i >= 0; i--) {
+            if (!longest.get(i + diff).equals(shortest.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
