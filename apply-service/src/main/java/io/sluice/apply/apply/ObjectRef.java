@@ -1,0 +1,74 @@
+package io.sluice.apply.apply;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+import java.util.Objects;
+
+/**
+ * Which object: apiVersion, kind, namespace (empty for cluster-scoped objects) and name.
+ *
+ * <p>{@link #inventoryId()} is the id Flux writes in {@code status.inventory.entries[].id}
+ * ({@code <namespace>_<name>_<group>_<kind>}, the format of cli-utils' ObjMetadata), so an
+ * inventory written by Sluice reads the same in Flux's tools and the other way round.
+ */
+public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
+
+    /** RBAC names may contain ':' (system:controller:x); the id format writes it as "__". */
+    private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
+
+    public ObjectRef {
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        namespace = namespace == null ? "" : namespace;
+        if (apiVersion.isBlank() || kind.isBlank() || name.isBlank()) {
+            throw new IllegalArgumentException("an object needs apiVersion, kind and metadata.name; got apiVersion='"
+                    + apiVersion + "' kind='" + kind + "' name='" + name + "'");
+        }
+    }
+
+    public static ObjectRef of(HasMetadata object) {
+        String apiVersion = object.getApiVersion();
+        String kind = object.getKind();
+        String name = object.getMetadata() == null ? null : object.getMetadata().getName();
+        if (apiVersion == null || kind == null || name == null) {
+            throw new IllegalArgumentException("manifest without apiVersion, kind or metadata.name: apiVersion="
+                    + apiVersion + ", kind=" + kind + ", name=" + name + "; every rendered object needs all three");
+        }
+        return new ObjectRef(apiVersion, kind, object.getMetadata().getNamespace(), name);
+    }
+
+    /** The API group: empty for the core group ({@code v1}), {@code apps} for {@code apps/v1}. */
+    public String group() {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /** The version part of the apiVersion: {@code v1} for both {@code v1} and {@code apps/v1}. */
+    public String version() {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
+    }
+
+    /** Flux's inventory id: {@code apps_podinfo_apps_Deployment}, {@code _apps__Namespace}, {@code apps_web__Service}. */
+    public String inventoryId() {
+        String idName = RBAC_GROUP.equals(group()) ? name.replace(":", "__") : name;
+        return namespace + "_" + idName + "_" + group() + "_" + kind;
+    }
+
+    /** How Flux names the object in messages: {@code Deployment/apps/podinfo}, {@code Namespace/apps}. */
+    public String objectName() {
+        return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+    }
+
+    /** Same object whatever the version: the inventory and prune compare objects this way. */
+    public boolean sameObject(ObjectRef other) {
+        return group().equals(other.group()) && kind.equals(other.kind)
+                && namespace.equals(other.namespace) && name.equals(other.name);
+    }
+
+    @Override
+    public String toString() {
+        return objectName();
+    }
+}

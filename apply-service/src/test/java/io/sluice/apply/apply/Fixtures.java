@@ -1,0 +1,40 @@
+package io.sluice.apply.apply;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Reads the YAML fixtures under src/test/resources/apply/, with {@code @ns@} replaced by the test's namespace. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static String text(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/apply/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture apply/" + name + " on the test class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<GenericKubernetesResource> load(String name) {
+        return Manifests.parse(text(name));
+    }
+
+    static List<GenericKubernetesResource> load(String name, String namespace) {
+        return Manifests.parse(text(name).replace("@ns@", namespace));
+    }
+
+    static GenericKubernetesResource named(List<GenericKubernetesResource> objects, String name) {
+        return objects.stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no object named " + name + " in the fixture"));
+    }
+}

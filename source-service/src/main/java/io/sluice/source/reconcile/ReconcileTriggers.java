@@ -1,0 +1,149 @@
+package io.sluice.source.reconcile;
+
+import io.sluice.api.events.GitPushed;
+import io.sluice.api.events.ReconcileRequested;
+import io.sluice.api.events.RepoUrl;
+import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.source.GitRepository;
+import io.sluice.api.source.GitRepositoryInclude;
+import io.sluice.kit.messaging.EventPublisher;
+import io.sluice.source.artifact.ArtifactStorage;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that makes a GitRepository reconcile, in one place:
+ * <ul>
+ *   <li>created, spec changed, {@code reconcile.fluxcd.io/requestedAt} changed ({@link GitRepositoryWatcher}):
+ *       reconciled now, by the replica that owns it ({@link PartitionOwnership});</li>
+ *   <li>its interval elapsed: the reconciler's answer plans the next run, again only on the owner;</li>
+ *   <li>{@code ReconcileRequested} for it: reconciled now (the record's partition is the owner's);</li>
+ *   <li>{@code GitPushed} whose key equals {@link RepoUrl#normalize} of its {@code spec.url}: reconciled now if
+ *       this replica owns it, otherwise a {@code ReconcileRequested} is published so the owner does it;</li>
+ *   <li>partitions newly assigned to this replica: all objects that fall in them are reconciled now;</li>
+ *   <li>a GitRepository it includes got a new artifact ({@link #includedChanged}).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ReconcileTriggers {
+
+    private static final Logger LOG = Logger.getLogger(ReconcileTriggers.class);
+
+    @Inject
+    SourceConfig config;
+    @Inject
+    PartitionOwnership ownership;
+    @Inject
+    GitRepositoryWatcher watcher;
+    @Inject
+    GitRepositoryReconciler reconciler;
+    @Inject
+    ArtifactStorage storage;
+    @Inject
+    EventPublisher publisher;
+
+    private ReconcileScheduler scheduler;
+
+    @PostConstruct
+    void init() {
+        scheduler = new ReconcileScheduler(config.reconcile().workers(), key -> reconciler.reconcile(key), ownership::owns);
+    }
+
+    @PreDestroy
+    void close() {
+        scheduler.close();
+    }
+
+    /** Created, spec changed, or reconcile annotation changed. */
+    void changed(ObjectKey key) {
+        if (ownership.owns(key)) {
+            scheduler.requestNow(key);
+        }
+    }
+
+    void deleted(ObjectKey key) {
+        scheduler.forget(key);
+        reconciler.forget(key);
+        if (ownership.owns(key)) {
+            storage.deleteAll(key);
+            LOG.infof("%s was deleted; its artifacts were removed from storage", key);
+        }
+    }
+
+    /** Reconciles the object now, on this replica; {@code requestedAt} goes to {@code status.lastHandledReconcileAt}. */
+    public void reconcileRequested(ReconcileRequested request) {
+        if (!GitRepository.KIND.equals(request.object().kind())) {
+            return; // another service's kind
+        }
+        reconciler.noteRequest(request.object(), request.requestedAt());
+        scheduler.requestNow(request.object());
+    }
+
+    /** Reconciles every GitRepository whose normalized URL is the push's key; returns how many matched. */
+    public int gitPushed(GitPushed push) {
+        String key = push.subject();
+        int matched = 0;
+        for (GitRepository repo : watcher.all()) {
+            if (repo.getSpec() == null || !key.equals(normalizedOrNull(repo.getSpec().getUrl()))) {
+                continue;
+            }
+            matched++;
+            ObjectKey object = GitRepositoryWatcher.key(repo);
+            if (ownership.owns(object)) {
+                scheduler.requestNow(object);
+            } else {
+                // The owner reconciles it: one hop through Kafka keeps "one replica per object".
+                publisher.publish(new ReconcileRequested(object, Instant.now(), "source-service (push " + push.deliveryId() + ")"));
+            }
+        }
+        LOG.debugf("Push to %s (%s, delivery %s) matched %d GitRepository object(s)", key, push.ref(), push.deliveryId(), matched);
+        return matched;
+    }
+
+    /** A GitRepository got a new artifact: reconcile the ones in its namespace that include it. */
+    void includedChanged(ObjectKey included) {
+        for (GitRepository repo : watcher.all()) {
+            if (!Objects.equals(repo.getMetadata().getNamespace(), included.namespace()) || repo.getSpec() == null
+                    || repo.getSpec().getInclude() == null) {
+                continue;
+            }
+            List<GitRepositoryInclude> includes = repo.getSpec().getInclude();
+            boolean includesIt = includes.stream().anyMatch(i -> i.getRepository() != null && included.name().equals(i.getRepository().getName()));
+            ObjectKey key = GitRepositoryWatcher.key(repo);
+            if (includesIt && ownership.owns(key)) {
+                scheduler.requestNow(key);
+            }
+        }
+    }
+
+    /** Plans the next run of an object. */
+    void requestAfter(ObjectKey key, Duration delay) {
+        scheduler.requestAfter(key, delay);
+    }
+
+    void onAssigned(@Observes PartitionOwnership.PartitionsAssigned assigned) {
+        for (GitRepository repo : watcher.all()) {
+            ObjectKey key = GitRepositoryWatcher.key(repo);
+            if (ownership.owns(key)) {
+                scheduler.requestNow(key);
+            }
+        }
+    }
+
+    private static String normalizedOrNull(String url) {
+        try {
+            return url == null ? null : RepoUrl.normalize(url);
+        } catch (IllegalArgumentException e) {
+            return null; // file:// and other URLs no webhook can name
+        }
+    }
+}

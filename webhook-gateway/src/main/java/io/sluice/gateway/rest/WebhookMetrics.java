@@ -1,0 +1,22 @@
+package io.sluice.gateway.rest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Counts webhook requests: {@code sluice_webhook_requests_total{result, type}} where {@code result} is a
+ * {@link WebhookOutcome#tag()} and {@code type} the Receiver type ({@code unknown} when no Receiver matched).
+ */
+@ApplicationScoped
+public class WebhookMetrics {
+
+    public static final String REQUESTS = "sluice.webhook.requests";
+
+    @Inject
+    MeterRegistry registry;
+
+    public void count(WebhookOutcome outcome, String type) {
+        registry.counter(REQUESTS, "result", outcome.tag(), "type", type).increment();
+    }
+}
