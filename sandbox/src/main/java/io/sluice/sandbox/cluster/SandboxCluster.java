@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.sluice.sandbox.LoopbackPorts;
 import io.sluice.sandbox.PortInUseException;
+import io.sluice.sandbox.cluster.apiserver.SandboxDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,12 +29,14 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * An in-memory Kubernetes API server on 127.0.0.1 (fabric8's mock server in CRUD mode) with the
- * Sluice CRDs registered and the {@code default} and {@code flux-system} namespaces created.
+ * An in-memory Kubernetes API server on 127.0.0.1 (fabric8's mock web server with the sandbox's own
+ * API implementation, {@link SandboxDispatcher}) with the Sluice CRDs registered and the {@code default}
+ * and {@code flux-system} namespaces created.
  *
- * <p>It is a SANDBOX: it stores and serves objects, with watches and the status subresource, but
- * runs no pods, no controllers, no admission and no garbage collection. docs/sandbox.md lists
- * exactly which API-server behaviours it lacks.
+ * <p>It is a SANDBOX: it stores and serves objects with watches, the status subresource, server-side
+ * apply with managedFields, garbage collection and namespace deletion, but runs no pods, no controllers
+ * and no admission, and validates nothing against schemas. docs/sandbox.md lists exactly which
+ * API-server behaviours it lacks.
  */
 public final class SandboxCluster implements AutoCloseable {
 
@@ -44,6 +47,11 @@ public final class SandboxCluster implements AutoCloseable {
     public static final List<String> NAMESPACES = List.of(DEFAULT_NAMESPACE, "flux-system");
 
     private static final Logger LOG = Logger.getLogger(SandboxCluster.class);
+    /**
+     * fabric8's web server logs every request at INFO; thousands of lines per apply run drown the sandbox's
+     * own messages and slow benchmarks. Held here so the level setting is not garbage-collected with the logger.
+     */
+    private static final java.util.logging.Logger REQUEST_LOG = quietRequestLog();
 
     private final KubernetesMockServer server;
     private final String masterUrl;
@@ -55,6 +63,12 @@ public final class SandboxCluster implements AutoCloseable {
         this.server = server;
         this.masterUrl = "http://127.0.0.1:" + server.getPort();
         this.client = new KubernetesClientBuilder().withConfig(config()).build();
+    }
+
+    private static java.util.logging.Logger quietRequestLog() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     /** Starts the API server on a free loopback port. */

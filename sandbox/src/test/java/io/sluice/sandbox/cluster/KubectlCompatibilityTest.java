@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The written kubeconfig drives a real kubectl, when one is on the PATH (skipped otherwise): discovery,
- * short names, create and delete of a Sluice custom resource. Validation needs --validate=false because
- * the sandbox publishes no OpenAPI schema.
+ * short names, create and delete of a Sluice custom resource, server-side apply with conflicts, client-side
+ * apply (strategic merge patch), namespace deletion - all with kubectl's default validation, which the
+ * sandbox's OpenAPI v3 index hands to the server (where nothing is validated).
  */
 class KubectlCompatibilityTest {
 
@@ -55,7 +56,7 @@ class KubectlCompatibilityTest {
                   url: http://127.0.0.1/git/podinfo.git
                   interval: 1m
                 """);
-        assertThat(kubectlOk("create", "--validate=false", "-f", manifest.toString()))
+        assertThat(kubectlOk("create", "-f", manifest.toString()))
                 .contains("gitrepository.source.toolkit.fluxcd.io/podinfo created");
         assertThat(kubectlOk("get", "gitrepo", "-n", "flux-system", "podinfo", "-o", "jsonpath={.spec.url}"))
                 .isEqualTo("http://127.0.0.1/git/podinfo.git");
@@ -64,14 +65,114 @@ class KubectlCompatibilityTest {
                 .inNamespace("flux-system").withName("podinfo").get()).isNull();
     }
 
-    private static String kubectlOk(String... args) throws Exception {
+    @Test
+    void kubectlServerSideApplyCreatesUpdatesAndConflicts(@TempDir Path dir) throws Exception {
+        Path v1 = Files.writeString(dir.resolve("v1.yaml"), deployment("nginx:1.27", 2));
+        assertThat(kubectlOk("apply", "--server-side", "-f", v1.toString()))
+                .contains("deployment.apps/kubectl-ssa serverside-applied");
+        assertThat(kubectlOk("apply", "--server-side", "-f", v1.toString()))
+                .as("again, unchanged").contains("serverside-applied");
+        var applied = cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").get();
+        assertThat(applied.getMetadata().getManagedFields()).extracting(e -> e.getManager() + "/" + e.getOperation())
+                .containsExactly("kubectl/Apply");
+
+        Path v2 = Files.writeString(dir.resolve("v2.yaml"), deployment("nginx:1.28", 3));
+        assertThat(kubectlOk("apply", "--server-side", "-f", v2.toString())).contains("serverside-applied");
+        assertThat(cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").get()
+                .getSpec().getReplicas()).isEqualTo(3);
+
+        // Another manager takes replicas: kubectl reports the conflict, --force-conflicts takes it back.
+        cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").edit(d -> {
+            d.getSpec().setReplicas(5);
+            return d;
+        });
+        KubectlResult conflict = kubectl("apply", "--server-side", "-f", v2.toString());
+        assertThat(conflict.exitCode()).isNotZero();
+        assertThat(conflict.output()).contains("conflict").contains(".spec.replicas");
+        assertThat(kubectlOk("apply", "--server-side", "--force-conflicts", "-f", v2.toString()))
+                .contains("serverside-applied");
+        assertThat(cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").get()
+                .getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void kubectlClientSideApplyOfAnExistingBuiltInUsesAStrategicMergePatch(@TempDir Path dir) throws Exception {
+        Path v1 = Files.writeString(dir.resolve("csa-v1.yaml"), deployment("nginx:1.27", 1).replace("kubectl-ssa", "kubectl-csa"));
+        assertThat(kubectlOk("apply", "-f", v1.toString())).contains("created");
+        Path v2 = Files.writeString(dir.resolve("csa-v2.yaml"), deployment("nginx:1.28", 1).replace("kubectl-ssa", "kubectl-csa"));
+        assertThat(kubectlOk("apply", "-f", v2.toString())).contains("configured");
+        assertThat(cluster.client().apps().deployments().inNamespace("default").withName("kubectl-csa").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28");
+    }
+
+    @Test
+    void kubectlDeleteNamespaceTakesItsObjects(@TempDir Path dir) throws Exception {
+        Path manifest = Files.writeString(dir.resolve("namespace.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: kubectl-doomed
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: inside
+                  namespace: kubectl-doomed
+                data: {a: "1"}
+                """);
+        assertThat(kubectlOk("apply", "--server-side", "-f", manifest.toString()))
+                .contains("namespace/kubectl-doomed serverside-applied", "configmap/inside serverside-applied");
+        assertThat(kubectlOk("delete", "namespace", "kubectl-doomed")).contains("deleted");
+        assertThat(cluster.client().configMaps().inNamespace("kubectl-doomed").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void kubectlCreateGeneratorsSendProtobufWhichTheSandboxRefusesWithAHint() throws Exception {
+        KubectlResult result = kubectl("create", "namespace", "kubectl-protobuf");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("protobuf").contains("-f");
+    }
+
+    private static String deployment(String image, int replicas) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: kubectl-ssa
+                  namespace: default
+                spec:
+                  replicas: %d
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                      - name: web
+                        image: %s
+                        ports:
+                        - containerPort: 80
+                          protocol: TCP
+                """.formatted(replicas, image);
+    }
+
+    private record KubectlResult(int exitCode, String output) {
+    }
+
+    private static KubectlResult kubectl(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(kubectl().orElseThrow().toString(), "--kubeconfig", kubeconfig.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();
-        assertThat(process.exitValue()).as("kubectl %s said: %s", String.join(" ", args), output).isZero();
-        return output.trim();
+        return new KubectlResult(process.exitValue(), output.trim());
+    }
+
+    private static String kubectlOk(String... args) throws Exception {
+        KubectlResult result = kubectl(args);
+        assertThat(result.exitCode()).as("kubectl %s said: %s", String.join(" ", args), result.output()).isZero();
+        return result.output();
     }
 
     private static java.util.Optional<Path> kubectl() {

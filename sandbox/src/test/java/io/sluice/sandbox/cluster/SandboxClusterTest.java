@@ -107,11 +107,22 @@ class SandboxClusterTest {
                 });
         assertThat(cluster.client().getApiResources("nope.example.io/v1")).as("unknown group version").isNull();
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("/openapi/v2", "/openapi/v3")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(404);
-        }
+        assertThat(get(http, "/openapi/v2").statusCode()).isEqualTo(404);
+        HttpResponse<String> index = get(http, "/openapi/v3");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("\"apis/apps/v1\":{\"serverRelativeURL\":\"/openapi/v3/apis/apps/v1?hash=sandbox\"}")
+                .contains("apis/source.toolkit.fluxcd.io/v1");
+        HttpResponse<String> apps = get(http, "/openapi/v3/apis/apps/v1");
+        assertThat(apps.statusCode()).isEqualTo(200);
+        assertThat(apps.body()).contains("/apis/apps/v1/namespaces/{namespace}/deployments/{name}")
+                .contains("\"name\":\"fieldValidation\"")
+                .contains("\"x-kubernetes-group-version-kind\":{\"group\":\"apps\",\"version\":\"v1\",\"kind\":\"Deployment\"}");
+        assertThat(get(http, "/openapi/v3/apis/nope.example.io/v1").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

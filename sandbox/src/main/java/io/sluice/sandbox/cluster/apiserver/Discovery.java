@@ -1,4 +1,4 @@
-package io.sluice.sandbox.cluster;
+package io.sluice.sandbox.cluster.apiserver;
 
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
@@ -52,6 +52,20 @@ final class Discovery {
             }
         }
         return new Discovery(all);
+    }
+
+    /** Every served type, built-in and custom. */
+    List<ApiResource> all() {
+        return List.copyOf(resources);
+    }
+
+    /** The type served as {@code plural} in {@code group}, preferring {@code version} when several are served. */
+    Optional<ApiResource> find(String group, String version, String plural) {
+        Optional<ApiResource> exact = resources.stream()
+                .filter(r -> r.group().equals(group) && r.plural().equals(plural) && r.version().equals(version))
+                .findFirst();
+        return exact.isPresent() ? exact
+                : resources.stream().filter(r -> r.group().equals(group) && r.plural().equals(plural)).findFirst();
     }
 
     /** {@code GET /api}: the core group's versions. */

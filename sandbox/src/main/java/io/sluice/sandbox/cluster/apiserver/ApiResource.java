@@ -1,4 +1,4 @@
-package io.sluice.sandbox.cluster;
+package io.sluice.sandbox.cluster.apiserver;
 
 import java.util.List;
 

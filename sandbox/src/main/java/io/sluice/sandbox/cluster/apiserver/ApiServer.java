@@ -1,0 +1,580 @@
+package io.sluice.sandbox.cluster.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.security.SecureRandom;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The resource API of the sandbox: create, read, list, watch, replace, patch (JSON, merge, strategic merge,
+ * server-side apply) and delete of any resource type, with managedFields, generation and resourceVersion kept
+ * as a real API server keeps them, server-side dry run, finalizers, garbage collection through
+ * ownerReferences, namespace deletion, and label and field selectors. One request at a time: every request
+ * holds the store's monitor, so a read-merge-write is atomic.
+ *
+ * <p>What it does not do (admission, validation, defaulting, controllers, ...) is listed in docs/sandbox.md.
+ */
+final class ApiServer {
+
+    private static final String APPLY_PATCH = "application/apply-patch+yaml";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
+    private static final String JSON_PATCH = "application/json-patch+json";
+    private static final String STATUS = "status";
+    /** Fields of metadata only the server writes; kept from the stored object on every update. */
+    private static final List<String> SYSTEM_METADATA = List.of("uid", "creationTimestamp", "deletionTimestamp",
+            "deletionGracePeriodSeconds");
+    private static final String NAME_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+    private final ObjectStore store = new ObjectStore();
+    private final ResourceTypes types = new ResourceTypes(store);
+    private final Deletions deletions = new Deletions(store, types);
+    private final SecureRandom random = new SecureRandom();
+
+    /** Discovery as of now, for the read-only endpoints. */
+    Discovery discovery() {
+        synchronized (store) {
+            return types.discovery();
+        }
+    }
+
+    MockResponse handle(RecordedRequest request, ResourcePath path) {
+        synchronized (store) {
+            try {
+                String dryRun = path.query().get("dryRun");
+                if (dryRun != null && !dryRun.equals("All")) {
+                    throw ApiException.badRequest("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
+                }
+                String contentType = request.getHeader("Content-Type");
+                if (contentType != null && contentType.contains("protobuf")) {
+                    throw new ApiException(415, "UnsupportedMediaType", "the sandbox API server reads JSON and YAML "
+                            + "only, not protobuf (" + contentType + "); kubectl sends protobuf for generators such as "
+                            + "'kubectl create namespace x': write a manifest and use 'kubectl apply -f' or "
+                            + "'kubectl create -f' instead", null, List.of());
+                }
+                return switch (request.getMethod()) {
+                    case "GET" -> read(path);
+                    case "POST" -> respond(201, create(path, request));
+                    case "PUT" -> respond(200, replace(path, request));
+                    case "PATCH" -> patch(path, request);
+                    case "DELETE" -> delete(path, request);
+                    default -> throw ApiException.methodNotAllowed(request.getMethod(), request.getPath());
+                };
+            } catch (ApiException e) {
+                return respond(e.code(), e.toStatus());
+            }
+        }
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------------
+
+    private MockResponse read(ResourcePath path) {
+        if (path.name() == null) {
+            if (path.flag("watch") || "1".equals(path.query().get("watch"))) {
+                return watch(path);
+            }
+            return respond(200, list(path));
+        }
+        ObjectNode object = existing(path);
+        if (path.subresource() == null || path.subresource().equals(STATUS)) {
+            return respond(200, object);
+        }
+        if (path.subresource().equals("scale")) {
+            return respond(200, Scale.of(object));
+        }
+        throw unknownSubresource(path);
+    }
+
+    private ObjectNode list(ResourcePath path) {
+        LabelSelector labels = LabelSelector.parse(path.query().get("labelSelector"));
+        FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
+        ArrayNode items = Json.array();
+        for (Map.Entry<ObjectRef, ObjectNode> entry : store.list(path.group(), path.plural(), path.namespace(),
+                o -> labels.matches(Json.labels(o)) && fields.matches(o))) {
+            items.add(entry.getValue());
+        }
+        String kind = types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind)
+                .orElseGet(() -> items.isEmpty() ? "" : items.get(0).path("kind").asText(""));
+        ObjectNode list = Json.object().put("apiVersion", path.groupVersion()).put("kind", kind + "List");
+        list.putObject("metadata").put("resourceVersion", String.valueOf(store.resourceVersion()));
+        list.set("items", items);
+        return list;
+    }
+
+    private MockResponse watch(ResourcePath path) {
+        LabelSelector labels = LabelSelector.parse(path.query().get("labelSelector"));
+        FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
+        Long since = null;
+        Optional<String> version = path.param("resourceVersion");
+        if (version.isPresent() && !version.get().equals("0")) {
+            try {
+                since = Long.parseLong(version.get());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("resourceVersion \"" + version.get() + "\" is not a number the sandbox issued");
+            }
+        }
+        return new MockResponse().withWebSocketUpgrade(new WatchSession(store, path, labels, fields, since));
+    }
+
+    // ---- create --------------------------------------------------------------------------------------
+
+    private ObjectNode create(ResourcePath path, RecordedRequest request) {
+        if (path.name() != null) {
+            throw unknownSubresource(path);
+        }
+        ObjectNode object = Json.parseObject(body(request), "The object to create");
+        ObjectNode metadata = Json.metadata(object);
+        String name = metadata.path("name").asText("");
+        if (name.isEmpty()) {
+            String prefix = metadata.path("generateName").asText("");
+            if (prefix.isEmpty()) {
+                throw ApiException.invalid(null, kindOf(object, path), "metadata.name",
+                        "Required value: name or generateName is required");
+            }
+            name = prefix + randomSuffix();
+        }
+        metadata.put("name", name);
+        checkNamespace(path, object);
+        ObjectRef ref = path.ref(name);
+        if (store.get(ref).isPresent()) {
+            throw ApiException.alreadyExists(ref);
+        }
+        checkNamespaceAcceptsObjects(ref);
+        for (String field : List.of("uid", "resourceVersion", "creationTimestamp", "deletionTimestamp",
+                "deletionGracePeriodSeconds", "generation", "selfLink")) {
+            metadata.remove(field);
+        }
+        fillTypeFields(object, path);
+        if (types.hasStatusSubresource(path.group(), path.version(), path.plural())) {
+            object.remove(STATUS);
+        }
+        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(null, object), null,
+                object, manager(path, request), path.groupVersion(), "", schemaOf(object, path));
+        ManagedFields.write(object, entries);
+        return insert(path, ref, object);
+    }
+
+    /** Stores a new object: uid, creation time, generation 1, a resourceVersion (unless dry run). */
+    private ObjectNode insert(ResourcePath path, ObjectRef ref, ObjectNode object) {
+        Validation.name(ref, kindOf(object, path));
+        ObjectNode metadata = Json.metadata(object);
+        metadata.put("uid", UUID.randomUUID().toString());
+        metadata.put("creationTimestamp", Json.now());
+        metadata.put("generation", 1L);
+        if (ref.sameType("", "namespaces")) {
+            object.putObject(STATUS).put("phase", "Active");
+        }
+        if (isCrd(ref)) {
+            CrdStatus.accept(object, null);
+        }
+        if (path.dryRun()) {
+            return object;
+        }
+        metadata.put("resourceVersion", String.valueOf(store.nextResourceVersion()));
+        store.put(ref, object);
+        if (isCrd(ref)) {
+            types.invalidate();
+        }
+        return object;
+    }
+
+    // ---- replace and patch ---------------------------------------------------------------------------
+
+    private ObjectNode replace(ResourcePath path, RecordedRequest request) {
+        ObjectNode live = existing(path);
+        ObjectNode body = Json.parseObject(body(request), "The object to update");
+        checkName(path, body);
+        checkNamespace(path, body);
+        if (path.subresource() != null && path.subresource().equals("scale")) {
+            return Scale.of(update(path, request, live, Scale.applyTo(live, body), live, "scale"));
+        }
+        checkStatusOrMain(path);
+        return update(path, request, live, desiredFor(path, live, body), body, subresourceOf(path));
+    }
+
+    private MockResponse patch(ResourcePath path, RecordedRequest request) {
+        String contentType = contentType(request);
+        if (!contentType.equals(APPLY_PATCH) && path.query().containsKey("force")) {
+            throw new ApiException(422, "Invalid", "force: Forbidden: may not be specified for non-apply patch", null,
+                    List.of());
+        }
+        if (path.name() == null) {
+            throw ApiException.methodNotAllowed("PATCH", request.getPath() + " (a collection)");
+        }
+        if (contentType.equals(APPLY_PATCH)) {
+            return apply(path, request);
+        }
+        ObjectNode live = existing(path);
+        JsonNode patch = Json.parse(body(request), "The patch");
+        boolean scale = "scale".equals(path.subresource());
+        JsonNode target = scale ? Scale.of(live) : live;
+        JsonNode patched = switch (contentType) {
+            case JSON_PATCH -> Patches.jsonPatch(target, patch);
+            case MERGE_PATCH -> Patches.mergePatch(target, patch);
+            case STRATEGIC_MERGE_PATCH -> Patches.strategicMergePatch(target, patch,
+                    scale ? FieldSchema.builtIn("Scale") : schemaOf(live, path));
+            default -> throw ApiException.unsupportedMediaType(contentType);
+        };
+        if (!(patched instanceof ObjectNode patchedObject)) {
+            throw new ApiException(422, "Invalid", "the patched object is not a JSON object", path.ref(path.name()),
+                    List.of());
+        }
+        if (scale) {
+            return respond(200, Scale.of(update(path, request, live, Scale.applyTo(live, patchedObject), live, "scale")));
+        }
+        checkStatusOrMain(path);
+        checkName(path, patchedObject);
+        return respond(200, update(path, request, live, desiredFor(path, live, patchedObject), patchedObject,
+                subresourceOf(path)));
+    }
+
+    /**
+     * The object an update of the main resource or of {@code /status} asks for: the main resource keeps the
+     * stored status when the type has a status subresource; {@code /status} changes only the status.
+     */
+    private ObjectNode desiredFor(ResourcePath path, ObjectNode live, ObjectNode requested) {
+        boolean statusWrite = STATUS.equals(path.subresource());
+        ObjectNode desired;
+        if (statusWrite) {
+            desired = live.deepCopy();
+            setOrRemove(desired, STATUS, requested.get(STATUS));
+        } else {
+            desired = requested.deepCopy();
+            if (types.hasStatusSubresource(path.group(), path.version(), path.plural())) {
+                setOrRemove(desired, STATUS, live.get(STATUS));
+            }
+        }
+        return desired;
+    }
+
+    /** An Update-style write: resourceVersion precondition, managedFields for the writer, then commit. */
+    private ObjectNode update(ResourcePath path, RecordedRequest request, ObjectNode live, ObjectNode desired,
+            ObjectNode requested, String subresource) {
+        ObjectRef ref = path.ref(path.name());
+        String wanted = Json.meta(requested, "resourceVersion");
+        if (wanted != null && !wanted.isEmpty() && !wanted.equals(Json.meta(live, "resourceVersion"))) {
+            throw ApiException.modified(ref, "the object has been modified; please apply your changes to the latest "
+                    + "version and try again");
+        }
+        fillTypeFields(desired, path);
+        keepSystemMetadata(ref, live, desired);
+        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(live, requested),
+                live, desired, manager(path, request), path.groupVersion(), subresource, schemaOf(desired, path));
+        ManagedFields.write(desired, entries);
+        return commit(path, ref, live, desired, STATUS.equals(subresource));
+    }
+
+    private MockResponse apply(ResourcePath path, RecordedRequest request) {
+        String manager = path.param("fieldManager").orElseThrow(() -> new ApiException(422, "Invalid",
+                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
+                null, List.of(new ApiException.Cause("FieldValueRequired", "is required for apply patch",
+                        "fieldManager"))));
+        String subresource = subresourceOf(path);
+        if (!subresource.isEmpty() && !subresource.equals(STATUS)) {
+            throw unknownSubresource(path);
+        }
+        ObjectNode config = Json.parseObject(body(request), "The apply configuration");
+        ObjectRef ref = path.ref(path.name());
+        if (config.path("apiVersion").asText("").isEmpty() || config.path("kind").asText("").isEmpty()) {
+            throw ApiException.badRequest("the apply configuration for " + ref + " must set apiVersion and kind");
+        }
+        checkName(path, config);
+        checkNamespace(path, config);
+        ObjectNode metadata = Json.metadata(config);
+        if (metadata.has("managedFields") && !metadata.get("managedFields").isNull()) {
+            throw ApiException.badRequest("metadata.managedFields must be nil in the apply configuration for " + ref);
+        }
+        Optional<ObjectNode> stored = store.get(ref);
+        String wanted = Json.meta(config, "resourceVersion");
+        if (wanted != null && !wanted.isEmpty()
+                && (stored.isEmpty() || !wanted.equals(Json.meta(stored.get(), "resourceVersion")))) {
+            throw ApiException.modified(ref, "the object has been modified; please apply your changes to the latest "
+                    + "version and try again");
+        }
+        for (String field : List.of("uid", "resourceVersion", "creationTimestamp", "deletionTimestamp",
+                "deletionGracePeriodSeconds", "generation", "selfLink")) {
+            metadata.remove(field);
+        }
+        removeNulls(config);
+        boolean hasStatus = types.hasStatusSubresource(path.group(), path.version(), path.plural());
+        if (subresource.equals(STATUS)) {
+            ObjectNode limited = Json.object().put("apiVersion", config.path("apiVersion").asText())
+                    .put("kind", config.path("kind").asText());
+            limited.set("metadata", config.get("metadata"));
+            setOrRemove(limited, STATUS, config.get(STATUS));
+            config = limited;
+        } else if (hasStatus) {
+            config.remove(STATUS);
+        }
+        FieldSchema schema = schemaOf(config, path);
+        boolean force = path.flag("force");
+        if (stored.isEmpty()) {
+            if (!subresource.isEmpty()) {
+                throw ApiException.notFound(ref);
+            }
+            checkNamespaceAcceptsObjects(ref);
+            ObjectNode created = ServerSideApply.apply(null, config, manager, force, "", schema, ref);
+            return respond(201, insert(path, ref, created));
+        }
+        ObjectNode live = stored.get();
+        ObjectNode applied = ServerSideApply.apply(live, config, manager, force, subresource, schema, ref);
+        ObjectNode desired;
+        if (subresource.equals(STATUS)) {
+            desired = live.deepCopy();
+            setOrRemove(desired, STATUS, applied.get(STATUS));
+            Json.metadata(desired).set("managedFields", applied.path("metadata").get("managedFields"));
+        } else {
+            desired = applied;
+            if (hasStatus) {
+                setOrRemove(desired, STATUS, live.get(STATUS));
+            }
+        }
+        keepSystemMetadata(ref, live, desired);
+        return respond(200, commit(path, ref, live, desired, subresource.equals(STATUS)));
+    }
+
+    /**
+     * Stores an updated object: generation up when anything but metadata (and status, for types with a status
+     * subresource) changed, a new resourceVersion only when something changed at all. An object being deleted
+     * whose last finalizer went is removed.
+     */
+    private ObjectNode commit(ResourcePath path, ObjectRef ref, ObjectNode live, ObjectNode desired, boolean statusWrite) {
+        ObjectNode metadata = Json.metadata(desired);
+        boolean hasStatus = types.hasStatusSubresource(path.group(), path.version(), path.plural());
+        long generation = Json.generation(live);
+        if (!statusWrite && specChanged(live, desired, hasStatus)) {
+            Validation.immutableFields(ref, kindOf(desired, path), live, desired);
+            generation++;
+        }
+        metadata.put("generation", generation);
+        metadata.put("resourceVersion", Json.meta(live, "resourceVersion"));
+        if (isCrd(ref)) {
+            CrdStatus.accept(desired, live);
+        }
+        if (Json.isTerminating(desired) && !Json.hasFinalizers(desired)) {
+            return path.dryRun() ? desired : deletions.remove(ref, desired, "Background");
+        }
+        if (Json.same(desired, live) || path.dryRun()) {
+            return desired;
+        }
+        metadata.put("resourceVersion", String.valueOf(store.nextResourceVersion()));
+        store.put(ref, desired);
+        if (isCrd(ref)) {
+            types.invalidate();
+        }
+        return desired;
+    }
+
+    private static boolean specChanged(ObjectNode live, ObjectNode desired, boolean hasStatus) {
+        String[] ignored = hasStatus ? new String[] {"metadata", STATUS} : new String[] {"metadata"};
+        return !Json.same(Json.without(live, ignored), Json.without(desired, ignored));
+    }
+
+    // ---- delete -------------------------------------------------------------------------------------
+
+    private MockResponse delete(ResourcePath path, RecordedRequest request) {
+        String bodyText = body(request);
+        JsonNode options = bodyText == null || bodyText.isBlank() ? Json.object() : Json.parse(bodyText, "DeleteOptions");
+        boolean dryRun = path.dryRun() || options.path("dryRun").isArray() && !options.path("dryRun").isEmpty();
+        String policy = path.param("propagationPolicy").orElse(options.path("propagationPolicy").asText("Background"));
+        if (path.name() == null) {
+            ObjectNode deleted = list(path);
+            if (!dryRun) {
+                for (JsonNode item : deleted.path("items")) {
+                    ObjectRef ref = path.ref(item.path("metadata").path("name").asText());
+                    store.get(ref).ifPresent(live -> deletions.delete(ref, live, policy));
+                }
+            }
+            return respond(200, deleted);
+        }
+        if (path.subresource() != null) {
+            throw unknownSubresource(path);
+        }
+        ObjectNode live = existing(path);
+        ObjectRef ref = path.ref(path.name());
+        JsonNode preconditions = options.path("preconditions");
+        String uid = preconditions.path("uid").asText("");
+        if (!uid.isEmpty() && !uid.equals(Json.meta(live, "uid"))) {
+            throw ApiException.modified(ref, "Precondition failed: UID in precondition: " + uid
+                    + ", UID in object meta: " + Json.meta(live, "uid"));
+        }
+        String version = preconditions.path("resourceVersion").asText("");
+        if (!version.isEmpty() && !version.equals(Json.meta(live, "resourceVersion"))) {
+            throw ApiException.modified(ref, "Precondition failed: ResourceVersion in precondition: " + version
+                    + ", ResourceVersion in object meta: " + Json.meta(live, "resourceVersion"));
+        }
+        if (dryRun) {
+            return respond(200, live);
+        }
+        return respond(200, deletions.delete(ref, live, policy));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private ObjectNode existing(ResourcePath path) {
+        ObjectRef ref = path.ref(path.name());
+        return store.get(ref).orElseThrow(() -> ApiException.notFound(ref));
+    }
+
+    private void checkNamespaceAcceptsObjects(ObjectRef ref) {
+        if (ref.namespace().isEmpty()) {
+            return;
+        }
+        store.get(new ObjectRef("", "namespaces", "", ref.namespace())).filter(Json::isTerminating).ifPresent(ns -> {
+            throw ApiException.forbidden(ref, ref.resource() + " \"" + ref.name() + "\" is forbidden: unable to create "
+                    + "new content in namespace " + ref.namespace() + " because it is being terminated");
+        });
+    }
+
+    private static void checkName(ResourcePath path, ObjectNode object) {
+        String name = Json.meta(object, "name");
+        if (name != null && !name.isEmpty() && !name.equals(path.name())) {
+            throw ApiException.badRequest("the name of the object (" + name + ") does not match the name on the URL ("
+                    + path.name() + ")");
+        }
+        Json.metadata(object).put("name", path.name());
+    }
+
+    /** The object's namespace must be the URL's; cluster-scoped paths drop it. */
+    private static void checkNamespace(ResourcePath path, ObjectNode object) {
+        String namespace = Json.meta(object, "namespace");
+        if (path.namespace() == null) {
+            Json.metadata(object).remove("namespace");
+            return;
+        }
+        if (namespace != null && !namespace.isEmpty() && !namespace.equals(path.namespace())) {
+            throw ApiException.badRequest("the namespace of the provided object (" + namespace
+                    + ") does not match the namespace sent on the request (" + path.namespace() + ")");
+        }
+        Json.metadata(object).put("namespace", path.namespace());
+    }
+
+    private static void checkStatusOrMain(ResourcePath path) {
+        if (path.subresource() != null && !path.subresource().equals(STATUS)) {
+            throw unknownSubresource(path);
+        }
+    }
+
+    private static ApiException unknownSubresource(ResourcePath path) {
+        return ApiException.notFound("the server could not find the requested resource (" + path.plural() + "/"
+                + path.name() + "/" + path.subresource() + " is not served by the sandbox)");
+    }
+
+    private static String subresourceOf(ResourcePath path) {
+        return path.subresource() == null ? "" : path.subresource();
+    }
+
+    private void fillTypeFields(ObjectNode object, ResourcePath path) {
+        if (object.path("apiVersion").asText("").isEmpty()) {
+            object.put("apiVersion", path.groupVersion());
+        }
+        if (object.path("kind").asText("").isEmpty()) {
+            types.find(path.group(), path.version(), path.plural()).ifPresent(t -> object.put("kind", t.kind()));
+        }
+    }
+
+    private String kindOf(JsonNode object, ResourcePath path) {
+        String kind = object.path("kind").asText("");
+        return kind.isEmpty() ? types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind)
+                .orElse(path.plural()) : kind;
+    }
+
+    private FieldSchema schemaOf(JsonNode object, ResourcePath path) {
+        return types.schema(path.group(), path.version(), kindOf(object, path));
+    }
+
+    private static void keepSystemMetadata(ObjectRef ref, ObjectNode live, ObjectNode desired) {
+        ObjectNode from = Json.metadata(live);
+        ObjectNode to = Json.metadata(desired);
+        for (String field : SYSTEM_METADATA) {
+            setOrRemove(to, field, from.get(field));
+        }
+        to.put("name", ref.name());
+        if (ref.namespace().isEmpty()) {
+            to.remove("namespace");
+        } else {
+            to.put("namespace", ref.namespace());
+        }
+        to.remove("selfLink");
+    }
+
+    private static void setOrRemove(ObjectNode object, String field, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            object.remove(field);
+        } else {
+            object.set(field, value.deepCopy());
+        }
+    }
+
+    /** Apply configurations never carry nulls into the object (fabric8 omits them; YAML may not). */
+    private static void removeNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (entry.getValue().isNull()) {
+                    it.remove();
+                } else {
+                    removeNulls(entry.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(ApiServer::removeNulls);
+        }
+    }
+
+    /**
+     * The field manager of an update: the {@code fieldManager} parameter, or as a real server derives it, the
+     * User-Agent up to its first "/" (e.g. {@code kubectl}, {@code fabric8-kubernetes-client}).
+     */
+    private static String manager(ResourcePath path, RecordedRequest request) {
+        Optional<String> given = path.param("fieldManager");
+        if (given.isPresent()) {
+            return given.get();
+        }
+        String agent = request.getHeader("User-Agent");
+        if (agent == null || agent.isBlank()) {
+            return "unknown";
+        }
+        String prefix = agent.split("/", 2)[0].trim();
+        return prefix.length() > 128 ? prefix.substring(0, 128) : prefix;
+    }
+
+    private static String contentType(RecordedRequest request) {
+        String header = request.getHeader("Content-Type");
+        if (header == null) {
+            return JSON_PATCH;
+        }
+        return header.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String body(RecordedRequest request) {
+        if (request.getBody() == null || request.getBody().size() == 0) {
+            return "";
+        }
+        return request.getBody().readUtf8();
+    }
+
+    private static boolean isCrd(ObjectRef ref) {
+        return ref.sameType(ResourceTypes.CRD_GROUP, ResourceTypes.CRD_PLURAL);
+    }
+
+    private String randomSuffix() {
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            suffix.append(NAME_SUFFIX_ALPHABET.charAt(random.nextInt(NAME_SUFFIX_ALPHABET.length())));
+        }
+        return suffix.toString();
+    }
+
+    static MockResponse respond(int code, JsonNode body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+                .setBody(Json.write(body));
+    }
+}

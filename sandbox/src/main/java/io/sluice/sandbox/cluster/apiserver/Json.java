@@ -1,0 +1,135 @@
+package io.sluice.sandbox.cluster.apiserver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Map;
+
+/** JSON trees as the API server handles them: parsing request bodies, reading and writing metadata. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    /** Parses a request body: JSON, or YAML (server-side apply bodies may be either). */
+    static JsonNode parse(String body, String what) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest(what + " has an empty body; send the object as JSON or YAML");
+        }
+        try {
+            String trimmed = body.stripLeading();
+            boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
+            return json ? MAPPER.readTree(body) : YAML.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(what + " is not valid JSON or YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Parses a body that must be one object. */
+    static ObjectNode parseObject(String body, String what) {
+        JsonNode node = parse(body, what);
+        if (!(node instanceof ObjectNode object)) {
+            throw ApiException.badRequest(what + " must be a JSON object, got " + node.getNodeType());
+        }
+        return object;
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialize a JSON tree", e);
+        }
+    }
+
+    /** {@code metadata}, created when missing. */
+    static ObjectNode metadata(ObjectNode object) {
+        JsonNode metadata = object.get("metadata");
+        if (metadata instanceof ObjectNode existing) {
+            return existing;
+        }
+        return object.putObject("metadata");
+    }
+
+    /** A text field of {@code metadata}, or null. */
+    static String meta(JsonNode object, String field) {
+        JsonNode value = object.path("metadata").get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    static long generation(JsonNode object) {
+        return object.path("metadata").path("generation").asLong(0);
+    }
+
+    static boolean hasFinalizers(JsonNode object) {
+        JsonNode finalizers = object.path("metadata").path("finalizers");
+        return finalizers.isArray() && !finalizers.isEmpty();
+    }
+
+    static boolean isTerminating(JsonNode object) {
+        return meta(object, "deletionTimestamp") != null;
+    }
+
+    static Map<String, String> labels(JsonNode object) {
+        JsonNode labels = object.path("metadata").path("labels");
+        Map<String, String> result = new java.util.HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            result.put(entry.getKey(), entry.getValue().asText());
+        }
+        return result;
+    }
+
+    /** Now, as the API server writes timestamps: RFC 3339, whole seconds, UTC. */
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * Equal as JSON values: numbers compare by value, so an int read from a request equals a long the server
+     * wrote ({@link JsonNode#equals} would say they differ). Either side may be null (absent).
+     */
+    static boolean same(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(NUMBERS_BY_VALUE, b);
+    }
+
+    private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> {
+        if (x.equals(y)) {
+            return 0;
+        }
+        if (x.isNumber() && y.isNumber()) {
+            return x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+        }
+        return 1;
+    };
+
+    /** A copy without the given top-level fields, to compare what is left. */
+    static ObjectNode without(ObjectNode object, String... fields) {
+        ObjectNode copy = object.deepCopy();
+        for (String field : fields) {
+            copy.remove(field);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,75 @@
+package io.sluice.sandbox.cluster.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resource types the server knows: the built-ins plus every stored CRD, for discovery, for whether a
+ * type has a status subresource, and for the schemas merges need. Rebuilt after a CRD is written.
+ * Callers hold the store's monitor.
+ */
+final class ResourceTypes {
+
+    static final String CRD_GROUP = "apiextensions.k8s.io";
+    static final String CRD_PLURAL = "customresourcedefinitions";
+
+    private final ObjectStore store;
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    private Discovery discovery;
+    private List<ObjectNode> crds;
+
+    ResourceTypes(ObjectStore store) {
+        this.store = store;
+    }
+
+    void invalidate() {
+        discovery = null;
+        crds = null;
+    }
+
+    Discovery discovery() {
+        if (discovery == null) {
+            List<CustomResourceDefinition> typed = crds().stream()
+                    .map(crd -> serialization.convertValue(crd, CustomResourceDefinition.class)).toList();
+            discovery = Discovery.of(typed);
+        }
+        return discovery;
+    }
+
+    Optional<ApiResource> find(String group, String version, String plural) {
+        return discovery().find(group, version, plural);
+    }
+
+    /** Whether writes to the main resource keep the stored status (types with a status subresource). */
+    boolean hasStatusSubresource(String group, String version, String plural) {
+        return find(group, version, plural).map(ApiResource::hasStatus).orElse(false);
+    }
+
+    /** The merge schema for objects of this kind: built-in rules, or the CRD's OpenAPI schema for the version. */
+    FieldSchema schema(String group, String version, String kind) {
+        for (ObjectNode crd : crds()) {
+            JsonNode spec = crd.path("spec");
+            if (spec.path("group").asText().equals(group) && spec.path("names").path("kind").asText().equals(kind)) {
+                for (JsonNode served : spec.path("versions")) {
+                    if (served.path("name").asText().equals(version)) {
+                        return FieldSchema.custom(kind, served.path("schema").path("openAPIV3Schema"));
+                    }
+                }
+                return FieldSchema.custom(kind, null);
+            }
+        }
+        return FieldSchema.builtIn(kind);
+    }
+
+    private List<ObjectNode> crds() {
+        if (crds == null) {
+            crds = store.list(CRD_GROUP, CRD_PLURAL, null, o -> true).stream().map(Map.Entry::getValue).toList();
+        }
+        return crds;
+    }
+}
