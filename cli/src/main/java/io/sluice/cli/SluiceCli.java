@@ -1,0 +1,42 @@
+package io.sluice.cli;
+
+import io.sluice.cli.up.InProcessLogs;
+import io.sluice.cli.up.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sluice} command.
+ *
+ * <p>Subcommands today: {@code up} and {@code version}. {@code build}, {@code get}, {@code reconcile} and
+ * {@code diff} come with later issues; until then they are simply absent, so calling them gives picocli's
+ * usage error instead of a command that pretends to work.
+ */
+@Command(name = "sluice",
+        mixinStandardHelpOptions = true,
+        versionProvider = SluiceVersion.class,
+        description = "Sluice: a GitOps pipeline for Kubernetes that reads Flux's API objects.",
+        subcommands = {UpCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+public final class SluiceCli implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: try 'sluice up' to run the whole pipeline locally.");
+    }
+
+    /** The configured command line; tests use it to run commands in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SluiceCli());
+    }
+
+    public static void main(String[] args) {
+        InProcessLogs.useJavaUtilLogging();
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,101 @@
+package io.sluice.cli.up;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.source.GitRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The Flux objects of the quickstart ({@code examples/quickstart/flux/*.yaml}, one object per file, as Flux's docs
+ * write them), with each GitRepository's {@code spec.url} pointed at the repository {@code sluice up} created.
+ */
+public final class QuickstartObjects {
+
+    /** The kinds the quickstart may hold; anything else in flux/ is a mistake worth stopping for. */
+    static final List<String> KINDS = List.of(GitRepository.KIND, Kustomization.KIND);
+
+    private QuickstartObjects() {
+    }
+
+    /** Reads every {@code *.yaml}/{@code *.yml} in {@code fluxDir}, sorted by file name. */
+    public static List<GenericKubernetesResource> load(Path fluxDir, String repositoryUrl) {
+        List<GenericKubernetesResource> objects = new ArrayList<>();
+        for (Path file : yamlFiles(fluxDir)) {
+            GenericKubernetesResource object = read(file);
+            if (GitRepository.KIND.equals(object.getKind())) {
+                spec(object, file).put("url", repositoryUrl);
+            }
+            objects.add(object);
+        }
+        if (objects.stream().noneMatch(o -> GitRepository.KIND.equals(o.getKind()))) {
+            throw new UpFailedException("No GitRepository in " + fluxDir + "; the quickstart needs one (see examples/quickstart/README.md).");
+        }
+        return objects;
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UpFailedException("The quickstart has no folder " + dir + " with its GitRepository and Kustomization.");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list " + dir, e);
+        }
+    }
+
+    private static GenericKubernetesResource read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+        List<String> documents = documents(text);
+        if (documents.size() != 1) {
+            throw new UpFailedException(file + " holds " + documents.size() + " YAML documents; put exactly one object in each file.");
+        }
+        GenericKubernetesResource object;
+        try {
+            object = Serialization.unmarshal(documents.get(0), GenericKubernetesResource.class);
+        } catch (RuntimeException e) {
+            throw new UpFailedException(file + " is not a valid Kubernetes object: " + e.getMessage(), e);
+        }
+        if (!KINDS.contains(object.getKind())) {
+            throw new UpFailedException(file + " holds a " + object.getKind() + "; only " + KINDS + " belong in the quickstart's flux folder.");
+        }
+        if (object.getMetadata() == null || object.getMetadata().getName() == null || object.getMetadata().getNamespace() == null) {
+            throw new UpFailedException(file + ": metadata.name and metadata.namespace are required.");
+        }
+        return object;
+    }
+
+    /** Splits on {@code ---} lines and drops documents that hold only comments or blanks. */
+    static List<String> documents(String text) {
+        List<String> documents = new ArrayList<>();
+        for (String document : text.split("(?m)^---\\s*$")) {
+            boolean hasContent = document.lines().map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
+            if (hasContent) {
+                documents.add(document);
+            }
+        }
+        return documents;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(GenericKubernetesResource object, Path file) {
+        Object spec = object.getAdditionalProperties().get("spec");
+        if (!(spec instanceof Map)) {
+            throw new UpFailedException(file + ": " + object.getKind() + " " + object.getMetadata().getName() + " has no spec.");
+        }
+        return (Map<String, Object>) spec;
+    }
+}

@@ -1,0 +1,87 @@
+package io.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: in-process, with output captured. */
+class SluiceCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = SluiceCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        int code = run("version");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("sluice " + SluiceVersion.current()).contains("Java 17");
+        assertThat(SluiceVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*").doesNotContain("${");
+    }
+
+    @Test
+    void dashDashVersionAgreesWithTheCommand() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("sluice " + SluiceVersion.current());
+    }
+
+    @Test
+    void helpListsTheCommandsThatExist() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("up", "version").doesNotContain("reconcile", "diff");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        int code = run("reconcile", "kustomization/quickstart");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched arguments").contains("reconcile");
+    }
+
+    @Test
+    void noCommandIsAUsageErrorThatPointsAtUp() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing command").contains("sluice up");
+    }
+
+    @Test
+    void upRejectsAContextWithoutAKubeconfig() {
+        assertThat(run("up", "--context", "kind-dev")).isEqualTo(2);
+        assertThat(err.toString()).contains("--context needs --kubeconfig FILE");
+    }
+
+    @Test
+    void upRejectsAZeroTimeout() {
+        assertThat(run("up", "--timeout", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--timeout must be at least 1 second");
+    }
+
+    @Test
+    void upRejectsAPortThatIsNotANumber() {
+        assertThat(run("up", "--kafka-port", "ninety")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kafka-port").contains("ninety");
+    }
+
+    @Test
+    void upHelpShowsTheDefaultsAndExitCodes() {
+        assertThat(run("up", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--kafka-port=PORT", "default: 9092")
+                .contains("--api-port=PORT", "default: 6443")
+                .contains("--git-port=PORT", "default: 8090")
+                .contains("--service-ports-from=PORT", "default: 8081")
+                .contains("--work-dir=DIR", "default: .sluice")
+                .contains("143");
+    }
+}
