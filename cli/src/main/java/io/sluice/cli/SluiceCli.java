@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.cli.build.BuildCommand;
 import io.sluice.cli.up.InProcessLogs;
 import io.sluice.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code sluice} command.
  *
- * <p>Subcommands today: {@code up} and {@code version}. {@code build}, {@code get}, {@code reconcile} and
+ * <p>Subcommands today: {@code up}, {@code build} and {@code version}. {@code get}, {@code reconcile} and
  * {@code diff} come with later issues; until then they are simply absent, so calling them gives picocli's
  * usage error instead of a command that pretends to work.
  */
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SluiceVersion.class,
         description = "Sluice: a GitOps pipeline for Kubernetes that reads Flux's API objects.",
-        subcommands = {UpCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, BuildCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
 
     @Spec
