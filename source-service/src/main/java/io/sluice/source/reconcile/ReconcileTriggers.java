@@ -102,7 +102,13 @@ public class ReconcileTriggers {
                 scheduler.requestNow(object);
             } else {
                 // The owner reconciles it: one hop through Kafka keeps "one replica per object".
-                publisher.publish(new ReconcileRequested(object, Instant.now(), "source-service (push " + push.deliveryId() + ")"));
+                publisher.publish(new ReconcileRequested(object, Instant.now(), "source-service (push " + push.deliveryId() + ")"))
+                        .whenComplete((done, error) -> {
+                            if (error != null) {
+                                LOG.warnf("Could not hand the push %s for %s to its owning replica: %s; it will fetch on its next poll",
+                                        push.deliveryId(), object, error.getMessage());
+                            }
+                        });
             }
         }
         LOG.debugf("Push to %s (%s, delivery %s) matched %d GitRepository object(s)", key, push.ref(), push.deliveryId(), matched);
