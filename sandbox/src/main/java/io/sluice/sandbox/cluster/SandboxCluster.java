@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -62,7 +63,13 @@ public final class SandboxCluster implements AutoCloseable {
     private SandboxCluster(KubernetesMockServer server) {
         this.server = server;
         this.masterUrl = "http://127.0.0.1:" + server.getPort();
-        this.client = new KubernetesClientBuilder().withConfig(config()).build();
+        // An explicit HTTP client factory: in a Quarkus app that has quarkus-kubernetes-client, fabric8's service
+        // lookup through the context class loader finds QuarkusHttpClientFactory loaded beside a different copy of
+        // HttpClient.Factory ("not a subtype"), and the sandbox's own client could not be built.
+        this.client = new KubernetesClientBuilder()
+                .withHttpClientFactory(new VertxHttpClientFactory())
+                .withConfig(config())
+                .build();
     }
 
     private static java.util.logging.Logger quietRequestLog() {
@@ -128,6 +135,8 @@ public final class SandboxCluster implements AutoCloseable {
                 .withMasterUrl(masterUrl)
                 .withNamespace(DEFAULT_NAMESPACE)
                 .withTrustCerts(true)
+                // Generous: the sandbox shares its machine with builds and tests; a slow answer is not a failure.
+                .withRequestTimeout(60_000)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.gateway.rest;
 
+import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestProfile(WebhookTestProfile.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(SandboxClusterTestResource.class)
+@QuarkusTestResource(SandboxClusterResource.class)
 class ReceiverLifecycleTest {
 
     @Test

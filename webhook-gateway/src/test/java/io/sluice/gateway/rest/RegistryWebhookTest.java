@@ -1,5 +1,6 @@
 package io.sluice.gateway.rest;
 
+import io.sluice.sandbox.cluster.SandboxClusterResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(WebhookTestProfile.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
-@QuarkusTestResource(SandboxClusterTestResource.class)
+@QuarkusTestResource(SandboxClusterResource.class)
 class RegistryWebhookTest {
 
     private static final String IMAGE_PUSH = "sluice.image.push";
