@@ -23,7 +23,6 @@ import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.git.LocalGitServer;
 import io.sluice.sandbox.git.LocalGitServerResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -44,6 +43,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * service fetches the new commit and announces the artifact; the downloaded bytes verify against the digest.
  *
  * <p>Needs {@code webhook-gateway/target/quarkus-app/quarkus-run.jar} (built before source-service in the reactor,
- * or {@code ./mvnw -pl webhook-gateway package -DskipTests}); skipped with that message when it is missing.
+ * or {@code ./mvnw -pl webhook-gateway package -DskipTests}); fails with that message when it is missing (the reactor builds webhook-gateway first).
  */
 @QuarkusTest
 @TestProfile(ReconcileTestProfile.class)
@@ -66,7 +66,7 @@ class WebhookToArtifactTest {
 
     @Test
     void signedGithubPushBecomesAnArtifactWithTheNewRevision() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(GATEWAY_JAR),
+        assertTrue(Files.isRegularFile(GATEWAY_JAR),
                 "webhook-gateway is not built (" + GATEWAY_JAR.toAbsolutePath().normalize() + " is missing): run ./mvnw -pl webhook-gateway package -DskipTests");
         LocalGitServer git = LocalGitServerResource.server();
         KubernetesClient kube = SandboxClusterResource.cluster().client();
