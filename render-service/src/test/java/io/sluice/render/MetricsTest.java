@@ -1,5 +1,7 @@
 package io.sluice.render;
 
+import io.sluice.sandbox.testing.PrometheusText;
+import io.sluice.sandbox.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sluice.api.events.ReconcileRequested;

@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.sandbox.testing.PrometheusText;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sluice.api.events.ReconcileRequested;

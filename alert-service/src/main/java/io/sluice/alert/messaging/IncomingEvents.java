@@ -1,5 +1,6 @@
 package io.sluice.alert.messaging;
 
+import io.sluice.kit.messaging.ReceivedEvents;
 import io.sluice.api.events.ApplyCompleted;
 import io.sluice.api.events.ImagePolicyChanged;
 import io.sluice.api.events.ObjectEvent;

@@ -1,5 +1,6 @@
 package io.sluice.apply.messaging;
 
+import io.sluice.kit.messaging.ReceivedEvents;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ReconcileRequested;
 import io.sluice.kit.messaging.EventDecoder;

@@ -1,5 +1,6 @@
 package io.sluice.image.messaging;
 
+import io.sluice.kit.messaging.ReceivedEvents;
 import io.sluice.api.events.ArtifactReady;
 import io.sluice.api.events.ImagePolicyChanged;
 import io.sluice.api.events.ImagePushed;

@@ -1,5 +1,6 @@
 package io.sluice.source.messaging;
 
+import io.sluice.kit.messaging.ReceivedEvents;
 import io.sluice.api.events.GitPushed;
 import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.messaging.CloudEvent;

@@ -1,18 +1,21 @@
-package io.sluice.alert;
-
-import java.util.Optional;
+package io.sluice.sandbox.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-/** Reads samples from the service's /q/metrics in the Prometheus text format a Prometheus server asks for. */
-final class PrometheusText {
+import java.util.Optional;
+
+/**
+ * Reads samples from a Quarkus service's {@code /q/metrics} in the Prometheus text format a Prometheus server
+ * asks for. For the services' {@code @QuarkusTest}s (REST Assured points at the app under test).
+ */
+public final class PrometheusText {
 
     private PrometheusText() {
     }
 
     /** The whole scrape, checked to be Prometheus text (not OpenMetrics), as Prometheus asks for it. */
-    static String scrape() {
+    public static String scrape() {
         return given()
                 .accept("text/plain")
                 .when().get("/q/metrics")
@@ -25,7 +28,7 @@ final class PrometheusText {
      * The value of the sample {@code name} whose labels include all of {@code labels} ({@code "topic", "sluice.git.push",
      * ...}); empty when there is none.
      */
-    static Optional<Double> sample(String scrape, String name, String... labels) {
+    public static Optional<Double> sample(String scrape, String name, String... labels) {
         for (String line : scrape.split("\n")) {
             if (!line.startsWith(name + "{")) {
                 continue;

@@ -1,4 +1,4 @@
-package io.sluice.render.messaging;
+package io.sluice.kit.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.api.messaging.CloudEvent;
@@ -24,7 +24,7 @@ public class ReceivedEvents {
         this.registry = registry;
     }
 
-    void record(ConsumerRecord<String, byte[]> record, CloudEvent<?> event) {
+    public void record(ConsumerRecord<String, byte[]> record, CloudEvent<?> event) {
         registry.counter(METRIC, "topic", record.topic(), "type", event.type()).increment();
         LOG.debugf("Received %s about %s (id %s, from %s) at %s partition %d offset %d", event.type(), event.subject(), event.id(),
                 event.source(), record.topic(), record.partition(), record.offset());
