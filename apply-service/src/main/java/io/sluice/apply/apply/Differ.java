@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Tells whether applying an object would change it, without writing: it compares the result of a
@@ -34,7 +36,7 @@ public final class Differ {
 
     /** The paths that differ, for log lines and drift reports ({@code metadata.labels.app}, {@code spec.replicas}). */
     public static List<String> differences(HasMetadata live, HasMetadata dryRun) {
-        java.util.ArrayList<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         collect("", normalise(live), normalise(dryRun), paths);
         return paths;
     }
@@ -51,7 +53,7 @@ public final class Differ {
 
     private static void collect(String path, JsonNode left, JsonNode right, List<String> paths) {
         if (left != null && right != null && left.isObject() && right.isObject()) {
-            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            TreeSet<String> names = new TreeSet<>();
             left.fieldNames().forEachRemaining(names::add);
             right.fieldNames().forEachRemaining(names::add);
             for (String name : names) {

@@ -1,6 +1,7 @@
 package io.sluice.apply.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
@@ -163,7 +164,7 @@ public final class HealthCheck {
                 return condition;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     private static String conditionText(JsonNode condition) {

@@ -39,10 +39,15 @@ import java.util.Set;
  *   <li><b>Force</b>: with {@link ApplyOptions#force()}, an object whose dry run fails on an immutable
  *       field is deleted and created again (reported {@code created}, as Flux does).</li>
  * </ol>
+ *
+ * <p>Live objects are read with one LIST per large kind/namespace group ({@link LiveObjects}); dry runs
+ * run {@link #PARALLELISM} at a time, and so do the applies of one run of objects of the same kind.
  */
 public final class StagedApplier {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Requests in flight at once for dry runs and for the objects of one kind. */
+    static final int PARALLELISM = 4;
 
     private final KubernetesClient client;
 
@@ -132,34 +137,21 @@ public final class StagedApplier {
                 || (!ref.namespace().isEmpty() && pending.contains("ns:" + ref.namespace()));
     }
 
-    /** Dry-runs every object; all refusals are collected and thrown together, before anything is written. */
+    /**
+     * Dry-runs every object; all refusals are collected and thrown together, before anything is written.
+     * The dry runs write nothing, so they run in parallel ({@link #PARALLELISM} at a time).
+     */
     private Map<ObjectRef, Plan> validate(List<GenericKubernetesResource> objects, ApplyOptions options, ChangeSet soFar) {
+        LiveObjects liveObjects = new LiveObjects(client);
+        liveObjects.prefetch(objects);
+        List<Object> outcomes = Parallel.map(objects, PARALLELISM, object -> validateOne(object, options, liveObjects));
         Map<ObjectRef, Plan> plans = new HashMap<>();
         List<ApplyException.Failure> failures = new ArrayList<>();
-        for (GenericKubernetesResource object : objects) {
-            ObjectRef ref = ObjectRef.of(object);
-            GenericKubernetesResource live;
-            try {
-                live = live(object);
-            } catch (KubernetesClientException e) {
-                failures.add(new ApplyException.Failure(ref, serverMessage(e)));
-                continue;
-            }
-            try {
-                GenericKubernetesResource dryRun = client.resource(object).dryRun().patch(new PatchContext.Builder()
-                        .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                        .withFieldManager(ApplyOptions.FIELD_MANAGER)
-                        .withForce(true)
-                        .build());
-                ChangeAction action = live == null ? ChangeAction.CREATED
-                        : Differ.unchanged(live, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
-                plans.put(ref, new Plan(object, ref, action, false));
-            } catch (KubernetesClientException e) {
-                if (options.force() && live != null && isImmutableFieldError(e)) {
-                    plans.put(ref, new Plan(object, ref, ChangeAction.CREATED, true));
-                } else {
-                    failures.add(new ApplyException.Failure(ref, serverMessage(e)));
-                }
+        for (Object outcome : outcomes) {
+            if (outcome instanceof Plan plan) {
+                plans.put(plan.ref(), plan);
+            } else {
+                failures.add((ApplyException.Failure) outcome);
             }
         }
         if (!failures.isEmpty()) {
@@ -168,24 +160,79 @@ public final class StagedApplier {
         return plans;
     }
 
+    /** A {@link Plan}, or the {@link ApplyException.Failure} saying why the server refused the object. */
+    private Object validateOne(GenericKubernetesResource object, ApplyOptions options, LiveObjects liveObjects) {
+        ObjectRef ref = ObjectRef.of(object);
+        GenericKubernetesResource live;
+        try {
+            live = liveObjects.get(object);
+        } catch (KubernetesClientException e) {
+            return new ApplyException.Failure(ref, serverMessage(e));
+        }
+        try {
+            GenericKubernetesResource dryRun = client.resource(object).dryRun().patch(new PatchContext.Builder()
+                    .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                    .withFieldManager(ApplyOptions.FIELD_MANAGER)
+                    .withForce(true)
+                    .build());
+            ChangeAction action = live == null ? ChangeAction.CREATED
+                    : Differ.unchanged(live, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
+            return new Plan(object, ref, action, false);
+        } catch (KubernetesClientException e) {
+            if (options.force() && live != null && isImmutableFieldError(e)) {
+                return new Plan(object, ref, ChangeAction.CREATED, true);
+            }
+            return new ApplyException.Failure(ref, serverMessage(e));
+        }
+    }
+
     private GenericKubernetesResource live(GenericKubernetesResource object) {
         return client.resource(object).get();
     }
 
+    /**
+     * Applies a stage in its order. Objects of one kind are independent of each other, so each run of
+     * objects of the same kind is written in parallel; the next kind starts when the previous one is done.
+     */
     private void applyAll(List<GenericKubernetesResource> objects, Map<ObjectRef, Plan> plans, List<ChangeSetEntry> done) {
-        for (GenericKubernetesResource object : objects) {
-            Plan plan = plans.get(ObjectRef.of(object));
-            try {
-                if (plan.recreate()) {
-                    recreate(plan.desired());
-                } else if (plan.action() != ChangeAction.UNCHANGED) {
-                    serverSideApply(plan.desired());
-                }
-            } catch (KubernetesClientException e) {
-                throw new ApplyException(ApplyException.Phase.APPLY,
-                        List.of(new ApplyException.Failure(plan.ref(), serverMessage(e))), new ChangeSet(done));
+        int start = 0;
+        while (start < objects.size()) {
+            ObjectRef first = ObjectRef.of(objects.get(start));
+            int end = start;
+            while (end < objects.size() && sameKind(first, ObjectRef.of(objects.get(end)))) {
+                end++;
             }
-            done.add(ChangeSet.entry(plan.ref(), plan.action()));
+            List<Object> outcomes = Parallel.map(objects.subList(start, end), PARALLELISM, object -> applyOne(plans.get(ObjectRef.of(object))));
+            List<ApplyException.Failure> failures = new ArrayList<>();
+            for (Object outcome : outcomes) {
+                if (outcome instanceof ChangeSetEntry entry) {
+                    done.add(entry);
+                } else {
+                    failures.add((ApplyException.Failure) outcome);
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new ApplyException(ApplyException.Phase.APPLY, failures, new ChangeSet(done));
+            }
+            start = end;
+        }
+    }
+
+    private static boolean sameKind(ObjectRef a, ObjectRef b) {
+        return a.group().equals(b.group()) && a.kind().equals(b.kind());
+    }
+
+    /** The change-set entry, or the failure. Unchanged objects are not written. */
+    private Object applyOne(Plan plan) {
+        try {
+            if (plan.recreate()) {
+                recreate(plan.desired());
+            } else if (plan.action() != ChangeAction.UNCHANGED) {
+                serverSideApply(plan.desired());
+            }
+            return ChangeSet.entry(plan.ref(), plan.action());
+        } catch (KubernetesClientException e) {
+            return new ApplyException.Failure(plan.ref(), serverMessage(e));
         }
     }
 
@@ -242,8 +289,16 @@ public final class StagedApplier {
                 || message.contains("may not change") || message.contains("cannot change"));
     }
 
-    /** The API server's own message (its Status.message), with the HTTP code. */
+    /**
+     * The API server's own message (its Status.message), with the HTTP code. fabric8 refuses a kind that API
+     * discovery does not list before sending anything, with a message that dumps the whole object: that one is
+     * replaced by what it means.
+     */
     static String serverMessage(KubernetesClientException e) {
+        if (e.getCode() <= 0 && e.getMessage() != null && e.getMessage().startsWith("Could not find a registered handler")) {
+            return "the API server does not serve this apiVersion and kind (not in API discovery); install its CRD first"
+                    + " or put the CRD in the same revision, or fix apiVersion/kind";
+        }
         String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
         return e.getCode() > 0 ? message + " (HTTP " + e.getCode() + ")" : message;
     }

@@ -131,6 +131,18 @@ class StagedApplierTest {
     }
 
     @Test
+    void anObjectOfAKindNoCrdDefinesFailsTheRevision() {
+        client.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+
+        assertThatThrownBy(() -> apply("unknown-kind.yaml"))
+                .isInstanceOfSatisfying(ApplyException.class, e -> assertThat(e.phase()).isEqualTo(ApplyException.Phase.VALIDATION))
+                .hasMessageContaining("Thing/" + ns + "/thing: the API server does not serve this apiVersion and kind")
+                .hasMessageNotContaining("GenericKubernetesResource(");
+
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNull();
+    }
+
+    @Test
     void crdComesBeforeItsResourcesAndNamespaceBeforeItsObjects() {
         ChangeSet changes = apply("crd-and-widget.yaml");
 
@@ -145,6 +157,22 @@ class StagedApplierTest {
         assertThat(namespaceVersion).isLessThan(configMapVersion);
 
         assertThat(apply("crd-and-widget.yaml").entries()).extracting(ChangeSetEntry::action).containsOnly(ChangeAction.UNCHANGED);
+    }
+
+    @Test
+    void aCrdWithoutStatusCountsAsEstablishedOnlyWhenDiscoveryServesItsKind() {
+        apply("crd-and-widget.yaml");
+        GenericKubernetesResource served = Fixtures.named(Fixtures.load("crd-and-widget.yaml", ns), "widgets.example.sluice.io");
+        assertThat(served.getAdditionalProperties()).doesNotContainKey("status");
+        assertThat(DefinitionReadiness.notReadyReason(client, served)).isNull();
+
+        GenericKubernetesResource unserved = Manifests.copy(served);
+        unserved.getMetadata().setName("gadgets.example.sluice.io");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> names = (Map<String, Object>) ((Map<String, Object>) unserved.getAdditionalProperties().get("spec")).get("names");
+        names.put("kind", "Gadget");
+        assertThat(DefinitionReadiness.notReadyReason(client, unserved)).isEqualTo("not established yet (no status, kind not served)");
+        assertThat(DefinitionReadiness.notReadyReason(client, null)).isEqualTo("not found after apply");
     }
 
     @Test
@@ -197,6 +225,26 @@ class StagedApplierTest {
 
         assertThat(Drift.of(apply("app-v1.yaml")).detected()).isFalse();
         assertThat(client.configMaps().inNamespace(ns).withName("settings").get().getMetadata().getAnnotations()).containsEntry("team", "blue");
+    }
+
+    @Test
+    void manyObjectsOfOneKindAreReadWithOneListAndStillDiffedOneByOne() {
+        int count = LiveObjects.LIST_THRESHOLD + 4;
+        ChangeSet first = applier.apply(Manifests.parse(ApplyBenchmark.manifests(ns, count, "v")), options);
+        assertThat(first.entries(ChangeAction.CREATED)).hasSize(count);
+        String version = resourceVersion(ConfigMap.class, "cm-3");
+
+        ChangeSet same = applier.apply(Manifests.parse(ApplyBenchmark.manifests(ns, count, "v")), options);
+        ChangeSet one = applier.apply(Manifests.parse(ApplyBenchmark.manifests(ns, count, "v").replace("value: v-7\n", "value: changed\n")), options);
+        // an object of the group missing from the cluster is still seen as missing
+        client.configMaps().inNamespace(ns).withName("cm-9").delete();
+        ChangeSet recreated = applier.apply(Manifests.parse(ApplyBenchmark.manifests(ns, count, "v")), options);
+
+        assertThat(same.entries(ChangeAction.UNCHANGED)).hasSize(count);
+        assertThat(resourceVersion(ConfigMap.class, "cm-3")).isEqualTo(version);
+        assertThat(one.entries(ChangeAction.CONFIGURED)).extracting(ChangeSetEntry::name).containsExactly("cm-7");
+        assertThat(recreated.entries(ChangeAction.CONFIGURED)).extracting(ChangeSetEntry::name).containsExactly("cm-7");
+        assertThat(recreated.entries(ChangeAction.CREATED)).extracting(ChangeSetEntry::name).containsExactly("cm-9");
     }
 
     @Test
