@@ -80,10 +80,19 @@ public final class ArtifactFetcher {
         }
         if (!digest.matches(bytes)) {
             throw RenderException.artifact("failed to verify " + what + " from " + url + ": computed digest "
-                    + (digest.algorithm().equals("sha256") ? Digest.sha256(bytes) : "(" + digest.algorithm() + ") differs")
-                    + " does not match expected " + digest);
+                    + computed(digest.algorithm(), bytes) + " does not match expected " + digest
+                    + " (the artifact changed or was corrupted in transit; it is fetched again on the next ArtifactReady)");
         }
         return bytes;
+    }
+
+    private static String computed(String algorithm, byte[] bytes) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance(algorithm.toUpperCase(java.util.Locale.ROOT).replace("SHA", "SHA-"));
+            return algorithm + ":" + java.util.HexFormat.of().formatHex(md.digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no " + algorithm, e);
+        }
     }
 
     private byte[] readBounded(InputStream in, URI url, String what) throws IOException {

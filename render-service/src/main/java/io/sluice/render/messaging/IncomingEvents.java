@@ -1,16 +1,21 @@
 package io.sluice.render.messaging;
 
+import io.sluice.kit.messaging.ReceivedEvents;
 import io.sluice.api.events.ArtifactReady;
 import io.sluice.api.events.ReconcileRequested;
 import io.sluice.kit.messaging.EventDecoder;
+import io.sluice.api.messaging.CloudEvent;
+import io.sluice.render.reconcile.KustomizationRenderHandler;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The topics render-service reads, one channel each (configured in application.properties). Each handler
- * decodes the record as the one event type its topic carries and counts it; the work itself
- * (rendering the Kustomizations and HelmReleases that use an artifact, reconciling an object on request) comes in later issues.
+ * decodes the record as the one event type its topic carries, counts it, and hands it to
+ * {@link KustomizationRenderHandler}, which renders the Kustomizations that use an artifact (or the one a reconcile
+ * request names) and publishes the result. Handlers are {@code @Blocking}: downloads, builds and API calls take time.
  *
  * <p>A record that is not a valid Sluice CloudEvent makes the decoder throw; the exception nacks the record,
  * and the channel's dead-letter-queue failure strategy moves it to {@code <topic>.dlq} with the reason in the
@@ -21,19 +26,27 @@ public class IncomingEvents {
 
     private final EventDecoder decoder;
     private final ReceivedEvents received;
+    private final KustomizationRenderHandler kustomizations;
 
-    IncomingEvents(EventDecoder decoder, ReceivedEvents received) {
+    IncomingEvents(EventDecoder decoder, ReceivedEvents received, KustomizationRenderHandler kustomizations) {
         this.decoder = decoder;
         this.received = received;
+        this.kustomizations = kustomizations;
     }
 
     @Incoming("source-artifact")
+    @Blocking
     public void onSourceArtifact(ConsumerRecord<String, byte[]> record) {
-        received.record(record, decoder.decode(record, ArtifactReady.class));
+        CloudEvent<ArtifactReady> event = decoder.decode(record, ArtifactReady.class);
+        received.record(record, event);
+        kustomizations.onArtifact(event.data());
     }
 
     @Incoming("reconcile-requests")
+    @Blocking
     public void onReconcileRequest(ConsumerRecord<String, byte[]> record) {
-        received.record(record, decoder.decode(record, ReconcileRequested.class));
+        CloudEvent<ReconcileRequested> event = decoder.decode(record, ReconcileRequested.class);
+        received.record(record, event);
+        kustomizations.onReconcileRequest(event.data());
     }
 }

@@ -309,15 +309,23 @@ public final class Envsubst {
         return new EnvsubstException(what + " in '" + expr + "' at line " + line);
     }
 
-    /** ${v#glob}, ${v##glob}, ${v%glob}, ${v%%glob}: shell glob where '*' and '?' do not match '/'. */
+    /**
+     * ${v#glob}, ${v##glob}, ${v%glob}, ${v%%glob}: Go path.Match globs, where '*' and '?' do not match '/'. Like
+     * Flux, a suffix is trimmed by matching the reversed pattern against the reversed value (so {@code %%/*} on
+     * {@code a/b/c} gives {@code a/b}, and a pattern that is malformed once reversed leaves the value alone).
+     */
     private static String trim(String v, String glob, boolean prefix, boolean longest) {
+        if (!prefix) {
+            String reversed = trim(new StringBuilder(v).reverse().toString(), new StringBuilder(glob).reverse().toString(), true, longest);
+            return new StringBuilder(reversed).reverse().toString();
+        }
         Pattern p = globToRegex(glob);
         if (p == null) {
             return v;
         }
         List<Integer> cuts = new ArrayList<>();
         for (int i = 0; i <= v.length(); i++) {
-            String part = prefix ? v.substring(0, i) : v.substring(v.length() - i);
+            String part = v.substring(0, i);
             if (!part.isEmpty() && p.matcher(part).matches()) {
                 cuts.add(i);
             }
@@ -326,7 +334,7 @@ public final class Envsubst {
             return v;
         }
         int n = longest ? cuts.get(cuts.size() - 1) : cuts.get(0);
-        return prefix ? v.substring(n) : v.substring(0, v.length() - n);
+        return v.substring(n);
     }
 
     private static Pattern globToRegex(String glob) {
