@@ -1,9 +1,7 @@
 package io.sluice.api.helm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.sluice.api.meta.FluxStatus;
-import io.sluice.api.meta.KeepsUnknownFields;
 
 import java.util.List;
 
@@ -11,14 +9,10 @@ import java.util.List;
  * The observed state of a {@link HelmRelease}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class HelmReleaseStatus extends KeepsUnknownFields implements FluxStatus {
+public class HelmReleaseStatus extends FluxStatus {
 
-    /** The last generation the controller acted on. */
-    private Long observedGeneration;
     private String observedPostRenderersDigest;
     private Long lastAttemptedGeneration;
-    /** Conditions holds the conditions of the object (Ready, Reconciling, Stalled, ...). */
-    private List<Condition> conditions;
     /** namespace/name of the HelmChart made for this release. */
     private String helmChart;
     private String storageNamespace;
@@ -32,20 +26,8 @@ public class HelmReleaseStatus extends KeepsUnknownFields implements FluxStatus 
     private String lastAttemptedRevisionDigest;
     private String lastAttemptedValuesChecksum;
     private String lastAttemptedConfigDigest;
-    /** The value of the reconcile.fluxcd.io/requestedAt annotation last handled. */
-    private String lastHandledReconcileAt;
     private String lastHandledForceAt;
     private String lastHandledResetAt;
-
-    @Override
-    public Long getObservedGeneration() {
-        return observedGeneration;
-    }
-
-    @Override
-    public void setObservedGeneration(Long observedGeneration) {
-        this.observedGeneration = observedGeneration;
-    }
 
     public String getObservedPostRenderersDigest() {
         return observedPostRenderersDigest;
@@ -61,16 +43,6 @@ public class HelmReleaseStatus extends KeepsUnknownFields implements FluxStatus 
 
     public void setLastAttemptedGeneration(Long lastAttemptedGeneration) {
         this.lastAttemptedGeneration = lastAttemptedGeneration;
-    }
-
-    @Override
-    public List<Condition> getConditions() {
-        return conditions;
-    }
-
-    @Override
-    public void setConditions(List<Condition> conditions) {
-        this.conditions = conditions;
     }
 
     public String getHelmChart() {
@@ -159,16 +131,6 @@ public class HelmReleaseStatus extends KeepsUnknownFields implements FluxStatus 
 
     public void setLastAttemptedConfigDigest(String lastAttemptedConfigDigest) {
         this.lastAttemptedConfigDigest = lastAttemptedConfigDigest;
-    }
-
-    @Override
-    public String getLastHandledReconcileAt() {
-        return lastHandledReconcileAt;
-    }
-
-    @Override
-    public void setLastHandledReconcileAt(String lastHandledReconcileAt) {
-        this.lastHandledReconcileAt = lastHandledReconcileAt;
     }
 
     public String getLastHandledForceAt() {

@@ -1,9 +1,7 @@
 package io.sluice.api.image;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.sluice.api.meta.FluxStatus;
-import io.sluice.api.meta.KeepsUnknownFields;
 
 import java.util.List;
 
@@ -11,37 +9,11 @@ import java.util.List;
  * The observed state of an {@link ImageRepository}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ImageRepositoryStatus extends KeepsUnknownFields implements FluxStatus {
+public class ImageRepositoryStatus extends FluxStatus {
 
-    /** Conditions holds the conditions of the object (Ready, Reconciling, Stalled, ...). */
-    private List<Condition> conditions;
-    /** The last generation the controller acted on. */
-    private Long observedGeneration;
     private String canonicalImageName;
     private ScanResult lastScanResult;
     private List<String> observedExclusionList;
-    /** The value of the reconcile.fluxcd.io/requestedAt annotation last handled. */
-    private String lastHandledReconcileAt;
-
-    @Override
-    public List<Condition> getConditions() {
-        return conditions;
-    }
-
-    @Override
-    public void setConditions(List<Condition> conditions) {
-        this.conditions = conditions;
-    }
-
-    @Override
-    public Long getObservedGeneration() {
-        return observedGeneration;
-    }
-
-    @Override
-    public void setObservedGeneration(Long observedGeneration) {
-        this.observedGeneration = observedGeneration;
-    }
 
     public String getCanonicalImageName() {
         return canonicalImageName;
@@ -65,15 +37,5 @@ public class ImageRepositoryStatus extends KeepsUnknownFields implements FluxSta
 
     public void setObservedExclusionList(List<String> observedExclusionList) {
         this.observedExclusionList = observedExclusionList;
-    }
-
-    @Override
-    public String getLastHandledReconcileAt() {
-        return lastHandledReconcileAt;
-    }
-
-    @Override
-    public void setLastHandledReconcileAt(String lastHandledReconcileAt) {
-        this.lastHandledReconcileAt = lastHandledReconcileAt;
     }
 }

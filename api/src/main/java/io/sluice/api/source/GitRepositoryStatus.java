@@ -1,10 +1,8 @@
 package io.sluice.api.source;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.sluice.api.meta.Artifact;
 import io.sluice.api.meta.FluxStatus;
-import io.sluice.api.meta.KeepsUnknownFields;
 
 import java.util.List;
 
@@ -12,12 +10,8 @@ import java.util.List;
  * The observed state of a {@link GitRepository}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class GitRepositoryStatus extends KeepsUnknownFields implements FluxStatus {
+public class GitRepositoryStatus extends FluxStatus {
 
-    /** The last generation the controller acted on. */
-    private Long observedGeneration;
-    /** Conditions holds the conditions of the object (Ready, Reconciling, Stalled, ...). */
-    private List<Condition> conditions;
     private Artifact artifact;
     private List<Artifact> includedArtifacts;
     private String observedIgnore;
@@ -25,28 +19,6 @@ public class GitRepositoryStatus extends KeepsUnknownFields implements FluxStatu
     private List<GitRepositoryInclude> observedInclude;
     private List<String> observedSparseCheckout;
     private String sourceVerificationMode;
-    /** The value of the reconcile.fluxcd.io/requestedAt annotation last handled. */
-    private String lastHandledReconcileAt;
-
-    @Override
-    public Long getObservedGeneration() {
-        return observedGeneration;
-    }
-
-    @Override
-    public void setObservedGeneration(Long observedGeneration) {
-        this.observedGeneration = observedGeneration;
-    }
-
-    @Override
-    public List<Condition> getConditions() {
-        return conditions;
-    }
-
-    @Override
-    public void setConditions(List<Condition> conditions) {
-        this.conditions = conditions;
-    }
 
     public Artifact getArtifact() {
         return artifact;
@@ -102,15 +74,5 @@ public class GitRepositoryStatus extends KeepsUnknownFields implements FluxStatu
 
     public void setSourceVerificationMode(String sourceVerificationMode) {
         this.sourceVerificationMode = sourceVerificationMode;
-    }
-
-    @Override
-    public String getLastHandledReconcileAt() {
-        return lastHandledReconcileAt;
-    }
-
-    @Override
-    public void setLastHandledReconcileAt(String lastHandledReconcileAt) {
-        this.lastHandledReconcileAt = lastHandledReconcileAt;
     }
 }
