@@ -31,8 +31,8 @@ record ReadyReport(String kafkaBootstrap, TargetCluster cluster, Path sandboxKub
         out.println("  git clone " + repositoryUrl + " quickstart && cd quickstart");
         out.println("  # change the message in deploy/configmap.yaml, then:");
         out.println("  git commit -am 'Change the greeting' && git push");
-        out.println("  # Sluice fetches main within a minute (the GitRepository's interval) and renders it;");
-        out.println("  # source-service logs the new artifact, render-service the rendered objects (.sluice/logs).");
+        out.println("  # Sluice fetches main within a minute (the GitRepository's interval), renders and applies it:");
+        out.println("  KUBECONFIG=.sluice/kubeconfig kubectl get configmap podinfo-config -n quickstart -o yaml");
         out.println();
     }
 
