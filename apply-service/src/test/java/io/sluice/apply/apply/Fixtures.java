@@ -14,6 +14,12 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A namespace of its own for each test: the method's name, lower-case letters and digits, at most 20 characters. */
+    static String namespaceFor(org.junit.jupiter.api.TestInfo test) {
+        String method = test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return method.substring(0, Math.min(20, method.length()));
+    }
+
     static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/apply/" + name)) {
             if (in == null) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.TestInfo;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +44,7 @@ class HealthWaiterTest {
 
     @BeforeEach
     void apply(TestInfo test) {
-        String method = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        ns = method.substring(0, Math.min(20, method.length()));
+        ns = Fixtures.namespaceFor(test);
         new StagedApplier(client).apply(Fixtures.load("app-v1.yaml", ns), ApplyOptions.forKustomization("flux-system", "app"));
         waiter = new HealthWaiter(client);
     }

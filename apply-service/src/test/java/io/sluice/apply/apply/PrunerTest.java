@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInfo;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +42,7 @@ class PrunerTest {
 
     @BeforeEach
     void namespace(TestInfo test) {
-        String method = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        ns = method.substring(0, Math.min(20, method.length()));
+        ns = Fixtures.namespaceFor(test);
         options = ApplyOptions.forKustomization("flux-system", "app").withWaitTimeout(Duration.ofSeconds(10));
         applier = new StagedApplier(client);
         pruner = new Pruner(client);

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInfo;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,8 +43,7 @@ class RevisionApplierTest {
 
     @BeforeEach
     void setUp(TestInfo test) {
-        String method = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        ns = method.substring(0, Math.min(20, method.length()));
+        ns = Fixtures.namespaceFor(test);
         revisions = new RevisionApplier(client, Duration.ofMillis(100));
     }
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +44,7 @@ class StagedApplierTest {
 
     @org.junit.jupiter.api.BeforeEach
     void namespace(TestInfo test) {
-        ns = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").substring(0, 20);
+        ns = Fixtures.namespaceFor(test);
         options = ApplyOptions.forKustomization("flux-system", "app").withWaitTimeout(Duration.ofSeconds(10));
     }
 
