@@ -3,6 +3,7 @@ package io.sluice.api.events;
 import io.sluice.api.meta.ObjectKey;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,9 +16,11 @@ import java.util.List;
  * @param changeSet one entry per object: created, configured, unchanged, deleted (pruned) or skipped
  * @param health    the health verdict after the apply
  * @param duration  how long the apply (and the health wait) took
+ * @param pushReceivedAt when webhook-gateway received the Git push that led to this apply (carried through
+ *                  ArtifactReady and ManifestsRendered); null when not started by a push
  */
 public record ApplyCompleted(ObjectKey app, String revision, List<ChangeSetEntry> changeSet, Health health,
-                             Duration duration) implements SluiceEvent {
+                             Duration duration, Instant pushReceivedAt) implements SluiceEvent {
 
     private static final String NAME = "ApplyCompleted";
 
@@ -30,6 +33,11 @@ public record ApplyCompleted(ObjectKey app, String revision, List<ChangeSetEntry
         if (duration.isNegative()) {
             throw new IllegalArgumentException(NAME + ".duration must not be negative, got " + duration);
         }
+    }
+
+    /** An apply not caused by a push (polling, interval, drift correction, reconcile request). */
+    public ApplyCompleted(ObjectKey app, String revision, List<ChangeSetEntry> changeSet, Health health, Duration duration) {
+        this(app, revision, changeSet, health, duration, null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sluice.api.events;
 import io.sluice.api.meta.ObjectKey;
 
 import java.net.URI;
+import java.time.Instant;
 
 /**
  * A source object has a new artifact (a tar.gz of its files at one revision) ready to download. Produced by
@@ -16,8 +17,12 @@ import java.net.URI;
  * @param url      where to download the artifact (HTTP GET)
  * @param digest   the artifact's digest; a consumer must check it before using the bytes
  * @param size     the artifact's size in bytes
+ * @param pushReceivedAt when webhook-gateway received the Git push that led to this, carried down the chain so
+ *                 apply-service can measure push-to-applied latency; null when polling, an interval or a reconcile
+ *                 request started it
  */
-public record ArtifactReady(ObjectKey source, String revision, URI url, Digest digest, long size) implements SluiceEvent {
+public record ArtifactReady(ObjectKey source, String revision, URI url, Digest digest, long size,
+                            Instant pushReceivedAt) implements SluiceEvent {
 
     private static final String NAME = "ArtifactReady";
 
@@ -30,6 +35,11 @@ public record ArtifactReady(ObjectKey source, String revision, URI url, Digest d
         }
         Require.present(digest, NAME, "digest");
         Require.notNegative(size, NAME, "size");
+    }
+
+    /** An artifact not caused by a push (polling, interval, reconcile request). */
+    public ArtifactReady(ObjectKey source, String revision, URI url, Digest digest, long size) {
+        this(source, revision, url, digest, size, null);
     }
 
     @Override

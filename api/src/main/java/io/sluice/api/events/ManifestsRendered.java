@@ -2,6 +2,8 @@ package io.sluice.api.events;
 
 import io.sluice.api.meta.ObjectKey;
 
+import java.time.Instant;
+
 /**
  * An application object (Kustomization or HelmRelease) was rendered into plain manifests. Produced by
  * render-service on {@code render.manifests} (compacted: the latest rendering of every app stays); consumed
@@ -11,9 +13,11 @@ import io.sluice.api.meta.ObjectKey;
  * @param sourceRevision the revision of the source artifact that was rendered, e.g. {@code main@sha1:<sha>}
  * @param digest         the SHA-256 of the rendered, uncompressed YAML stream: the identity of this rendering
  * @param manifests      the manifests themselves, inline or behind a claim check
+ * @param pushReceivedAt when webhook-gateway received the Git push that led to this (from
+ *                       {@link ArtifactReady#pushReceivedAt()}); null when not started by a push
  */
-public record ManifestsRendered(ObjectKey app, String sourceRevision, Digest digest, RenderedManifests manifests)
-        implements SluiceEvent {
+public record ManifestsRendered(ObjectKey app, String sourceRevision, Digest digest, RenderedManifests manifests,
+                                Instant pushReceivedAt) implements SluiceEvent {
 
     private static final String NAME = "ManifestsRendered";
 
@@ -22,6 +26,16 @@ public record ManifestsRendered(ObjectKey app, String sourceRevision, Digest dig
         Require.text(sourceRevision, NAME, "sourceRevision");
         Require.present(digest, NAME, "digest");
         Require.present(manifests, NAME, "manifests");
+    }
+
+    /** Manifests not caused by a push (polling, interval, reconcile request). */
+    public ManifestsRendered(ObjectKey app, String sourceRevision, Digest digest, RenderedManifests manifests) {
+        this(app, sourceRevision, digest, manifests, null);
+    }
+
+    /** The same rendering, carrying the push that led to it (see {@code pushReceivedAt}). */
+    public ManifestsRendered withPushReceivedAt(Instant pushReceivedAt) {
+        return new ManifestsRendered(app, sourceRevision, digest, manifests, pushReceivedAt);
     }
 
     @Override

@@ -148,6 +148,16 @@ class EventRecordsTest {
     }
 
     @Test
+    void pushReceivedAtIsOptionalAndCarriedThroughARendering() {
+        ManifestsRendered polled = new ManifestsRendered(APP, "main@sha1:" + SHA_A, DIGEST, RenderedManifests.Inline.of("kind: Namespace\n"));
+        assertThat(polled.pushReceivedAt()).isNull();
+        Instant pushed = Instant.parse("2026-11-28T01:00:00Z");
+        assertThat(polled.withPushReceivedAt(pushed)).isEqualTo(new ManifestsRendered(APP, "main@sha1:" + SHA_A, DIGEST,
+                RenderedManifests.Inline.of("kind: Namespace\n"), pushed));
+        assertThat(new ApplyCompleted(APP, "r", List.of(), Health.notChecked(), Duration.ZERO).pushReceivedAt()).isNull();
+    }
+
+    @Test
     void objectEventCopiesItsMetadata() {
         Map<String, String> metadata = new HashMap<>(Map.of("a", "b"));
         ObjectEvent event = new ObjectEvent(APP, Severity.INFO, "R", "m", "", metadata, Instant.EPOCH, "x");

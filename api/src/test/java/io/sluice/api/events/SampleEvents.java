@@ -31,13 +31,15 @@ public final class SampleEvents {
 
     public static ArtifactReady artifactReady() {
         return new ArtifactReady(ObjectKey.of("GitRepository", "flux-system", "podinfo"), "main@sha1:" + SHA_A,
-                URI.create("http://source-service.sluice:8080/gitrepository/flux-system/podinfo/" + SHA_A + ".tar.gz"), DIGEST, 4096);
+                URI.create("http://source-service.sluice:8080/gitrepository/flux-system/podinfo/" + SHA_A + ".tar.gz"), DIGEST, 4096,
+                T0.plusMillis(3));
     }
 
     public static ManifestsRendered manifestsRenderedInline() {
         String yaml = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: podinfo\n";
         return new ManifestsRendered(ObjectKey.of("Kustomization", "flux-system", "podinfo"), "main@sha1:" + SHA_A,
-                Digest.sha256(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), RenderedManifests.Inline.of(yaml));
+                Digest.sha256(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), RenderedManifests.Inline.of(yaml),
+                T0.plusMillis(3));
     }
 
     public static ManifestsRendered manifestsRenderedClaimCheck() {
@@ -51,7 +53,7 @@ public final class SampleEvents {
                         new ChangeSetEntry("apps/v1", "Deployment", "podinfo", "podinfo", ChangeAction.CONFIGURED),
                         new ChangeSetEntry("v1", "Service", "podinfo", "podinfo", ChangeAction.UNCHANGED),
                         new ChangeSetEntry("v1", "ConfigMap", "podinfo", "old-config", ChangeAction.DELETED)),
-                Health.healthy("Deployment/podinfo/podinfo is ready"), Duration.ofMillis(12_500));
+                Health.healthy("Deployment/podinfo/podinfo is ready"), Duration.ofMillis(12_500), T0.plusMillis(3));
     }
 
     public static ImagePolicyChanged imagePolicyChanged() {

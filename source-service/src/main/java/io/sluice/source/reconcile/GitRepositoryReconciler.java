@@ -105,6 +105,8 @@ public class GitRepositoryReconciler {
 
     private final Map<ObjectKey, Integer> failures = new ConcurrentHashMap<>();
     private final Map<ObjectKey, Instant> requests = new ConcurrentHashMap<>();
+    /** The earliest push not yet answered by an artifact, per object: carried on ArtifactReady for latency. */
+    private final Map<ObjectKey, Instant> pushes = new ConcurrentHashMap<>();
     private final ArtifactDownloader downloader = new ArtifactDownloader(Duration.ofSeconds(60));
 
     /** Remembers a ReconcileRequested, so the next run writes its time to {@code status.lastHandledReconcileAt}. */
@@ -112,9 +114,19 @@ public class GitRepositoryReconciler {
         requests.merge(key, requestedAt, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    /**
+     * Remembers when webhook-gateway received a push for the object, so the artifact it leads to carries that
+     * time ({@link ArtifactReady#pushReceivedAt()}) down the chain. The earliest pending push wins: a run that
+     * answers several pushes is as late as the first one waited.
+     */
+    void notePush(ObjectKey key, Instant receivedAt) {
+        pushes.merge(key, receivedAt, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
     void forget(ObjectKey key) {
         failures.remove(key);
         requests.remove(key);
+        pushes.remove(key);
     }
 
     /** Reconciles the object; returns when to run again, or null when only an event should run it again. */
@@ -137,6 +149,7 @@ public class GitRepositoryReconciler {
         GitRepositoryStatus status = repo.getStatus() == null ? new GitRepositoryStatus() : repo.getStatus();
         Artifact previous = status.getArtifact();
         Instant requestedAt = requests.remove(key);
+        Instant pushReceivedAt = pushes.remove(key); // this run answers the pushes noted before it started
         if (requestedAt != null) {
             status.setLastHandledReconcileAt(DateTimeFormatter.ISO_INSTANT.format(requestedAt));
         }
@@ -166,7 +179,7 @@ public class GitRepositoryReconciler {
             boolean changed = previous == null || !Objects.equals(previous.getRevision(), artifact.getRevision())
                     || !Objects.equals(previous.getDigest(), artifact.getDigest());
             if (changed) {
-                announce(key, artifact);
+                announce(key, artifact, pushReceivedAt);
             }
             markSucceeded(status, generation, artifact, spec);
             statusWriter.write(key, status);
@@ -316,9 +329,9 @@ public class GitRepositoryReconciler {
         }
     }
 
-    private void announce(ObjectKey key, Artifact artifact) throws PublishFailedException {
+    private void announce(ObjectKey key, Artifact artifact, Instant pushReceivedAt) throws PublishFailedException {
         ArtifactReady ready = new ArtifactReady(key, artifact.getRevision(), URI.create(artifact.getUrl()),
-                Digest.parse(artifact.getDigest()), artifact.getSize());
+                Digest.parse(artifact.getDigest()), artifact.getSize(), pushReceivedAt);
         ObjectEvent event = new ObjectEvent(key, Severity.INFO, NEW_ARTIFACT,
                 "stored artifact for revision '" + artifact.getRevision() + "'", artifact.getRevision(),
                 Map.of("source.toolkit.fluxcd.io/revision", artifact.getRevision(), "source.toolkit.fluxcd.io/digest", artifact.getDigest()),

@@ -7,6 +7,8 @@ import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.GitRepositoryInclude;
 import io.sluice.kit.messaging.EventPublisher;
+import io.sluice.kit.metrics.StageTimer;
+import io.sluice.kit.reconcile.ReconcileScheduler;
 import io.sluice.source.artifact.ArtifactStorage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -50,12 +52,15 @@ public class ReconcileTriggers {
     ArtifactStorage storage;
     @Inject
     EventPublisher publisher;
+    @Inject
+    StageTimer stageTimer;
 
     private ReconcileScheduler scheduler;
 
     @PostConstruct
     void init() {
-        scheduler = new ReconcileScheduler(config.reconcile().workers(), key -> reconciler.reconcile(key), ownership::owns);
+        scheduler = new ReconcileScheduler(config.reconcile().workers(), key -> stageTimer.time("fetch", () -> reconciler.reconcile(key)),
+                ownership::owns);
     }
 
     @PreDestroy
@@ -99,6 +104,7 @@ public class ReconcileTriggers {
             matched++;
             ObjectKey object = GitRepositoryWatcher.key(repo);
             if (ownership.owns(object)) {
+                reconciler.notePush(object, push.receivedAt());
                 scheduler.requestNow(object);
             } else {
                 // The owner reconciles it: one hop through Kafka keeps "one replica per object".

@@ -90,6 +90,7 @@ class GitRepositoryReconcileTest {
         assertThat(announced.digest().toString()).isEqualTo(artifact.getDigest());
         assertThat(announced.url().toString()).isEqualTo(artifact.getUrl());
         assertThat(announced.size()).isEqualTo(artifact.getSize());
+        assertThat(announced.pushReceivedAt()).as("the first fetch was not caused by a push").isNull();
         byte[] bytes = download(announced.url());
         assertThat(announced.digest().matches(bytes)).as("downloaded bytes match the announced digest").isTrue();
         assertThat(files(bytes)).as("logo.png is excluded by Flux's defaults").containsExactly("kustomization.yaml");
@@ -104,6 +105,8 @@ class GitRepositoryReconcileTest {
         assertThat(pushToArtifact).as("interval is 1h: only the push can have caused this").isLessThan(Duration.ofSeconds(20));
         List<ArtifactReady> both = awaitArtifactReady(name, 2);
         assertThat(both.get(1).revision()).isEqualTo("main@sha1:" + second);
+        assertThat(both.get(1).pushReceivedAt()).as("the push's receipt time travels on for push-to-applied latency")
+                .isEqualTo(pushed);
         assertThat(both.get(1).digest().toString()).isEqualTo(updated.getStatus().getArtifact().getDigest());
         assertThat(files(download(both.get(1).url()))).containsExactly("app.yaml", "kustomization.yaml");
 

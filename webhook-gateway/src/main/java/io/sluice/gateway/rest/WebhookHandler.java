@@ -19,6 +19,7 @@ import io.sluice.gateway.verify.VerificationException;
 import io.sluice.gateway.verify.Verifiers;
 import io.sluice.gateway.verify.WebhookRequest;
 import io.sluice.kit.messaging.EventPublisher;
+import io.sluice.kit.metrics.StageTimer;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,8 @@ public class WebhookHandler {
 
     @Inject
     WebhookMetrics metrics;
+    @Inject
+    StageTimer stageTimer;
 
     @ConfigProperty(name = "sluice.gateway.max-body-size", defaultValue = "1048576")
     int maxBodySize;
@@ -108,10 +111,15 @@ public class WebhookHandler {
      * @param body          the body, read here with a bound
      */
     public WebhookResponse handle(String path, Map<String, List<String>> headers, long contentLength, InputStream body) {
+        long started = System.nanoTime();
         ActiveReceiver receiver = receivers.find(path).orElse(null);
         WebhookResponse response = receiver == null
                 ? new WebhookResponse(WebhookOutcome.NOT_FOUND, "no Receiver is served at this path; check status.webhookPath of the Receiver")
                 : handle(receiver, headers, contentLength, body);
+        if (response.outcome() == WebhookOutcome.ACCEPTED) {
+            // the gateway's share of push-to-applied: read, verify, parse, publish and wait for the broker's ack
+            stageTimer.record("webhook", Duration.ofNanos(System.nanoTime() - started));
+        }
         metrics.count(response.outcome(), receiver == null ? "unknown" : receiver.type().id());
         if (receiver != null) {
             LOG.debugf("%s: %d %s", receiver.key(), response.outcome().status(), response.message());

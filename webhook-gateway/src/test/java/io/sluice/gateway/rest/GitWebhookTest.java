@@ -285,8 +285,13 @@ class GitWebhookTest {
         given().contentType(ContentType.JSON).header("X-Gitlab-Token", "bad").body("{}").when().post(path).then().statusCode(401);
         given().contentType(ContentType.JSON).header("X-Gitlab-Token", "m-token").header("X-Gitlab-Event", "Issue Hook")
                 .body("{}").when().post(path).then().statusCode(200);
+        double webhookStages = stageCount(scrape());
+        given().contentType(ContentType.JSON).header("X-Gitlab-Token", "m-token").header("X-Gitlab-Event", "Push Hook")
+                .header("X-Gitlab-Event-UUID", unique("metrics-delivery"))
+                .body(Fixtures.payload("gitlab-push.json")).when().post(path).then().statusCode(202);
 
         String scrape = scrape();
+        assertThat(stageCount(scrape)).as("only an accepted push is timed as the webhook stage").isEqualTo(webhookStages + 1);
         assertThat(counter(scrape, "not_found", "unknown")).isEqualTo(notFound + 1);
         assertThat(counter(scrape, "unauthorized", "gitlab")).isEqualTo(unauthorized + 1);
         assertThat(counter(scrape, "ignored", "gitlab")).isEqualTo(ignored + 1);
@@ -294,6 +299,13 @@ class GitWebhookTest {
 
     private static String scrape() {
         return given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double stageCount(String scrape) {
+        return scrape.lines()
+                .filter(line -> line.startsWith("sluice_stage_duration_seconds_count{") && line.contains("stage=\"webhook\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     static double counter(String scrape, String result, String type) {

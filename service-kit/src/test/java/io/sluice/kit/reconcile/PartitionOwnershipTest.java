@@ -1,4 +1,4 @@
-package io.sluice.source.reconcile;
+package io.sluice.kit.reconcile;
 
 import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.messaging.CloudEventCodec;
@@ -19,7 +19,7 @@ class PartitionOwnershipTest {
     void matchesTheProducersDefaultPartitioner() {
         CloudEventCodec codec = new CloudEventCodec(TopicsConfig.defaults(), CloudEventCodec.sourceFor("test"));
         for (int i = 0; i < 500; i++) {
-            ObjectKey key = ObjectKey.of("GitRepository", "ns-" + (i % 7), "repo-" + i);
+            ObjectKey key = ObjectKey.of("Kustomization", "ns-" + (i % 7), "repo-" + i);
             String recordKey = codec.encode(new ReconcileRequested(key, Instant.EPOCH, "test")).key();
             assertThat(recordKey).isEqualTo(key.subject());
             for (int partitions : new int[]{1, 6, 12}) {

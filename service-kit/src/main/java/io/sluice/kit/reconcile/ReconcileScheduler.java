@@ -1,4 +1,4 @@
-package io.sluice.source.reconcile;
+package io.sluice.kit.reconcile;
 
 import io.sluice.api.meta.ObjectKey;
 import org.jboss.logging.Logger;
