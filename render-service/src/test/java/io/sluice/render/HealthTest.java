@@ -2,6 +2,7 @@ package io.sluice.render;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.hasItems;
 /** The service reports live and, once it reaches Kafka, ready; readiness names the Kafka checks. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(SandboxClusterResource.class) // the same resources as every test here: one application start
 class HealthTest {
 
     @Test

@@ -16,6 +16,7 @@ import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.render.reconcile.RenderSettings;
+import io.sluice.render.testing.FluxObjects;
 import io.sluice.render.store.FileManifestStore;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import jakarta.inject.Inject;
@@ -94,6 +95,13 @@ class RenderPipelineTest {
     void artifactReadyIsRenderedAndPublished() {
         createKustomization("pipeline-good", "./deploy");
         createKustomization("pipeline-missing", "./nowhere");
+        KubernetesClient client = SandboxClusterResource.cluster().client();
+        // Created, each is rendered at once from its source's status: there is no such GitRepository here. Wait for
+        // that, so the render of the ArtifactReady below is the last word on their status.
+        for (String name : new String[]{"pipeline-good", "pipeline-missing"}) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(FluxObjects.readyReasonAndMessage(client, "flux-system", name))
+                    .isEqualTo("False ArtifactFailed: Source 'GitRepository/flux-system/pipeline-repo' not found, retrying in 10m0s"));
+        }
 
         TestKafka.publish(new ArtifactReady(ObjectKey.of("GitRepository", "flux-system", "pipeline-repo"), REVISION,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/pipeline.tar.gz"),
@@ -106,12 +114,14 @@ class RenderPipelineTest {
         assertThat(yaml).isEqualTo("apiVersion: v1\ndata:\n  from: git\nkind: ConfigMap\nmetadata:\n  name: pipeline\n");
         assertThat(rendered.digest()).isEqualTo(Digest.sha256(yaml.getBytes(StandardCharsets.UTF_8)));
 
+        // (Created before its GitRepository exists, it also gets "Source ... not found": look for the path error.)
         ObjectEvent failure = TestKafka.CODEC.decode(TestKafka.awaitRecord("sluice.events",
-                r -> "Kustomization/flux-system/pipeline-missing".equals(r.key())), ObjectEvent.class).data();
+                r -> "Kustomization/flux-system/pipeline-missing".equals(r.key())
+                        && TestKafka.CODEC.decode(r, ObjectEvent.class).data().message().contains("not found in artifact")),
+                ObjectEvent.class).data();
         assertThat(failure.reason()).isEqualTo("ArtifactFailed");
         assertThat(failure.message()).contains("kustomization path './nowhere' not found");
 
-        KubernetesClient client = SandboxClusterResource.cluster().client();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Kustomization ks = client.resources(Kustomization.class).inNamespace("flux-system").withName("pipeline-missing").get();
             assertThat(ks.getStatus()).isNotNull();
@@ -119,6 +129,7 @@ class RenderPipelineTest {
                 assertThat(c.getType()).isEqualTo("Ready");
                 assertThat(c.getStatus()).isEqualTo("False");
                 assertThat(c.getReason()).isEqualTo("ArtifactFailed");
+                assertThat(c.getMessage()).contains("kustomization path './nowhere' not found");
             });
         });
     }

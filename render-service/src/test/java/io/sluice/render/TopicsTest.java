@@ -3,6 +3,7 @@ package io.sluice.render;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sluice.api.messaging.Topic;
+import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
 import io.sluice.sandbox.testing.ProvisionedTopics;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.List;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(SandboxClusterResource.class) // the same resources as every test here: one application start
 class TopicsTest {
 
     /** What render-service produces and consumes: the kit provisions both, so a consumer never meets a missing topic. */

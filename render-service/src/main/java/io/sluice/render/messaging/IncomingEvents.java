@@ -5,7 +5,7 @@ import io.sluice.api.events.ArtifactReady;
 import io.sluice.api.events.ReconcileRequested;
 import io.sluice.kit.messaging.EventDecoder;
 import io.sluice.api.messaging.CloudEvent;
-import io.sluice.render.reconcile.KustomizationRenderHandler;
+import io.sluice.render.reconcile.RenderTriggers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,9 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The topics render-service reads, one channel each (configured in application.properties). Each handler
- * decodes the record as the one event type its topic carries, counts it, and hands it to
- * {@link KustomizationRenderHandler}, which renders the Kustomizations that use an artifact (or the one a reconcile
- * request names) and publishes the result. Handlers are {@code @Blocking}: downloads, builds and API calls take time.
+ * decodes the record as the one event type its topic carries, counts it, and hands it to {@link RenderTriggers},
+ * which has the Kustomizations that use an artifact (or the one a reconcile request names) rendered on its workers
+ * and the results published. Handlers are {@code @Blocking}: listing the Kustomizations is an API call.
  *
  * <p>A record that is not a valid Sluice CloudEvent makes the decoder throw; the exception nacks the record,
  * and the channel's dead-letter-queue failure strategy moves it to {@code <topic>.dlq} with the reason in the
@@ -26,9 +26,9 @@ public class IncomingEvents {
 
     private final EventDecoder decoder;
     private final ReceivedEvents received;
-    private final KustomizationRenderHandler kustomizations;
+    private final RenderTriggers kustomizations;
 
-    IncomingEvents(EventDecoder decoder, ReceivedEvents received, KustomizationRenderHandler kustomizations) {
+    IncomingEvents(EventDecoder decoder, ReceivedEvents received, RenderTriggers kustomizations) {
         this.decoder = decoder;
         this.received = received;
         this.kustomizations = kustomizations;
@@ -39,7 +39,7 @@ public class IncomingEvents {
     public void onSourceArtifact(ConsumerRecord<String, byte[]> record) {
         CloudEvent<ArtifactReady> event = decoder.decode(record, ArtifactReady.class);
         received.record(record, event);
-        kustomizations.onArtifact(event.data());
+        kustomizations.artifactReady(event.data());
     }
 
     @Incoming("reconcile-requests")
@@ -47,6 +47,6 @@ public class IncomingEvents {
     public void onReconcileRequest(ConsumerRecord<String, byte[]> record) {
         CloudEvent<ReconcileRequested> event = decoder.decode(record, ReconcileRequested.class);
         received.record(record, event);
-        kustomizations.onReconcileRequest(event.data());
+        kustomizations.reconcileRequested(event.data());
     }
 }

@@ -87,7 +87,9 @@ public final class ArtifactRenderer {
                 return new RenderOutcome.Unchanged(app, artifact.revision(), set.digest());
             }
             RenderedManifests manifests = packer.pack(set);
-            return new RenderOutcome.Rendered(app, new ManifestsRendered(app, artifact.revision(), set.digest(), manifests), set.size());
+            // the push that led to this artifact (if any) travels on, for apply-service's push-to-applied latency
+            ManifestsRendered event = new ManifestsRendered(app, artifact.revision(), set.digest(), manifests, artifact.pushReceivedAt());
+            return new RenderOutcome.Rendered(app, event, set.size());
         } catch (RenderException e) {
             published.forget(app);
             return new RenderOutcome.Failed(app, artifact.revision(), e);

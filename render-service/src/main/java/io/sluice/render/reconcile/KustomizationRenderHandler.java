@@ -2,39 +2,47 @@ package io.sluice.render.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ArtifactReady;
+import io.sluice.api.events.ObjectEvent;
+import io.sluice.api.events.Severity;
+import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.meta.Reasons;
 import io.sluice.kit.messaging.EventPublisher;
+import io.sluice.kit.metrics.StageTimer;
 import io.sluice.render.artifact.ArtifactFetcher;
 import io.sluice.render.artifact.ArtifactLimits;
 import io.sluice.render.build.KustomizationRenderer;
 import io.sluice.render.store.FileManifestStore;
 import io.sluice.render.store.ManifestPacker;
-import io.sluice.api.events.ReconcileRequested;
-import io.sluice.api.events.SluiceEvent;
-import io.sluice.api.meta.ObjectKey;
-import io.sluice.api.meta.Reasons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ArtifactReady → render every Kustomization using that source → publish; ReconcileRequested for a
- * Kustomization → render it from the latest artifact of its source. For each outcome:
- * <ul>
- *   <li>rendered: publish ManifestsRendered on {@code render.manifests} and remember it once Kafka acknowledged;</li>
- *   <li>unchanged (same revision, same digest as last published): nothing;</li>
- *   <li>failed: Ready=False with ArtifactFailed/BuildFailed in the Kustomization's status, and an error
- *       ObjectEvent on {@code events}; nothing on {@code render.manifests}, so the last applied state stays.</li>
- * </ul>
- * Blocking (downloads, builds, API calls): call it from a worker thread.
+ * Renders one Kustomization and publishes the outcome; {@link RenderTriggers} decides when. The steps:
+ * <ol>
+ *   <li>read the Kustomization; gone or {@code spec.suspend: true} → nothing (and no next run);</li>
+ *   <li>the artifact: the {@code ArtifactReady} that started this render, or else the source's
+ *       {@code status.artifact} ({@link SourceArtifacts}); none → Ready=False {@code ArtifactFailed}, try again later;</li>
+ *   <li>render it ({@link ArtifactRenderer}: download, verify, build, substitute, pack), timed as the
+ *       {@code render} stage;</li>
+ *   <li>rendered and new → {@code ManifestsRendered} on {@code render.manifests}, remembered once Kafka
+ *       acknowledged it; the same revision and digest as last published → nothing; failed → Ready=False with
+ *       {@code ArtifactFailed}/{@code BuildFailed} and, when the failure is new or changed, an error
+ *       {@code ObjectEvent} on {@code events}; nothing on {@code render.manifests}, so the last applied state stays;</li>
+ *   <li>answer when to render it again: {@code spec.interval} after a render, {@code spec.retryInterval} after a
+ *       failure.</li>
+ * </ol>
+ * Blocking (downloads, builds, API calls): call it from a worker thread, one call at a time per Kustomization.
  */
 @ApplicationScoped
 public class KustomizationRenderHandler {
@@ -49,80 +57,119 @@ public class KustomizationRenderHandler {
 
     private final KubernetesClient client;
     private final EventSink publisher;
+    private final RenderSettings settings;
+    private final StageTimer stageTimer;
     private final PublishedRenderings published = new PublishedRenderings();
-    /** The latest artifact of each source, for reconcile requests. */
-    private final Map<ObjectKey, ArtifactReady> latest = new ConcurrentHashMap<>();
     private final ArtifactRenderer renderer;
+    private final SourceArtifacts sources;
     private final KustomizationStatusWriter statusWriter;
 
     @Inject
-    KustomizationRenderHandler(KubernetesClient client, EventPublisher publisher, RenderSettings settings) {
-        this(client, publisher::publish, settings);
+    KustomizationRenderHandler(KubernetesClient client, EventPublisher publisher, RenderSettings settings, StageTimer stageTimer) {
+        this(client, publisher::publish, settings, stageTimer);
     }
 
-    KustomizationRenderHandler(KubernetesClient client, EventSink publisher, RenderSettings settings) {
+    KustomizationRenderHandler(KubernetesClient client, EventSink publisher, RenderSettings settings, StageTimer stageTimer) {
         this.client = client;
         this.publisher = publisher;
+        this.settings = settings;
+        this.stageTimer = stageTimer;
         ArtifactLimits limits = new ArtifactLimits(settings.artifactMaxDownloadBytes(), settings.artifactMaxUnpackedBytes(),
                 settings.artifactMaxEntries(), settings.artifactTimeout());
         this.renderer = new ArtifactRenderer(new ArtifactFetcher(limits), new KustomizationRenderer(settings.strictSubstitution()),
                 new ManifestPacker(new FileManifestStore(Path.of(settings.storeDir()), URI.create(settings.storeUrl())),
                         settings.inlineLimitBytes()),
                 published);
+        this.sources = new SourceArtifacts(client);
         this.statusWriter = new KustomizationStatusWriter(client);
     }
 
-    public void onArtifact(ArtifactReady artifact) {
-        latest.put(artifact.source(), artifact);
-        List<Kustomization> all = client.resources(Kustomization.class).inAnyNamespace().list().getItems();
-        for (RenderOutcome outcome : renderer.onArtifact(artifact, all, new ClusterVariableSource(client))) {
-            handle(outcome);
-        }
+    /** The Kustomizations whose {@code spec.sourceRef} names this source (suspended ones too: {@link #render} skips them). */
+    public List<ObjectKey> usersOf(ObjectKey source) {
+        return client.resources(Kustomization.class).inAnyNamespace().list().getItems().stream()
+                .filter(ks -> SourceMatch.refersTo(ks, source))
+                .map(SourceMatch::keyOf)
+                .toList();
     }
 
     /**
-     * {@code flux reconcile ks NAME}: render that Kustomization now from the latest artifact of its source (the
-     * source topic is compacted, so after a restart the latest artifact of every source is read again first).
-     * Other kinds are not this handler's.
+     * Renders the Kustomization now and publishes the outcome.
+     *
+     * @param trigger the {@code ArtifactReady} that started this render (its artifact is rendered and its
+     *                {@code pushReceivedAt} carried on), or null: then the source's {@code status.artifact} is
+     *                rendered; a trigger for a source the Kustomization no longer uses is ignored the same way
+     * @return when to render it again, or null when only a change to it should (it is gone or suspended)
      */
-    public void onReconcileRequest(ReconcileRequested request) {
-        ObjectKey key = request.object();
-        if (!Kustomization.KIND.equals(key.kind())) {
-            return;
-        }
+    public Duration render(ObjectKey key, ArtifactReady trigger) {
         Kustomization ks = client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name()).get();
         if (ks == null) {
-            LOG.debugf("%s: reconcile requested but it does not exist", key);
-            return;
+            published.forget(key);
+            LOG.debugf("%s: does not exist (any more), nothing to render", key);
+            return null;
         }
-        ArtifactReady artifact = latest.values().stream().filter(a -> SourceMatch.refersTo(ks, a.source())).findFirst().orElse(null);
-        if (artifact == null) {
-            String message = "Source artifact not found: no artifact announced yet for the source of " + key
-                    + "; it is rendered as soon as source-service publishes one";
-            LOG.info(message);
-            statusWriter.markFailed(key, null, Reasons.ARTIFACT_FAILED, message, Instant.now());
-            return;
+        if (ks.getSpec() != null && Boolean.TRUE.equals(ks.getSpec().getSuspend())) {
+            // Resuming edits spec.suspend, which changes the generation: the watcher renders it again then.
+            LOG.debugf("%s: suspended, not rendered", key);
+            return null;
         }
-        for (RenderOutcome outcome : renderer.onArtifact(artifact, List.of(ks), new ClusterVariableSource(client))) {
-            handle(outcome);
+        Duration interval = KustomizationIntervals.interval(ks, settings.defaultInterval());
+        Duration retryInterval = KustomizationIntervals.retryInterval(ks, settings.defaultInterval());
+
+        ArtifactReady artifact = trigger;
+        if (artifact == null || !SourceMatch.refersTo(ks, artifact.source())) {
+            SourceArtifacts.Lookup lookup = sources.find(ks, retryInterval, settings.requeueDependency());
+            if (lookup instanceof SourceArtifacts.Unavailable unavailable) {
+                LOG.infof("%s: %s", key, unavailable.message());
+                published.forget(key);
+                fail(key, null, Reasons.ARTIFACT_FAILED, unavailable.message());
+                return unavailable.retryAfter();
+            }
+            artifact = ((SourceArtifacts.Found) lookup).artifact();
         }
+
+        ArtifactReady rendering = artifact;
+        List<RenderOutcome> outcomes = stageTimer.time("render",
+                () -> renderer.onArtifact(rendering, List.of(ks), new ClusterVariableSource(client)));
+        boolean failed = false;
+        for (RenderOutcome outcome : outcomes) {
+            failed |= handle(outcome);
+        }
+        return failed ? retryInterval : interval;
     }
 
-    private void handle(RenderOutcome outcome) {
+    /** The Kustomization was deleted: its next rendering, if it comes back, is published whatever it is. */
+    public void forget(ObjectKey key) {
+        published.forget(key);
+    }
+
+    /** Publishes or records one outcome; returns whether it was a failure. */
+    private boolean handle(RenderOutcome outcome) {
         // Java 17: no pattern switch; the interface is sealed, so these four are all the cases
         if (outcome instanceof RenderOutcome.Rendered r) {
             publisher.publish(r.event()).toCompletableFuture().join();
             published.published(r.app(), r.event().sourceRevision(), r.event().digest());
             LOG.infof("%s: rendered %d objects at %s (%s)", r.app(), r.objects(), r.event().sourceRevision(), r.event().digest());
+            return false;
         } else if (outcome instanceof RenderOutcome.Unchanged u) {
             LOG.debugf("%s: unchanged at %s (%s), nothing published", u.app(), u.revision(), u.digest());
+            return false;
         } else if (outcome instanceof RenderOutcome.Suspended s) {
             LOG.debugf("%s: suspended, not rendered", s.app());
+            return false;
         } else if (outcome instanceof RenderOutcome.Failed f) {
             LOG.warnf("%s: %s: %s", f.app(), f.error().conditionReason(), f.error().getMessage());
-            Instant now = Instant.now();
-            statusWriter.markFailed(f.app(), f.revision(), f.error().conditionReason(), f.error().getMessage(), now);
-            publisher.publish(f.toEvent(now, CONTROLLER)).toCompletableFuture().join();
+            fail(f.app(), f.revision(), f.error().conditionReason(), f.error().getMessage());
+            return true;
+        }
+        throw new IllegalStateException("unknown render outcome " + outcome);
+    }
+
+    /** Ready=False in the status; an error event only when the status did not already say so (no event per retry). */
+    private void fail(ObjectKey key, String revision, String reason, String message) {
+        Instant now = Instant.now();
+        if (statusWriter.markFailed(key, revision, reason, message, now) == KustomizationStatusWriter.Result.CHANGED) {
+            publisher.publish(new ObjectEvent(key, Severity.ERROR, reason, message, revision, Map.of(), now, CONTROLLER))
+                    .toCompletableFuture().join();
         }
     }
 }

@@ -2,15 +2,10 @@ package io.sluice.render.reconcile;
 
 import io.sluice.api.events.Digest;
 import io.sluice.api.events.ManifestsRendered;
-import io.sluice.api.events.ObjectEvent;
-import io.sluice.api.events.Severity;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.render.build.RenderException;
 
-import java.time.Instant;
-import java.util.Map;
-
-/** What happened to one Kustomization when an artifact arrived. */
+/** What happened to one Kustomization when it was rendered from an artifact. */
 public sealed interface RenderOutcome {
 
     ObjectKey app();
@@ -28,15 +23,9 @@ public sealed interface RenderOutcome {
     }
 
     /**
-     * Rendering failed: set Ready=False with {@code error.conditionReason()} and publish {@link #toEvent}; the last
-     * applied state stays in the cluster because nothing new is published on {@code render.manifests}.
+     * Rendering failed: Ready=False with {@code error.conditionReason()} and an error event; the last applied state
+     * stays in the cluster because nothing new is published on {@code render.manifests}.
      */
     record Failed(ObjectKey app, String revision, RenderException error) implements RenderOutcome {
-
-        /** The Flux-style error event for {@code sluice.events}. */
-        public ObjectEvent toEvent(Instant now, String reportingController) {
-            return new ObjectEvent(app, Severity.ERROR, error.conditionReason(), error.getMessage(), revision, Map.of(),
-                    now, reportingController);
-        }
     }
 }

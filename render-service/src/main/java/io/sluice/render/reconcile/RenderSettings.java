@@ -43,4 +43,19 @@ public interface RenderSettings {
     /** HTTP timeout of an artifact download. */
     @WithDefault("60s")
     Duration artifactTimeout();
+
+    /** How many Kustomizations are rendered at the same time (each one is rendered by one thread at a time). */
+    @WithDefault("4")
+    int workers();
+
+    /**
+     * How long to wait before trying again when the source exists but has no artifact yet (Flux's
+     * {@code --requeue-dependency} flag of kustomize-controller, 30s by default).
+     */
+    @WithDefault("30s")
+    Duration requeueDependency();
+
+    /** Render interval used when a Kustomization's {@code spec.interval} is missing or not a duration (Flux requires it). */
+    @WithDefault("10m")
+    Duration defaultInterval();
 }

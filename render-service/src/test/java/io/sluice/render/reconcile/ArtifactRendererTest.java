@@ -107,13 +107,14 @@ class ArtifactRendererTest {
         RenderOutcome.Rendered rendered = (RenderOutcome.Rendered) outcomes.stream()
                 .filter(o -> o.app().name().equals("prod")).findFirst().orElseThrow();
         assertThat(rendered.event().sourceRevision()).isEqualTo(REVISION);
+        assertThat(rendered.event().pushReceivedAt()).as("no push led to this artifact").isNull();
         assertThat(rendered.objects()).isEqualTo(4);
         assertThat(((RenderedManifests.Inline) rendered.event().manifests()).yaml()).contains("name: file-web");
         assertThat(outcomes).filteredOn(o -> o.app().name().equals("suspended")).singleElement().isInstanceOf(RenderOutcome.Suspended.class);
         RenderOutcome.Failed failed = (RenderOutcome.Failed) outcomes.stream()
                 .filter(o -> o.app().name().equals("broken")).findFirst().orElseThrow();
         assertThat(failed.error().conditionReason()).isEqualTo("ArtifactFailed");
-        assertThat(failed.toEvent(Instant.EPOCH, "render-service").message())
+        assertThat(failed.error().getMessage())
                 .isEqualTo("kustomization path './deploy/missing' not found in artifact of GitRepository flux-system/app at " + REVISION);
     }
 
@@ -136,6 +137,17 @@ class ArtifactRendererTest {
         assertThat(renderer.onArtifact(newCommit, List.of(prod), VariableSource.none()))
                 .singleElement().isInstanceOfSatisfying(RenderOutcome.Rendered.class,
                         r -> assertThat(r.event().digest()).isEqualTo(first.event().digest()));
+    }
+
+    @Test
+    void the_push_that_led_to_the_artifact_travels_on_to_the_rendering() {
+        Instant pushed = Instant.parse("2026-11-28T01:02:03.456Z");
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/app.tar.gz");
+        ArtifactReady afterPush = new ArtifactReady(SOURCE, REVISION, url, Digest.sha256(artifact), artifact.length, pushed);
+
+        assertThat(renderer.onArtifact(afterPush, List.of(ks("flux-system", "prod", "./prod", "app", null)), VariableSource.none()))
+                .singleElement().isInstanceOfSatisfying(RenderOutcome.Rendered.class,
+                        r -> assertThat(r.event().pushReceivedAt()).isEqualTo(pushed));
     }
 
     @Test

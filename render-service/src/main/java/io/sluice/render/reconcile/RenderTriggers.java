@@ -1,0 +1,119 @@
+package io.sluice.render.reconcile;
+
+import io.sluice.api.events.ArtifactReady;
+import io.sluice.api.events.ReconcileRequested;
+import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.meta.ObjectKey;
+import io.sluice.kit.reconcile.ReconcileScheduler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything that makes a Kustomization render, in one place. Every render runs through one
+ * {@link ReconcileScheduler}: at most one render at a time per Kustomization, requests arriving meanwhile
+ * collapse into one more run right after, so renders of one Kustomization never overtake each other.
+ * <ul>
+ *   <li>{@code ArtifactReady} for a source: every Kustomization using it renders that artifact now, carrying its
+ *       {@code pushReceivedAt}, on whichever replica consumed the event;</li>
+ *   <li>created, spec changed (generation), {@code reconcile.fluxcd.io/requestedAt} changed
+ *       ({@link KustomizationWatcher}): rendered now from the source's {@code status.artifact}, by the replica that
+ *       owns it ({@link PartitionOwnership});</li>
+ *   <li>its interval elapsed (or its retry interval after a failure): the handler's answer plans the next run;
+ *       the timer only fires on the owner, so substituteFrom ConfigMaps/Secrets are read again there;</li>
+ *   <li>{@code ReconcileRequested} for it: rendered now (the record's partition is the owner's);</li>
+ *   <li>partitions newly assigned to this replica: all Kustomizations that fall in them are rendered now.</li>
+ * </ul>
+ * Rendering the same inputs again publishes nothing ({@link PublishedRenderings}), so interval renders and
+ * reconcile requests cost a render, not an apply.
+ */
+@ApplicationScoped
+public class RenderTriggers {
+
+    private static final Logger LOG = Logger.getLogger(RenderTriggers.class);
+
+    @Inject
+    RenderSettings settings;
+    @Inject
+    PartitionOwnership ownership;
+    @Inject
+    KustomizationWatcher watcher;
+    @Inject
+    KustomizationRenderHandler handler;
+
+    /** The ArtifactReady each Kustomization should render next, taken by its next run (the newest one wins). */
+    private final Map<ObjectKey, ArtifactReady> pending = new ConcurrentHashMap<>();
+    private ReconcileScheduler scheduler;
+
+    @PostConstruct
+    void init() {
+        scheduler = new ReconcileScheduler(settings.workers(), this::render, ownership::owns);
+    }
+
+    @PreDestroy
+    void close() {
+        scheduler.close();
+    }
+
+    private Duration render(ObjectKey key) {
+        ArtifactReady trigger = pending.remove(key);
+        try {
+            return handler.render(key, trigger);
+        } catch (RuntimeException e) {
+            // the scheduler retries in a minute; keep the artifact (and its push time) for that run unless a newer came
+            if (trigger != null) {
+                pending.putIfAbsent(key, trigger);
+            }
+            throw e;
+        }
+    }
+
+    /** A source has a new artifact: render every Kustomization that uses it; returns how many there are. */
+    public int artifactReady(ArtifactReady artifact) {
+        int users = 0;
+        for (ObjectKey key : handler.usersOf(artifact.source())) {
+            pending.put(key, artifact);
+            scheduler.requestNow(key);
+            users++;
+        }
+        LOG.debugf("%s at %s: %d Kustomization(s) use it", artifact.source(), artifact.revision(), users);
+        return users;
+    }
+
+    /** {@code flux reconcile ks NAME}: render it now; other kinds are other services'. */
+    public void reconcileRequested(ReconcileRequested request) {
+        if (!Kustomization.KIND.equals(request.object().kind())) {
+            return;
+        }
+        scheduler.requestNow(request.object());
+    }
+
+    /** Created, spec changed, or reconcile annotation changed. */
+    void changed(ObjectKey key) {
+        if (ownership.owns(key)) {
+            scheduler.requestNow(key);
+        }
+    }
+
+    void deleted(ObjectKey key) {
+        scheduler.forget(key);
+        pending.remove(key);
+        handler.forget(key);
+        LOG.debugf("%s was deleted; no more renders for it", key);
+    }
+
+    void onAssigned(@Observes PartitionOwnership.PartitionsAssigned assigned) {
+        for (ObjectKey key : watcher.all()) {
+            if (ownership.owns(key)) {
+                scheduler.requestNow(key);
+            }
+        }
+    }
+}
