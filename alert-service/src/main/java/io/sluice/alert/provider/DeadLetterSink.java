@@ -1,8 +1,8 @@
 package io.sluice.alert.provider;
 
 /**
- * Where a notification goes when it could not be delivered: in the service, a publisher to
- * {@code sluice.events.dlq} with the last error (not wired yet; see docs/alert-service.md).
+ * Where a notification goes when it could not be delivered: in the service, the Dispatcher hands it
+ * to DeadLetters, which writes the event's record to {@code sluice.events.dlq} with the last error.
  */
 @FunctionalInterface
 public interface DeadLetterSink {

@@ -90,7 +90,7 @@ public final class EmailProvider implements NotificationProvider {
         } catch (MessagingException e) {
             boolean auth = e instanceof jakarta.mail.AuthenticationFailedException;
             throw new DeliveryException(settings.provider() + ": sending mail failed: " + e.getMessage()
-                    + (auth ? "; check the Secret's username and password" : "; will retry"), !auth, 0, e);
+                    + (auth ? "; check the Secret's username and password" : ""), !auth, 0, e);
         }
     }
 

@@ -48,12 +48,12 @@ final class HttpDelivery {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new DeliveryException(where + " did not answer within " + timeout.toMillis()
-                    + " ms (spec.timeout); will retry", true, 0, e);
+                    + " ms (spec.timeout)", true, 0, e);
         } catch (IOException e) {
             // the JDK's message may quote the URL; take the token-bearing path out
             String reason = String.valueOf(e.getMessage()).replace(url.toString(), "<address>");
-            throw new DeliveryException(where + " could not be reached: " + e.getClass().getSimpleName() + ": " + reason
-                    + "; will retry", true, 0, null);
+            throw new DeliveryException(where + " could not be reached: " + e.getClass().getSimpleName() + ": " + reason,
+                    true, 0, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException(where + ": interrupted while sending", true, 0, e);
@@ -65,7 +65,7 @@ final class HttpDelivery {
         String answer = abbreviate(response.body());
         boolean retryable = status >= 500 || status == 429;
         throw new DeliveryException(where + " answered HTTP " + status + (answer.isEmpty() ? "" : ": " + answer)
-                + (retryable ? "; will retry" : "; not retried, check the Provider's address, token and channel"),
+                + (retryable ? "" : "; not retried, check the Provider's address, token and channel"),
                 retryable, status, null);
     }
 

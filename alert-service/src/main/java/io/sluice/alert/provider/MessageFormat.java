@@ -13,15 +13,33 @@ public final class MessageFormat {
     private MessageFormat() {
     }
 
-    /** e.g. {@code [error] Kustomization/flux-system/podinfo: HealthCheckFailed at main@sha1:1a2b3c4} */
+    /**
+     * One line saying what happened to which object at which revision, e.g.
+     * {@code [info] Kustomization/flux-system/podinfo: applied (ReconciliationSucceeded) at main@sha1:1a2b3c4} or
+     * {@code [error] Kustomization/flux-system/podinfo: health check failed (HealthCheckFailed) at main@sha1:1a2b3c4}.
+     * Chat messages show it first; it is the email subject.
+     */
     public static String title(Notification n) {
         StringBuilder title = new StringBuilder();
         title.append('[').append(n.severity().json()).append("] ")
-                .append(n.object().subject()).append(": ").append(n.reason());
+                .append(n.object().subject()).append(": ").append(happened(n)).append(" (").append(n.reason()).append(')');
         if (n.revision() != null) {
             title.append(" at ").append(shortRevision(n.revision()));
         }
         return title.toString();
+    }
+
+    /**
+     * The reason in words: {@code ReconciliationSucceeded} of a Kustomization or HelmRelease is
+     * "applied" (apply-service sends it after every successful apply); any other reason is split into
+     * lower-case words ({@code BuildFailed} → "build failed", {@code Recovered} → "recovered").
+     */
+    public static String happened(Notification n) {
+        String kind = n.object().kind();
+        if ("ReconciliationSucceeded".equals(n.reason()) && ("Kustomization".equals(kind) || "HelmRelease".equals(kind))) {
+            return "applied";
+        }
+        return String.join(" ", CommitStatus.words(n.reason())).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Plain text: summary, message, revision with the commit link, then metadata, one per line. */

@@ -36,6 +36,8 @@ public record Notification(ObjectKey object, Severity severity, String reason, S
                            String reportingController) {
 
     public static final String SUMMARY = "summary";
+    /** Event metadata key of a ready-made commit link (optional). */
+    public static final String COMMIT_URL = "commit_url";
 
     public Notification {
         Objects.requireNonNull(object, "object");
@@ -65,8 +67,10 @@ public record Notification(ObjectKey object, Severity severity, String reason, S
                 spec.getSummary(),
                 event.metadata().get(SUMMARY));
         merged.remove(SUMMARY);
+        // a commit link the reporting service already knew wins over the one worked out from the source URL
+        String commitUrl = firstText(merged.remove(COMMIT_URL), CommitLinks.of(sourceUrl, event.revision()).orElse(null));
         return new Notification(event.involvedObject(), event.severity(), event.reason(), event.message(),
-                event.revision(), merged, summary, CommitLinks.of(sourceUrl, event.revision()).orElse(null),
+                event.revision(), merged, summary, commitUrl,
                 event.timestamp(), event.reportingController());
     }
 

@@ -23,8 +23,10 @@ public final class NotificationProviders {
             case "generic" -> new GenericProvider(settings);
             case "generic-hmac" -> new GenericHmacProvider(settings);
             case "email" -> new EmailProvider(settings);
+            case "github" -> new GitHubProvider(settings);
+            case "gitlab" -> new GitLabProvider(settings);
             default -> throw DeliveryException.permanent(settings.provider() + ": spec.type '" + settings.type()
-                    + "' is not supported yet; use slack, msteams, discord, googlechat, generic, generic-hmac or email");
+                    + "' is not supported yet; use slack, msteams, discord, googlechat, generic, generic-hmac, email, github or gitlab");
         };
     }
 }

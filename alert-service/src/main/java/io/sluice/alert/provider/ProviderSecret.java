@@ -26,6 +26,17 @@ public final class ProviderSecret {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** Equal when the data is equal (so an unchanged Secret need not rebuild its Provider); compares, never prints. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProviderSecret that && data.equals(that.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return data.hashCode();
+    }
+
     @Override
     public String toString() {
         return "ProviderSecret[keys=" + new TreeSet<>(data.keySet()) + ", values redacted]";

@@ -16,9 +16,10 @@ import java.util.Optional;
  * {@code proxy} over {@code spec.proxy}; {@code spec.timeout} defaults to 15 s.
  *
  * @param provider the Provider, e.g. {@code Provider/flux-system/slack}, for error messages
+ * @param uid      the Provider's {@code metadata.uid} (commit statuses name themselves after it); null when unknown
  */
 public record ProviderSettings(ObjectKey provider, String type, String address, String channel, String username,
-                               Duration timeout, URI proxy, ProviderSecret secret) {
+                               Duration timeout, URI proxy, ProviderSecret secret, String uid) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -37,7 +38,7 @@ public record ProviderSettings(ObjectKey provider, String type, String address, 
         ObjectKey key = ObjectKey.of("Provider", namespace == null ? "default" : namespace, name == null ? "<unnamed>" : name);
         ProviderSpec spec = provider.getSpec() == null ? new ProviderSpec() : provider.getSpec();
         if (spec.getType() == null || spec.getType().isBlank()) {
-            throw DeliveryException.permanent(key + ": spec.type is empty; set slack, msteams, discord, googlechat, generic, generic-hmac or email");
+            throw DeliveryException.permanent(key + ": spec.type is empty; set slack, msteams, discord, googlechat, generic, generic-hmac, email, github or gitlab");
         }
         Duration timeout = DEFAULT_TIMEOUT;
         if (spec.getTimeout() != null && !spec.getTimeout().isBlank()) {
@@ -59,7 +60,8 @@ public record ProviderSettings(ObjectKey provider, String type, String address, 
             }
         }
         return new ProviderSettings(key, spec.getType().trim(), address, blankToNull(spec.getChannel()),
-                blankToNull(spec.getUsername()), timeout, proxy, data);
+                blankToNull(spec.getUsername()), timeout, proxy, data,
+                provider.getMetadata() == null ? null : provider.getMetadata().getUid());
     }
 
     /** The address as an http(s) URI, or a permanent error naming the Provider (never the address). */

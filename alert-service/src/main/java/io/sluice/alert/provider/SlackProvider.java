@@ -60,6 +60,6 @@ public final class SlackProvider implements NotificationProvider {
         String error = reply.path("error").asText("unknown");
         boolean retryable = "ratelimited".equals(error) || "internal_error".equals(error) || "service_unavailable".equals(error);
         throw new DeliveryException(settings.provider() + ": Slack chat.postMessage failed: " + error
-                + (retryable ? "; will retry" : "; check the token's scopes (chat:write) and spec.channel"), retryable, 200, null);
+                + (retryable ? "" : "; check the token's scopes (chat:write) and spec.channel"), retryable, 200, null);
     }
 }

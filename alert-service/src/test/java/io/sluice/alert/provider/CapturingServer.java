@@ -12,29 +12,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /** A loopback JDK HttpServer that records every request and answers with a chosen status and body. */
-final class CapturingServer implements AutoCloseable {
+public final class CapturingServer implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    /** @param rawPath the path as sent, percent-encoding kept (GitLab project ids) */
+    public record Request(String method, String path, String rawPath, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private volatile int status = 200;
     private volatile String answer = "ok";
     private volatile CountDownLatch hold;
 
-    CapturingServer() throws IOException {
+    public CapturingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawPath(),
                     Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
             CountDownLatch latch = hold;
             if (latch != null) {
@@ -53,11 +55,11 @@ final class CapturingServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(int status, String body) {
+    public void answer(int status, String body) {
         this.status = status;
         this.answer = body;
     }
@@ -67,7 +69,7 @@ final class CapturingServer implements AutoCloseable {
         hold = new CountDownLatch(1);
     }
 
-    Request only() {
+    public Request only() {
         if (requests.size() != 1) {
             throw new AssertionError("expected one request, got " + requests.size());
         }

@@ -44,7 +44,7 @@ class EmailProviderTest {
         MimeMessage[] received = MAIL.getReceivedMessages();
         assertThat(received).hasSize(2); // one copy per recipient mailbox, one SMTP transaction
         MimeMessage message = received[0];
-        assertThat(message.getSubject()).isEqualTo("[error] Kustomization/flux-system/podinfo: HealthCheckFailed at main@sha1:0123456");
+        assertThat(message.getSubject()).isEqualTo("[error] Kustomization/flux-system/podinfo: health check failed (HealthCheckFailed) at main@sha1:0123456");
         assertThat(Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString))
                 .containsExactly("ops@example.com", "dev@example.com");
         assertThat(message.getFrom()[0].toString()).isEqualTo("alerts@example.com");
@@ -66,7 +66,7 @@ class EmailProviderTest {
         assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage message = MAIL.getReceivedMessages()[0];
         assertThat(message.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("team@example.com");
-        assertThat(message.getSubject()).startsWith("[info] Kustomization/flux-system/podinfo: ReconciliationSucceeded");
+        assertThat(message.getSubject()).startsWith("[info] Kustomization/flux-system/podinfo: applied (ReconciliationSucceeded)");
     }
 
     @Test

@@ -68,7 +68,7 @@ class NotificationTest {
     @Test
     void messageSaysWhatHappenedToWhichObjectAtWhichRevision() {
         Notification n = Notification.of(event(Map.of("env", "prod")), alert(Map.of("summary", "Prod <EU>"), null), "https://github.com/org/repo");
-        assertThat(MessageFormat.title(n)).isEqualTo("[error] Kustomization/flux-system/podinfo: HealthCheckFailed at main@sha1:0123456");
+        assertThat(MessageFormat.title(n)).isEqualTo("[error] Kustomization/flux-system/podinfo: health check failed (HealthCheckFailed) at main@sha1:0123456");
         assertThat(MessageFormat.text(n)).isEqualTo("""
                 Prod <EU>
 
@@ -82,5 +82,25 @@ class NotificationTest {
         assertThat(MessageFormat.html(n)).contains("Prod &lt;EU&gt;", "<a href=\"https://github.com/org/repo/commit/" + SHA + "\">")
                 .doesNotContain("<EU>");
         assertThat(MessageFormat.shortRevision("v1.0.0")).isEqualTo("v1.0.0");
+    }
+
+    @Test
+    void aCommitUrlInTheEventWinsAndLeavesTheMetadata() {
+        Notification n = Notification.of(event(Map.of("commit_url", "https://git.example.com/c/1")), alert(null, null),
+                "https://github.com/org/repo");
+        assertThat(n.commitUrl()).isEqualTo("https://git.example.com/c/1");
+        assertThat(n.metadata()).doesNotContainKey("commit_url");
+    }
+
+    @Test
+    void titleSaysAppliedForASuccessfulApplyAndWordsOtherwise() {
+        Notification applied = new Notification(ObjectKey.of("Kustomization", "flux-system", "podinfo"), Severity.INFO,
+                "ReconciliationSucceeded", "Deployment/apps/podinfo configured", REVISION, Map.of(), null, null,
+                Instant.parse("2026-11-28T00:00:00Z"), "apply-service");
+        assertThat(MessageFormat.title(applied))
+                .isEqualTo("[info] Kustomization/flux-system/podinfo: applied (ReconciliationSucceeded) at main@sha1:0123456");
+        Notification source = new Notification(ObjectKey.of("GitRepository", "flux-system", "podinfo"), Severity.INFO,
+                "ReconciliationSucceeded", "fetched", null, Map.of(), null, null, Instant.parse("2026-11-28T00:00:00Z"), "source-service");
+        assertThat(MessageFormat.title(source)).isEqualTo("[info] GitRepository/flux-system/podinfo: reconciliation succeeded (ReconciliationSucceeded)");
     }
 }
