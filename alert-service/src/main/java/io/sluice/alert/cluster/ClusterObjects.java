@@ -6,9 +6,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.sluice.alert.config.AlertConfig;
+import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.notification.Alert;
 import io.sluice.api.notification.Provider;
 import io.sluice.api.source.GitRepository;
@@ -17,21 +18,32 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * The cluster as alert-service sees it, through fabric8 informers in all namespaces:
  * <ul>
- *   <li>Provider and Alert objects and the Secrets Providers reference: any change to one of them calls
- *       the change listener (which rebuilds the routing table); a Secret no Provider references is ignored;</li>
+ *   <li>Provider and Alert objects: any change to one of them calls the change listener (which rebuilds the
+ *       routing table);</li>
+ *   <li>the Secrets Providers reference, read one by one with GET: alert-service may not list or watch Secrets
+ *       (its RBAC grants {@code get} only, so it can never read every Secret in the cluster). Every
+ *       {@code sluice.alerts.secret-refresh} it reads the referenced Secrets again and calls the change listener
+ *       when one appeared, changed or went away;</li>
  *   <li>Kustomization and GitRepository objects: the labels an Alert's {@code matchLabels} look at, and the
  *       GitRepository URL a Kustomization's revision comes from (for commit links).</li>
  * </ul>
@@ -47,32 +59,42 @@ public class ClusterObjects {
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private volatile SharedIndexInformer<Provider> providers;
     private volatile SharedIndexInformer<Alert> alerts;
-    private volatile SharedIndexInformer<Secret> secrets;
+    /** resourceVersion (or "absent") of each referenced Secret when last read, to notice changes. */
+    private final Map<ObjectKey, String> secretVersions = new ConcurrentHashMap<>();
+    private final Duration secretRefresh;
+    private ScheduledExecutorService secretRefresher;
     private volatile SharedIndexInformer<Kustomization> kustomizations;
     private volatile SharedIndexInformer<GitRepository> gitRepositories;
 
-    ClusterObjects(KubernetesClient client) {
+    ClusterObjects(KubernetesClient client, AlertConfig config) {
         this.client = client;
+        this.secretRefresh = config.secretRefresh();
     }
 
     /**
      * Starts the informers.
      *
-     * @param changed called (on an informer thread) whenever a Provider, an Alert or a referenced Secret changed
-     * @return completes when the Provider, Alert and Secret informers have listed everything once
+     * @param changed called (on an informer or the refresh thread) whenever a Provider, an Alert or a referenced
+     *                Secret changed
+     * @return completes when the Provider and Alert informers have listed everything once
      */
     public synchronized CompletableFuture<Void> start(Runnable changed) {
         providers = inform(Provider.class, Provider.KIND, object -> true, changed);
         alerts = inform(Alert.class, Alert.KIND, object -> true, changed);
-        secrets = inform(Secret.class, "Secret", this::referencedByAProvider, changed);
         kustomizations = inform(Kustomization.class, Kustomization.KIND, null, changed);
         gitRepositories = inform(GitRepository.class, GitRepository.KIND, null, changed);
-        LOG.infof("Watching Provider, Alert, Secret, Kustomization and GitRepository objects in all namespaces at %s",
-                client.getMasterUrl());
+        secretRefresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sluice-alert-secret-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, secretRefresh.toMillis());
+        secretRefresher.scheduleWithFixedDelay(() -> refreshSecrets(changed), every, every, TimeUnit.MILLISECONDS);
+        LOG.infof("Watching Provider, Alert, Kustomization and GitRepository objects in all namespaces at %s;"
+                + " reading the Secrets Providers name every %s", client.getMasterUrl(), secretRefresh);
         return CompletableFuture.allOf(
                 providers.start().toCompletableFuture(),
                 alerts.start().toCompletableFuture(),
-                secrets.start().toCompletableFuture(),
                 kustomizations.start().toCompletableFuture(),
                 gitRepositories.start().toCompletableFuture());
     }
@@ -81,6 +103,9 @@ public class ClusterObjects {
         synchronized (this) {
             informers.forEach(SharedIndexInformer::stop);
             informers.clear();
+            if (secretRefresher != null) {
+                secretRefresher.shutdownNow();
+            }
         }
     }
 
@@ -94,7 +119,9 @@ public class ClusterObjects {
 
     /** A Secret's data, base64-decoded ({@code stringData} wins over {@code data}), by {@code Secret/<namespace>/<name>}. */
     public Optional<Map<String, String>> secretData(ObjectKey key) {
-        return get(secrets, key).map(secret -> {
+        Secret found = client.secrets().inNamespace(key.namespace()).withName(key.name()).get();
+        secretVersions.put(key, version(found));
+        return Optional.ofNullable(found).map(secret -> {
             Map<String, String> result = new HashMap<>();
             if (secret.getData() != null) {
                 secret.getData().forEach((k, v) -> result.put(k, v == null ? "" : decode(v)));
@@ -136,12 +163,33 @@ public class ClusterObjects {
         return ref.getNamespace() == null || ref.getNamespace().isBlank() ? object.namespace() : ref.getNamespace();
     }
 
-    private boolean referencedByAProvider(Secret secret) {
-        String namespace = secret.getMetadata().getNamespace();
-        String name = secret.getMetadata().getName();
-        return list(providers).stream().anyMatch(p -> p.getSpec() != null && p.getSpec().getSecretRef() != null
-                && name.equals(p.getSpec().getSecretRef().getName())
-                && namespace.equals(p.getMetadata().getNamespace()));
+    /** Reads every referenced Secret again; calls {@code changed} once if any appeared, changed or went away. */
+    private void refreshSecrets(Runnable changed) {
+        try {
+            Set<ObjectKey> referenced = new HashSet<>();
+            for (Provider provider : list(providers)) {
+                if (provider.getSpec() != null && provider.getSpec().getSecretRef() != null
+                        && provider.getSpec().getSecretRef().getName() != null) {
+                    referenced.add(ObjectKey.of("Secret", provider.getMetadata().getNamespace(), provider.getSpec().getSecretRef().getName()));
+                }
+            }
+            secretVersions.keySet().retainAll(referenced);
+            boolean anyChanged = false;
+            for (ObjectKey key : referenced) {
+                String now = version(client.secrets().inNamespace(key.namespace()).withName(key.name()).get());
+                String before = secretVersions.put(key, now);
+                anyChanged |= !now.equals(before);
+            }
+            if (anyChanged) {
+                changed.run();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Reading the Providers' Secrets failed (%s); trying again in %s", e.getMessage(), secretRefresh);
+        }
+    }
+
+    private static String version(Secret secret) {
+        return secret == null ? "absent" : String.valueOf(secret.getMetadata().getResourceVersion());
     }
 
     /**

@@ -22,6 +22,13 @@ public interface AlertConfig {
     @WithDefault("30s")
     Duration syncTimeout();
 
+    /**
+     * How often the Secrets that Providers name are read again (GET: alert-service may not list or watch
+     * Secrets), so a created or rotated Secret takes effect within this time.
+     */
+    @WithDefault("30s")
+    Duration secretRefresh();
+
     interface Storm {
         /** The same event (object, reason, normalized message, revision) goes to a Provider once per window. */
         @WithDefault("5m")
