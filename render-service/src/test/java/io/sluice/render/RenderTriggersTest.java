@@ -17,7 +17,7 @@ import io.sluice.api.kustomize.PostBuild;
 import io.sluice.api.kustomize.SubstituteReference;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.render.reconcile.KustomizationWatcher;
+import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.render.testing.ArtifactServer;
 import io.sluice.render.testing.TopicTail;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
@@ -202,7 +202,7 @@ class RenderTriggersTest {
         writeConfigMap("request-vars", "third");
         editKustomization(client(), NS, "on-request", k -> {
             Map<String, String> annotations = k.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(k.getMetadata().getAnnotations());
-            annotations.put(KustomizationWatcher.REQUESTED_AT_ANNOTATION, Instant.now().toString());
+            annotations.put(ReconcileAnnotation.REQUESTED_AT, Instant.now().toString());
             k.getMetadata().setAnnotations(annotations);
         });
         assertThat(yaml(manifests.next(ks.subject(), ManifestsRendered.class))).contains("env: third");

@@ -13,6 +13,7 @@ import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.notification.Alert;
 import io.sluice.api.notification.Provider;
 import io.sluice.api.source.GitRepository;
+import io.sluice.kit.cluster.RetryingInformer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -32,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -196,18 +196,7 @@ public class ClusterObjects {
      * @param relevant which changes call {@code changed}; null: none do (the informer is only a cache)
      */
     private <T extends HasMetadata> SharedIndexInformer<T> inform(Class<T> type, String kind, Predicate<T> relevant, Runnable changed) {
-        SharedIndexInformer<T> informer = client.resources(type).inAnyNamespace().runnableInformer(0);
-        AtomicInteger failures = new AtomicInteger();
-        informer.exceptionHandler((isStarted, error) -> {
-            // Warn once, then quietly: fabric8 retries with a growing backoff until the API server answers.
-            if (failures.getAndIncrement() == 0) {
-                LOG.warnf("Watching %s objects at %s failed (%s); retrying until the Kubernetes API answers"
-                        + " (set quarkus.kubernetes-client.api-server-url or a kubeconfig)", kind, client.getMasterUrl(), error.getMessage());
-            } else {
-                LOG.debugf("Watching %s objects failed again: %s", kind, error.getMessage());
-            }
-            return true;
-        });
+        SharedIndexInformer<T> informer = RetryingInformer.inAllNamespaces(client, type, kind);
         if (relevant != null) {
             informer.addEventHandler(new ResourceEventHandler<>() {
                 @Override

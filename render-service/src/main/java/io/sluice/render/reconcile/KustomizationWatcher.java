@@ -7,6 +7,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.meta.ReconcileAnnotation;
+import io.sluice.kit.cluster.RetryingInformer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -14,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Watches Kustomization objects in all namespaces with a fabric8 informer. Tells {@link RenderTriggers} when one is
@@ -28,14 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class KustomizationWatcher {
 
-    /** Flux's annotation for "reconcile now". */
-    public static final String REQUESTED_AT_ANNOTATION = "reconcile.fluxcd.io/requestedAt";
-
     private static final Logger LOG = Logger.getLogger(KustomizationWatcher.class);
 
     private final KubernetesClient client;
     private final RenderTriggers triggers;
-    private final AtomicInteger watchFailures = new AtomicInteger();
     private volatile SharedIndexInformer<Kustomization> informer;
 
     KustomizationWatcher(KubernetesClient client, RenderTriggers triggers) {
@@ -44,17 +41,7 @@ public class KustomizationWatcher {
     }
 
     void start(@Observes StartupEvent ignored) {
-        SharedIndexInformer<Kustomization> started = client.resources(Kustomization.class).inAnyNamespace().runnableInformer(0);
-        started.exceptionHandler((isStarted, error) -> {
-            // Warn once, then quietly: fabric8 retries with a growing backoff until the API server answers.
-            if (watchFailures.getAndIncrement() == 0) {
-                LOG.warnf("Watching Kustomization objects at %s failed (%s); retrying until the Kubernetes API answers"
-                        + " (set quarkus.kubernetes-client.api-server-url or a kubeconfig)", client.getMasterUrl(), error.getMessage());
-            } else {
-                LOG.debugf("Watching Kustomization objects failed again: %s", error.getMessage());
-            }
-            return true;
-        });
+        SharedIndexInformer<Kustomization> started = RetryingInformer.inAllNamespaces(client, Kustomization.class, Kustomization.KIND);
         started.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Kustomization ks) {
@@ -64,7 +51,7 @@ public class KustomizationWatcher {
             @Override
             public void onUpdate(Kustomization before, Kustomization after) {
                 if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                        || !Objects.equals(requestedAt(before), requestedAt(after))) {
+                        || !Objects.equals(ReconcileAnnotation.requestedAt(before), ReconcileAnnotation.requestedAt(after))) {
                     triggers.changed(SourceMatch.keyOf(after));
                 }
             }
@@ -89,10 +76,5 @@ public class KustomizationWatcher {
     public List<ObjectKey> all() {
         SharedIndexInformer<Kustomization> current = informer;
         return current == null ? List.of() : current.getStore().list().stream().map(SourceMatch::keyOf).toList();
-    }
-
-    private static String requestedAt(Kustomization ks) {
-        Map<String, String> annotations = ks.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(REQUESTED_AT_ANNOTATION);
     }
 }

@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.api.source.GitRepository;
+import io.sluice.kit.cluster.RetryingInformer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -14,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Watches GitRepository objects in all namespaces with a fabric8 informer and keeps them in its cache. Tells
@@ -28,14 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class GitRepositoryWatcher {
 
-    /** Flux's annotation for "reconcile now" ({@code flux reconcile source git}). */
-    public static final String REQUESTED_AT_ANNOTATION = "reconcile.fluxcd.io/requestedAt";
-
     private static final Logger LOG = Logger.getLogger(GitRepositoryWatcher.class);
 
     private final KubernetesClient client;
     private final ReconcileTriggers triggers;
-    private final AtomicInteger watchFailures = new AtomicInteger();
     private volatile SharedIndexInformer<GitRepository> informer;
 
     GitRepositoryWatcher(KubernetesClient client, ReconcileTriggers triggers) {
@@ -44,17 +41,7 @@ public class GitRepositoryWatcher {
     }
 
     void start(@Observes StartupEvent ignored) {
-        SharedIndexInformer<GitRepository> started = client.resources(GitRepository.class).inAnyNamespace().runnableInformer(0);
-        started.exceptionHandler((isStarted, error) -> {
-            // Warn once, then quietly: fabric8 retries with a growing backoff until the API server answers.
-            if (watchFailures.getAndIncrement() == 0) {
-                LOG.warnf("Watching GitRepository objects at %s failed (%s); retrying until the Kubernetes API answers"
-                        + " (set quarkus.kubernetes-client.api-server-url or a kubeconfig)", client.getMasterUrl(), error.getMessage());
-            } else {
-                LOG.debugf("Watching GitRepository objects failed again: %s", error.getMessage());
-            }
-            return true;
-        });
+        SharedIndexInformer<GitRepository> started = RetryingInformer.inAllNamespaces(client, GitRepository.class, GitRepository.KIND);
         started.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(GitRepository repo) {
@@ -64,7 +51,7 @@ public class GitRepositoryWatcher {
             @Override
             public void onUpdate(GitRepository before, GitRepository after) {
                 if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                        || !Objects.equals(requestedAt(before), requestedAt(after))) {
+                        || !Objects.equals(ReconcileAnnotation.requestedAt(before), ReconcileAnnotation.requestedAt(after))) {
                     triggers.changed(key(after));
                 }
             }
@@ -102,9 +89,5 @@ public class GitRepositoryWatcher {
 
     public static ObjectKey key(GitRepository repo) {
         return ObjectKey.of(GitRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName());
-    }
-
-    private static String requestedAt(GitRepository repo) {
-        return repo.getMetadata().getAnnotations() == null ? null : repo.getMetadata().getAnnotations().get(REQUESTED_AT_ANNOTATION);
     }
 }
