@@ -34,6 +34,11 @@ public final class Differ {
         return normalise(live).equals(normalise(dryRun));
     }
 
+    /** The same comparison on JSON trees (live object and dry-run answer as the server sent them). */
+    static boolean unchanged(ObjectNode live, ObjectNode dryRun) {
+        return normalise(live).equals(normalise(dryRun));
+    }
+
     /** The paths that differ, for log lines and drift reports ({@code metadata.labels.app}, {@code spec.replicas}). */
     public static List<String> differences(HasMetadata live, HasMetadata dryRun) {
         List<String> paths = new ArrayList<>();
@@ -42,7 +47,11 @@ public final class Differ {
     }
 
     static ObjectNode normalise(HasMetadata object) {
-        ObjectNode tree = Manifests.tree(object);
+        return normalise(Manifests.tree(object));
+    }
+
+    private static ObjectNode normalise(ObjectNode object) {
+        ObjectNode tree = object.deepCopy();
         tree.remove("status");
         JsonNode metadata = tree.get("metadata");
         if (metadata instanceof ObjectNode meta) {

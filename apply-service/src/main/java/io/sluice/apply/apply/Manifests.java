@@ -60,6 +60,11 @@ public final class Manifests {
         return JSON.valueToTree(object);
     }
 
+    /** A JSON tree as an object (for the client's DSL). */
+    public static GenericKubernetesResource object(ObjectNode tree) {
+        return JSON.convertValue(tree, GenericKubernetesResource.class);
+    }
+
     /** A deep copy, so that callers' objects are never changed. */
     public static GenericKubernetesResource copy(GenericKubernetesResource object) {
         return JSON.convertValue(tree(object), GenericKubernetesResource.class);

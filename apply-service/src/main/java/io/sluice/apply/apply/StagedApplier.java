@@ -1,13 +1,13 @@
 package io.sluice.apply.apply;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 
@@ -15,24 +15,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Applies one revision's objects with server-side apply, in {@link KindOrder} stages, as Flux's
  * kustomize-controller does.
  *
  * <ol>
- *   <li>Every object gets the owner labels ({@link ApplyOptions#NAME_LABEL}, {@link ApplyOptions#NAMESPACE_LABEL}).</li>
- *   <li><b>Validation</b>: every object is applied with {@code dryRun=All}. Any refusal fails the whole
+ *   <li>Every object gets the owner labels ({@link ApplyOptions#NAME_LABEL}, {@link ApplyOptions#NAMESPACE_LABEL})
+ *       and the annotation {@link AppliedDigest#ANNOTATION}, the digest of the object as applied.</li>
+ *   <li><b>Live state</b>: read up front, one LIST per kind and namespace with many objects, GETs for the rest
+ *       ({@link LiveObjects}), all requests in flight together.</li>
+ *   <li><b>Unchanged</b>: a live object that carries the same digest and still holds every desired value
+ *       ({@link AppliedDigest}) is {@code unchanged}: no dry run, no write, not one request of its own.</li>
+ *   <li><b>Validation</b>: every other object is applied with {@code dryRun=All}. Any refusal fails the whole
  *       revision before anything is written, naming each refused object with the server's message.
  *       Objects whose CRD or Namespace comes with this same revision and does not exist yet cannot be
  *       judged by the server before it does: they are dry-run right after the definitions stage, before
  *       anything else is written.</li>
  *   <li><b>Per object</b>: no live object: {@code created}. Dry-run result equal to the live object
- *       ({@link Differ}): {@code unchanged}, and no write at all. Otherwise {@code configured}.</li>
+ *       ({@link Differ}): {@code unchanged}, and no write. Otherwise {@code configured}.</li>
  *   <li><b>Stages</b>: definitions (then wait until CRDs are Established and Namespaces exist), classes,
  *       everything else; each written with {@code fieldManager=sluice} and forced conflicts (Flux always
  *       takes fields over from other managers: Git is the truth).</li>
@@ -40,14 +45,13 @@ import java.util.Set;
  *       field is deleted and created again (reported {@code created}, as Flux does).</li>
  * </ol>
  *
- * <p>Live objects are read with one LIST per large kind/namespace group ({@link LiveObjects}); dry runs
- * run {@link #PARALLELISM} at a time, and so do the applies of one run of objects of the same kind.
+ * <p>Requests go out {@link InFlight#LIMIT} at a time (dry runs; and the writes of one run of objects of the
+ * same kind), through {@link ApiCalls}.
  */
 public final class StagedApplier {
 
     private static final Duration POLL = Duration.ofMillis(100);
-    /** Requests in flight at once for dry runs and for the objects of one kind. */
-    static final int PARALLELISM = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesClient client;
 
@@ -55,40 +59,67 @@ public final class StagedApplier {
         this.client = client;
     }
 
-    /** What the applier decided for one object after its dry run. */
-    private record Plan(GenericKubernetesResource desired, ObjectRef ref, ChangeAction action, boolean recreate) { }
+    /** One object as it will be applied: its tree, with owner labels and digest annotation. */
+    private record Desired(ObjectRef ref, ObjectNode tree) {
+        /** The request body; written only for objects that are dry-run or applied, not for unchanged ones. */
+        String body() {
+            try {
+                return JSON.writeValueAsString(tree);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the JSON tree of " + ref, e);
+            }
+        }
+    }
+
+    /** What the applier decided for one object. */
+    private record Plan(Desired desired, ChangeAction action, boolean recreate) { }
 
     /**
      * Applies the objects. Returns the change set in apply order; throws {@link ApplyException} when
      * validation, an apply or the wait for definitions fails.
      */
     public ChangeSet apply(List<GenericKubernetesResource> objects, ApplyOptions options) {
-        List<GenericKubernetesResource> desired = prepare(objects, options);
-        Map<KindOrder.Stage, List<GenericKubernetesResource>> stages = KindOrder.stages(desired, ObjectRef::of);
-        List<GenericKubernetesResource> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
+        List<Desired> desired = prepare(objects, options);
+        ApiCalls api = new ApiCalls(client);
+        Map<KindOrder.Stage, List<Desired>> stages = KindOrder.stages(desired, Desired::ref);
+        List<Desired> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
 
-        List<GenericKubernetesResource> deferred = new ArrayList<>();
-        List<GenericKubernetesResource> now = new ArrayList<>();
-        Set<String> pendingDefinitions = pendingDefinitions(definitions);
-        for (KindOrder.Stage stage : KindOrder.Stage.values()) {
-            for (GenericKubernetesResource object : stages.get(stage)) {
-                (needsPendingDefinition(object, pendingDefinitions) ? deferred : now).add(object);
+        // one round of reads for everything; objects that wait for a new Namespace or CRD are read again later
+        LiveObjects live = new LiveObjects();
+        live.read(api, refs(desired));
+        Set<String> pendingDefinitions = pendingDefinitions(definitions, live);
+        List<Desired> deferred = new ArrayList<>();
+        List<Desired> now = new ArrayList<>(definitions);
+        for (KindOrder.Stage stage : List.of(KindOrder.Stage.CLASSES, KindOrder.Stage.RESOURCES)) {
+            for (Desired object : stages.get(stage)) {
+                (needsPendingDefinition(object.ref(), pendingDefinitions) ? deferred : now).add(object);
             }
         }
 
-        Map<ObjectRef, Plan> plans = validate(now, options, ChangeSet.empty());
+        Map<ObjectRef, Plan> plans = validate(now, live, api, options, ChangeSet.empty());
         List<ChangeSetEntry> done = new ArrayList<>();
-        applyAll(definitions, plans, done);
-        waitForDefinitions(definitions, options.waitTimeout(), new ChangeSet(done));
-        plans.putAll(validate(deferred, options, new ChangeSet(done)));
-        applyAll(stages.get(KindOrder.Stage.CLASSES), plans, done);
-        applyAll(stages.get(KindOrder.Stage.RESOURCES), plans, done);
+        applyAll(definitions, plans, api, done);
+        waitForDefinitions(notReadyYet(definitions, plans, live), options.waitTimeout(), new ChangeSet(done));
+        if (!deferred.isEmpty()) {
+            api.forgetUnserved();
+            live.read(api, refs(deferred));
+            plans.putAll(validate(deferred, live, api, options, new ChangeSet(done)));
+        }
+        applyAll(stages.get(KindOrder.Stage.CLASSES), plans, api, done);
+        applyAll(stages.get(KindOrder.Stage.RESOURCES), plans, api, done);
         return new ChangeSet(done);
     }
 
-    /** Copies with owner labels set and the server-maintained metadata a manifest must not carry removed. */
-    private static List<GenericKubernetesResource> prepare(List<GenericKubernetesResource> objects, ApplyOptions options) {
-        List<GenericKubernetesResource> prepared = new ArrayList<>();
+    private static List<ObjectRef> refs(List<Desired> objects) {
+        return objects.stream().map(Desired::ref).toList();
+    }
+
+    /**
+     * The objects as JSON trees with owner labels and the digest annotation set, and the server-maintained
+     * metadata a manifest must not carry removed. The callers' objects are not changed.
+     */
+    private static List<Desired> prepare(List<GenericKubernetesResource> objects, ApplyOptions options) {
+        List<Desired> prepared = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (GenericKubernetesResource object : objects) {
             ObjectRef ref = ObjectRef.of(object);
@@ -96,19 +127,15 @@ public final class StagedApplier {
                 throw new IllegalArgumentException("object " + ref.objectName() + " (" + ref.apiVersion()
                         + ") appears twice in the manifests; each object may be rendered once");
             }
-            GenericKubernetesResource copy = Manifests.copy(object);
-            ObjectMeta meta = copy.getMetadata();
-            Map<String, String> labels = meta.getLabels() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(meta.getLabels());
+            ObjectNode tree = Manifests.tree(object);
+            ObjectNode meta = (ObjectNode) tree.get("metadata");
+            ObjectNode labels = meta.get("labels") instanceof ObjectNode existing ? existing : meta.putObject("labels");
             labels.put(ApplyOptions.NAME_LABEL, options.ownerName());
             labels.put(ApplyOptions.NAMESPACE_LABEL, options.ownerNamespace());
-            meta.setLabels(labels);
             // A resourceVersion would turn the apply into a conditional write; the rest is the server's.
-            meta.setResourceVersion(null);
-            meta.setManagedFields(null);
-            meta.setUid(null);
-            meta.setCreationTimestamp(null);
-            meta.setGeneration(null);
-            prepared.add(copy);
+            meta.remove(List.of("resourceVersion", "managedFields", "uid", "creationTimestamp", "generation", "selfLink"));
+            AppliedDigest.annotate(tree);
+            prepared.add(new Desired(ref, tree));
         }
         return prepared;
     }
@@ -117,41 +144,73 @@ public final class StagedApplier {
      * Keys ("ns:NAME", "kind:GROUP/KIND") of the Namespaces and CRDs of this revision that do not exist
      * yet: objects needing them cannot be dry-run before the definitions stage is applied.
      */
-    private Set<String> pendingDefinitions(List<GenericKubernetesResource> definitions) {
+    private static Set<String> pendingDefinitions(List<Desired> definitions, LiveObjects live) {
         Set<String> pending = new HashSet<>();
-        for (GenericKubernetesResource definition : definitions) {
-            ObjectRef ref = ObjectRef.of(definition);
-            if (ref.kind().equals("Namespace") && live(definition) == null) {
+        for (Desired definition : definitions) {
+            ObjectRef ref = definition.ref();
+            if (exists(live, ref)) {
+                continue;
+            }
+            if (ref.kind().equals("Namespace")) {
                 pending.add("ns:" + ref.name());
-            } else if (ref.kind().equals("CustomResourceDefinition") && live(definition) == null) {
-                JsonNode spec = Manifests.tree(definition).path("spec");
+            } else if (ref.kind().equals("CustomResourceDefinition")) {
+                JsonNode spec = definition.tree().path("spec");
                 pending.add("kind:" + spec.path("group").asText() + "/" + spec.path("names").path("kind").asText());
             }
         }
         return pending;
     }
 
-    private static boolean needsPendingDefinition(GenericKubernetesResource object, Set<String> pending) {
-        ObjectRef ref = ObjectRef.of(object);
+    private static boolean exists(LiveObjects live, ObjectRef ref) {
+        try {
+            return live.get(ref) != null;
+        } catch (KubernetesClientException e) {
+            return true; // unreadable: validation reports it
+        }
+    }
+
+    private static boolean needsPendingDefinition(ObjectRef ref, Set<String> pending) {
         return pending.contains("kind:" + ref.group() + "/" + ref.kind())
                 || (!ref.namespace().isEmpty() && pending.contains("ns:" + ref.namespace()));
     }
 
     /**
-     * Dry-runs every object; all refusals are collected and thrown together, before anything is written.
-     * The dry runs write nothing, so they run in parallel ({@link #PARALLELISM} at a time).
+     * Plans every object: unchanged ones by their digest, the others by a dry run. All refusals are collected
+     * and thrown together, before anything is written. Dry runs write nothing, so they all go out together.
      */
-    private Map<ObjectRef, Plan> validate(List<GenericKubernetesResource> objects, ApplyOptions options, ChangeSet soFar) {
-        LiveObjects liveObjects = new LiveObjects(client);
-        liveObjects.prefetch(objects);
-        List<Object> outcomes = Parallel.map(objects, PARALLELISM, object -> validateOne(object, options, liveObjects));
+    private Map<ObjectRef, Plan> validate(List<Desired> objects, LiveObjects live, ApiCalls api, ApplyOptions options, ChangeSet soFar) {
         Map<ObjectRef, Plan> plans = new HashMap<>();
         List<ApplyException.Failure> failures = new ArrayList<>();
-        for (Object outcome : outcomes) {
-            if (outcome instanceof Plan plan) {
-                plans.put(plan.ref(), plan);
+        List<Desired> toDryRun = new ArrayList<>();
+        List<ObjectNode> liveOfDryRun = new ArrayList<>();
+        for (Desired object : objects) {
+            ObjectNode current;
+            try {
+                current = live.get(object.ref());
+            } catch (KubernetesClientException e) {
+                failures.add(new ApplyException.Failure(object.ref(), serverMessage(e)));
+                continue;
+            }
+            if (current != null && AppliedDigest.provesUnchanged(object.tree(), current)) {
+                plans.put(object.ref(), new Plan(object, ChangeAction.UNCHANGED, false));
             } else {
-                failures.add((ApplyException.Failure) outcome);
+                toDryRun.add(object);
+                liveOfDryRun.add(current);
+            }
+        }
+        List<Object> outcomes = InFlight.map(toDryRun, object -> api.apply(object.ref(), object.body(), true),
+                (object, dryRun, failure) -> failure == null ? dryRun : failure);
+        for (int i = 0; i < toDryRun.size(); i++) {
+            Desired object = toDryRun.get(i);
+            ObjectNode current = liveOfDryRun.get(i);
+            if (outcomes.get(i) instanceof ObjectNode dryRun) {
+                ChangeAction action = current == null ? ChangeAction.CREATED
+                        : Differ.unchanged(current, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
+                plans.put(object.ref(), new Plan(object, action, false));
+            } else if (outcomes.get(i) instanceof KubernetesClientException e && options.force() && current != null && isImmutableFieldError(e)) {
+                plans.put(object.ref(), new Plan(object, ChangeAction.CREATED, true));
+            } else {
+                failures.add(new ApplyException.Failure(object.ref(), failureMessage((Throwable) outcomes.get(i))));
             }
         }
         if (!failures.isEmpty()) {
@@ -160,55 +219,30 @@ public final class StagedApplier {
         return plans;
     }
 
-    /** A {@link Plan}, or the {@link ApplyException.Failure} saying why the server refused the object. */
-    private Object validateOne(GenericKubernetesResource object, ApplyOptions options, LiveObjects liveObjects) {
-        ObjectRef ref = ObjectRef.of(object);
-        GenericKubernetesResource live;
-        try {
-            live = liveObjects.get(object);
-        } catch (KubernetesClientException e) {
-            return new ApplyException.Failure(ref, serverMessage(e));
-        }
-        try {
-            GenericKubernetesResource dryRun = client.resource(object).dryRun().patch(new PatchContext.Builder()
-                    .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                    .withFieldManager(ApplyOptions.FIELD_MANAGER)
-                    .withForce(true)
-                    .build());
-            ChangeAction action = live == null ? ChangeAction.CREATED
-                    : Differ.unchanged(live, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
-            return new Plan(object, ref, action, false);
-        } catch (KubernetesClientException e) {
-            if (options.force() && live != null && isImmutableFieldError(e)) {
-                return new Plan(object, ref, ChangeAction.CREATED, true);
-            }
-            return new ApplyException.Failure(ref, serverMessage(e));
-        }
-    }
-
-    private GenericKubernetesResource live(GenericKubernetesResource object) {
-        return client.resource(object).get();
+    private static String failureMessage(Throwable failure) {
+        return failure instanceof KubernetesClientException e ? serverMessage(e) : String.valueOf(failure);
     }
 
     /**
      * Applies a stage in its order. Objects of one kind are independent of each other, so each run of
-     * objects of the same kind is written in parallel; the next kind starts when the previous one is done.
+     * objects of the same kind is written together; the next kind starts when the previous one is done.
      */
-    private void applyAll(List<GenericKubernetesResource> objects, Map<ObjectRef, Plan> plans, List<ChangeSetEntry> done) {
+    private void applyAll(List<Desired> objects, Map<ObjectRef, Plan> plans, ApiCalls api, List<ChangeSetEntry> done) {
         int start = 0;
         while (start < objects.size()) {
-            ObjectRef first = ObjectRef.of(objects.get(start));
+            ObjectRef first = objects.get(start).ref();
             int end = start;
-            while (end < objects.size() && sameKind(first, ObjectRef.of(objects.get(end)))) {
+            while (end < objects.size() && sameKind(first, objects.get(end).ref())) {
                 end++;
             }
-            List<Object> outcomes = Parallel.map(objects.subList(start, end), PARALLELISM, object -> applyOne(plans.get(ObjectRef.of(object))));
+            List<Plan> run = objects.subList(start, end).stream().map(object -> plans.get(object.ref())).toList();
+            List<Throwable> outcomes = InFlight.map(run, plan -> write(plan, api), (plan, written, failure) -> failure);
             List<ApplyException.Failure> failures = new ArrayList<>();
-            for (Object outcome : outcomes) {
-                if (outcome instanceof ChangeSetEntry entry) {
-                    done.add(entry);
+            for (int i = 0; i < run.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    done.add(ChangeSet.entry(run.get(i).desired().ref(), run.get(i).action()));
                 } else {
-                    failures.add((ApplyException.Failure) outcome);
+                    failures.add(new ApplyException.Failure(run.get(i).desired().ref(), failureMessage(outcomes.get(i))));
                 }
             }
             if (!failures.isEmpty()) {
@@ -222,26 +256,25 @@ public final class StagedApplier {
         return a.group().equals(b.group()) && a.kind().equals(b.kind());
     }
 
-    /** The change-set entry, or the failure. Unchanged objects are not written. */
-    private Object applyOne(Plan plan) {
-        try {
-            if (plan.recreate()) {
-                recreate(plan.desired());
-            } else if (plan.action() != ChangeAction.UNCHANGED) {
-                serverSideApply(plan.desired());
-            }
-            return ChangeSet.entry(plan.ref(), plan.action());
-        } catch (KubernetesClientException e) {
-            return new ApplyException.Failure(plan.ref(), serverMessage(e));
+    /** Writes one planned object; unchanged objects are not written. */
+    private CompletableFuture<?> write(Plan plan, ApiCalls api) {
+        if (plan.recreate()) {
+            // rare (spec.force on an immutable field): done with the client's DSL, off the HTTP client's threads
+            return CompletableFuture.runAsync(() -> recreate(plan.desired()));
         }
+        if (plan.action() == ChangeAction.UNCHANGED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return api.apply(plan.desired().ref(), plan.desired().body(), false);
     }
 
-    private GenericKubernetesResource serverSideApply(GenericKubernetesResource object) {
-        return client.resource(object).fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
+    private GenericKubernetesResource live(GenericKubernetesResource object) {
+        return client.resource(object).get();
     }
 
     /** spec.force: delete (dependents in the background, as Flux does), wait until gone, apply again. */
-    private void recreate(GenericKubernetesResource object) {
+    private void recreate(Desired desired) {
+        GenericKubernetesResource object = Manifests.object(desired.tree());
         client.resource(object).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (live(object) != null) {
@@ -251,11 +284,27 @@ public final class StagedApplier {
             }
             sleep();
         }
-        serverSideApply(object);
+        client.resource(object).fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+
+    /**
+     * The definitions to wait for: those just written, and unchanged ones whose live state (read before the
+     * apply) is not ready yet. An unchanged, ready Namespace or CRD costs no further request.
+     */
+    private List<Desired> notReadyYet(List<Desired> definitions, Map<ObjectRef, Plan> plans, LiveObjects live) {
+        List<Desired> waiting = new ArrayList<>();
+        for (Desired definition : definitions) {
+            if (plans.get(definition.ref()).action() != ChangeAction.UNCHANGED
+                    || DefinitionReadiness.notReadyReason(client, Manifests.object(live.get(definition.ref()))) != null) {
+                waiting.add(definition);
+            }
+        }
+        return waiting;
     }
 
     /** Waits until the revision's CRDs are Established and its Namespaces exist and are not terminating. */
-    private void waitForDefinitions(List<GenericKubernetesResource> definitions, Duration timeout, ChangeSet soFar) {
+    private void waitForDefinitions(List<Desired> desired, Duration timeout, ChangeSet soFar) {
+        List<GenericKubernetesResource> definitions = desired.stream().map(d -> Manifests.object(d.tree())).toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<GenericKubernetesResource> waiting = new ArrayList<>(definitions);
         while (true) {
@@ -296,8 +345,7 @@ public final class StagedApplier {
      */
     static String serverMessage(KubernetesClientException e) {
         if (e.getCode() <= 0 && e.getMessage() != null && e.getMessage().startsWith("Could not find a registered handler")) {
-            return "the API server does not serve this apiVersion and kind (not in API discovery); install its CRD first"
-                    + " or put the CRD in the same revision, or fix apiVersion/kind";
+            return ApiCalls.NOT_SERVED;
         }
         String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
         return e.getCode() > 0 ? message + " (HTTP " + e.getCode() + ")" : message;

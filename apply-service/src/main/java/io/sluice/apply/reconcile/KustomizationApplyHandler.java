@@ -2,6 +2,7 @@ package io.sluice.apply.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.api.events.ApplyCompleted;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
@@ -10,20 +11,21 @@ import io.sluice.api.events.ObjectEvent;
 import io.sluice.api.events.Severity;
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
-import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.kustomize.KustomizationStatus;
 import io.sluice.api.kustomize.ResourceInventory;
-import io.sluice.api.meta.FluxDuration;
-import io.sluice.api.meta.NamespacedObjectKindReference;
+import io.sluice.api.meta.ConditionTypes;
+import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.apply.apply.ApplyException;
-import io.sluice.apply.apply.ApplyOptions;
+import io.sluice.apply.apply.ChangeSet;
 import io.sluice.apply.apply.Inventory;
 import io.sluice.apply.apply.Manifests;
-import io.sluice.apply.apply.ObjectRef;
+import io.sluice.apply.apply.Pruner;
 import io.sluice.apply.apply.RevisionApplier;
 import io.sluice.kit.messaging.EventPublisher;
+import io.sluice.kit.metrics.StageTimer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -31,154 +33,345 @@ import org.jboss.logging.Logger;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * ManifestsRendered → the cluster. For the Kustomization named by the event: missing → ignored; suspended →
- * skipped; same revision and digest as last applied → skipped (re-delivery); otherwise the YAML is obtained
- * (inline or claim check), parsed and applied with {@link RevisionApplier} using the spec's prune, wait,
- * healthChecks, timeout and force. The outcome goes into the status (Flux's conditions), onto
- * {@code apply.result} (ApplyCompleted, when anything was written) and onto {@code events} (ObjectEvent).
- * Blocking (API calls, health waits): call it from a worker thread.
+ * One reconciliation of one Kustomization, kustomize-controller's sequence after the build: the Kustomization
+ * is read fresh; missing → forgotten; invalid spec → Stalled; suspended → nothing; no rendering received yet →
+ * nothing; a dependency not ready → Ready=False DependencyNotReady, retried after {@code spec.retryInterval}.
+ * Then the desired state (the last ManifestsRendered, {@link DesiredStates}) is applied in one of two modes:
+ *
+ * <ul>
+ *   <li><b>full</b> (a rendering not applied yet, a new spec generation, or Ready not True): Ready=Unknown and
+ *       Reconciling=True while it runs; afterwards ApplyCompleted, the status (Ready, Healthy, revisions,
+ *       inventory) and an event, as {@code docs/apply-service.md} tabulates;</li>
+ *   <li><b>drift correction</b> (the rendering is the one applied last and the Kustomization is Ready for its
+ *       spec): the same apply, but when every object is unchanged nothing is written and nothing published;
+ *       objects changed or deleted by hand are restored, reported in ApplyCompleted and an info event
+ *       {@code DriftCorrected} naming each of them.</li>
+ * </ul>
+ * Returns when to run again: {@code spec.interval} after success, {@code spec.retryInterval} after a failure,
+ * never (until something asks) when suspended, stalled, missing or without a rendering. Blocking (API calls,
+ * health waits): {@link ReconcileTriggers} runs it on its workers, one run at a time per Kustomization.
  */
 @ApplicationScoped
 public class KustomizationApplyHandler {
 
     private static final Logger LOG = Logger.getLogger(KustomizationApplyHandler.class);
     static final String CONTROLLER = "apply-service";
-    /** Flux's default interval when a Kustomization gives neither timeout nor interval. */
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** Event reason of a drift-correction run that restored objects changed or deleted by hand. */
+    public static final String DRIFT_CORRECTED = "DriftCorrected";
+    /** Event reason after the objects of a deleted Kustomization were deleted (its deletion policy asked for it). */
+    public static final String GARBAGE_COLLECTED = "GarbageCollected";
 
     /** Where events go: the kit's EventPublisher in the service, a list in tests. */
-    interface EventSink {
+    public interface EventSink {
         CompletionStage<Void> publish(SluiceEvent event);
     }
 
+    /**
+     * What a run decided.
+     *
+     * @param next    when to run again; null: only when asked (a rendering, a request, a spec change)
+     * @param nowReady the run made the Kustomization Ready (its dependents may go on)
+     */
+    public record Outcome(Duration next, boolean nowReady) {
+        static Outcome idle() {
+            return new Outcome(null, false);
+        }
+    }
+
     private final KubernetesClient client;
+    private final Appliers appliers;
     private final EventSink publisher;
-    private final RevisionApplier applier;
-    private final RenderedYaml renderedYaml = new RenderedYaml();
+    private final StageTimer stageTimer;
+    private final ReconcileMetrics metrics;
+    private final Duration defaultInterval;
+    private final DesiredStates desired = new DesiredStates();
     private final AppliedRenderings applied = new AppliedRenderings();
+    private final Map<ObjectKey, String> pendingRequests = new ConcurrentHashMap<>();
+    private final RenderedYaml renderedYaml = new RenderedYaml();
     private final ApplyStatusWriter statusWriter;
+    private final DependencyCheck dependencies;
 
     @Inject
-    KustomizationApplyHandler(KubernetesClient client, EventPublisher publisher) {
-        this(client, publisher::publish, new RevisionApplier(client));
+    KustomizationApplyHandler(KubernetesClient client, EventPublisher publisher, StageTimer stageTimer, MeterRegistry registry,
+                              ApplyConfig config) {
+        this(new Appliers(client, c -> new RevisionApplier(c, config.healthInterval())), publisher::publish, stageTimer,
+                new ReconcileMetrics(registry), config.defaultInterval());
     }
 
-    KustomizationApplyHandler(KubernetesClient client, EventSink publisher, RevisionApplier applier) {
-        this.client = client;
+    public KustomizationApplyHandler(Appliers appliers, EventSink publisher, StageTimer stageTimer, ReconcileMetrics metrics,
+                                     Duration defaultInterval) {
+        this.client = appliers.serviceClient();
+        this.appliers = appliers;
         this.publisher = publisher;
-        this.applier = applier;
+        this.stageTimer = stageTimer;
+        this.metrics = metrics;
+        this.defaultInterval = defaultInterval;
         this.statusWriter = new ApplyStatusWriter(client);
+        this.dependencies = new DependencyCheck(client);
     }
 
-    public void onManifests(ManifestsRendered event) {
-        ObjectKey key = event.app();
-        if (!Kustomization.KIND.equals(key.kind())) {
-            LOG.debugf("%s: not a Kustomization, not applied by this handler", key);
-            return;
+    @PreDestroy
+    void close() {
+        appliers.close();
+    }
+
+    /** The desired state of each Kustomization this replica owns. */
+    public DesiredStates desiredStates() {
+        return desired;
+    }
+
+    /**
+     * A reconcile request (ReconcileRequested, or Flux's {@code reconcile.fluxcd.io/requestedAt} annotation): the
+     * next run writes {@code value} to {@code status.lastHandledReconcileAt}.
+     */
+    public void requestReceived(ObjectKey key, String value) {
+        pendingRequests.put(key, value);
+    }
+
+    /** Receives a rendering and reconciles at once, on the caller's thread (tests; the service goes through {@link ReconcileTriggers}). */
+    public Outcome onManifests(ManifestsRendered rendering) {
+        if (!Kustomization.KIND.equals(rendering.app().kind())) {
+            LOG.debugf("%s: not a Kustomization, not applied by this handler", rendering.app());
+            return Outcome.idle();
         }
+        desired.received(rendering);
+        return reconcile(rendering.app());
+    }
+
+    /** One run; see the class comment. */
+    public Outcome reconcile(ObjectKey key) {
+        long started = System.nanoTime();
+        try {
+            return run(key);
+        } finally {
+            metrics.recordDuration(key, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Outcome run(ObjectKey key) {
         Kustomization ks = client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name()).get();
         if (ks == null) {
-            LOG.infof("%s: rendered manifests received but the Kustomization does not exist (deleted?); ignored", key);
-            return;
+            LOG.infof("%s: the Kustomization does not exist (deleted?); forgotten", key);
+            forget(key);
+            return Outcome.idle();
         }
-        KustomizationSpec spec = ks.getSpec() == null ? new KustomizationSpec() : ks.getSpec();
-        if (Boolean.TRUE.equals(spec.getSuspend())) {
-            LOG.infof("%s: suspended, revision %s not applied", key, event.sourceRevision());
-            return;
+        KustomizationSettings settings;
+        try {
+            settings = KustomizationSettings.of(ks, defaultInterval);
+        } catch (KustomizationSettings.InvalidSpecException e) {
+            String message = "Reconciliation failed terminally due to configuration error: " + e.getMessage();
+            LOG.warnf("%s: %s", key, message);
+            if (statusWriter.stalled(key, ApplyStatusWriter.INVALID_SPEC, message, Instant.now())) {
+                publish(new ObjectEvent(key, Severity.ERROR, ApplyStatusWriter.INVALID_SPEC, message, null, Map.of(), Instant.now(), CONTROLLER));
+            }
+            metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
+            return Outcome.idle();
+        }
+        if (settings.suspend()) {
+            LOG.infof("%s: suspended; nothing applied until spec.suspend is false", key);
+            return Outcome.idle();
+        }
+        Optional<DesiredStates.Desired> wanted = desired.get(key);
+        if (wanted.isEmpty()) {
+            LOG.debugf("%s: no rendering received yet; it is applied when render-service publishes one", key);
+            return Outcome.idle();
+        }
+        String handledAt = pendingRequests.remove(key);
+        Optional<String> notReady = dependencies.firstNotReady(settings);
+        if (notReady.isPresent()) {
+            dependencyNotReady(key, settings, wanted.get().rendering().sourceRevision(), notReady.get(), handledAt);
+            return new Outcome(settings.retryInterval(), false);
         }
         KustomizationStatus status = ks.getStatus() == null ? new KustomizationStatus() : ks.getStatus();
-        String revision = event.sourceRevision();
-        if (applied.alreadyApplied(key, status.getLastAppliedRevision(), revision, event.digest())) {
-            LOG.debugf("%s: %s (%s) already applied, skipped", key, revision, event.digest());
-            return;
-        }
+        boolean alreadyApplied = applied.alreadyApplied(key, status.getLastAppliedRevision(), wanted.get());
+        boolean steady = alreadyApplied && Objects.equals(status.getObservedGeneration(), settings.generation())
+                && Conditions.isTrue(status, ConditionTypes.READY);
+        return steady ? correctDrift(settings, wanted.get().rendering(), handledAt, status)
+                : applyFully(settings, wanted.get().rendering(), alreadyApplied, handledAt, status);
+    }
 
+    private Outcome applyFully(KustomizationSettings settings, ManifestsRendered rendering, boolean alreadyApplied,
+                               String handledAt, KustomizationStatus status) {
+        ObjectKey key = settings.key();
+        String revision = rendering.sourceRevision();
         Instant started = Instant.now();
-        List<GenericKubernetesResource> objects;
-        Duration timeout;
-        try {
-            timeout = timeout(spec, key);
-            objects = Manifests.parse(renderedYaml.yaml(event.manifests()));
-        } catch (RenderedYaml.ManifestsUnavailableException e) {
-            // claim check unreachable, gone or not matching its digest: nothing was applied
-            fail(key, revision, null, Reasons.ARTIFACT_FAILED, e.getMessage());
-            return;
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            // unparsable YAML, a document that is no object, a bad spec.timeout: nothing was applied
-            fail(key, revision, null, Reasons.BUILD_FAILED, e.getMessage());
-            return;
-        }
+        statusWriter.progressing(key, revision, KustomizationSettings.goDuration(settings.timeout()), settings.checksHealth(), handledAt, started);
+        metrics.recordCondition(key, ConditionTypes.READY, Conditions.UNKNOWN);
 
+        Optional<List<GenericKubernetesResource>> objects = objects(settings, rendering, handledAt);
+        if (objects.isEmpty()) {
+            return new Outcome(settings.retryInterval(), false);
+        }
         RevisionApplier.Result result;
         try {
-            result = applier.apply(new RevisionApplier.Request(objects, revision, status.getLastAppliedRevision(),
-                    Inventory.from(status.getInventory()), Boolean.TRUE.equals(spec.getPrune()),
-                    Boolean.TRUE.equals(spec.getWait()), healthChecks(spec, key), timeout,
-                    ApplyOptions.forKustomization(key.namespace(), key.name()).withForce(Boolean.TRUE.equals(spec.getForce()))));
+            result = appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects.get(), revision, status));
         } catch (ApplyException e) {
             // Flux's reason for a dry-run or apply failure; the message names each refused object
-            fail(key, revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage());
-            return;
+            fail(key, revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage(), handledAt);
+            return new Outcome(settings.retryInterval(), false);
         }
-
         Duration took = Duration.between(started, Instant.now());
-        publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took));
+        stageTimer.record("apply", took);
+        // a rendering applied for the first time carries the push that led to it; a re-apply (new spec) does not
+        Instant pushReceivedAt = alreadyApplied ? null : rendering.pushReceivedAt();
+        publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, pushReceivedAt));
         if (!result.healthy()) {
             // the objects were written (so the inventory is the new one), but the revision is not healthy
             fail(key, revision, result.inventory().toResourceInventory(), Reasons.HEALTH_CHECK_FAILED,
-                    String.format(Locale.ROOT, "Health check failed after %.1fs: ", took.toMillis() / 1000.0) + result.health().message());
-            return;
+                    "Health check failed after " + seconds(took) + ": " + result.health().message(), handledAt);
+            return new Outcome(settings.retryInterval(), false);
         }
-        statusWriter.markApplied(key, revision, result.inventory().toResourceInventory(), Instant.now());
-        applied.applied(key, event.digest());
+        statusWriter.applied(key, revision, result.inventory().toResourceInventory(), healthMessage(settings, took), handledAt, Instant.now());
+        metrics.recordCondition(key, ConditionTypes.READY, Conditions.TRUE);
+        applied.applied(key, rendering.digest());
+        if (!alreadyApplied) {
+            stageTimer.pushApplied(pushReceivedAt);
+        }
         String summary = summary(result.changeSet().entries());
         String message = result.drift().detected() ? result.drift().message() : summary;
         LOG.infof("%s: applied %s: %s", key, revision, summary);
-        publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision,
-                Map.of(), Instant.now(), CONTROLLER));
+        publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision, Map.of(), Instant.now(), CONTROLLER));
+        return new Outcome(settings.interval(), true);
     }
 
-    private void fail(ObjectKey key, String revision, ResourceInventory inventory, String reason, String message) {
+    private Outcome correctDrift(KustomizationSettings settings, ManifestsRendered rendering, String handledAt, KustomizationStatus status) {
+        ObjectKey key = settings.key();
+        String revision = rendering.sourceRevision();
+        Optional<List<GenericKubernetesResource>> objects = objects(settings, rendering, handledAt);
+        if (objects.isEmpty()) {
+            return new Outcome(settings.retryInterval(), false);
+        }
+        Instant started = Instant.now();
+        RevisionApplier.Result result;
+        try {
+            result = appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects.get(), revision, status));
+        } catch (ApplyException e) {
+            fail(key, revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage(), handledAt);
+            return new Outcome(settings.retryInterval(), false);
+        }
+        Duration took = Duration.between(started, Instant.now());
+        boolean changed = result.changeSet().changedAnything();
+        if (changed || !result.healthy()) {
+            publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, null));
+        }
+        if (!result.healthy()) {
+            fail(key, revision, result.inventory().toResourceInventory(), Reasons.HEALTH_CHECK_FAILED,
+                    "Health check failed after " + seconds(took) + ": " + result.health().message(), handledAt);
+            return new Outcome(settings.retryInterval(), false);
+        }
+        statusWriter.applied(key, revision, result.inventory().toResourceInventory(), healthMessage(settings, took), handledAt, Instant.now());
+        if (result.drift().detected()) {
+            LOG.infof("%s: %s", key, result.drift().message());
+            publish(new ObjectEvent(key, Severity.INFO, DRIFT_CORRECTED, result.drift().message(), revision, Map.of(), Instant.now(), CONTROLLER));
+        } else if (changed) {
+            String summary = summary(result.changeSet().entries());
+            LOG.infof("%s: re-applied %s: %s", key, revision, summary);
+            publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, summary, revision, Map.of(), Instant.now(), CONTROLLER));
+        } else {
+            LOG.debugf("%s: no drift at %s", key, revision);
+        }
+        return new Outcome(settings.interval(), false);
+    }
+
+    /** The rendered objects, or empty after marking the Kustomization failed (nothing was applied). */
+    private Optional<List<GenericKubernetesResource>> objects(KustomizationSettings settings, ManifestsRendered rendering, String handledAt) {
+        try {
+            return Optional.of(Manifests.parse(renderedYaml.yaml(rendering.manifests())));
+        } catch (RenderedYaml.ManifestsUnavailableException e) {
+            // claim check unreachable, gone or not matching its digest
+            fail(settings.key(), rendering.sourceRevision(), null, Reasons.ARTIFACT_FAILED, e.getMessage(), handledAt);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // unparsable YAML, a document that is no object
+            fail(settings.key(), rendering.sourceRevision(), null, Reasons.BUILD_FAILED, e.getMessage(), handledAt);
+        }
+        return Optional.empty();
+    }
+
+    private static RevisionApplier.Request request(KustomizationSettings settings, List<GenericKubernetesResource> objects,
+                                                   String revision, KustomizationStatus status) {
+        return new RevisionApplier.Request(objects, revision, status.getLastAppliedRevision(), Inventory.from(status.getInventory()),
+                settings.prune(), settings.waitForAll(), settings.healthChecks(), settings.timeout(), settings.applyOptions());
+    }
+
+    private void dependencyNotReady(ObjectKey key, KustomizationSettings settings, String revision, String message, String handledAt) {
+        String retry = KustomizationSettings.goDuration(settings.retryInterval());
+        LOG.infof("%s: %s; retrying in %s", key, message, retry);
+        boolean written = statusWriter.failed(key, null, null, Reasons.DEPENDENCY_NOT_READY, message, handledAt, Instant.now());
+        metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
+        if (written) {
+            // once per change of the condition, not on every retry
+            publish(new ObjectEvent(key, Severity.INFO, Reasons.DEPENDENCY_NOT_READY, "Dependencies do not meet ready condition ("
+                    + message + "), retrying in " + retry, revision, Map.of(), Instant.now(), CONTROLLER));
+        }
+    }
+
+    private void fail(ObjectKey key, String revision, ResourceInventory inventory, String reason, String message, String handledAt) {
         message = message == null || message.isBlank() ? reason + " (no details given)" : message;
         LOG.warnf("%s: %s at %s: %s", key, reason, revision, message);
         Instant now = Instant.now();
-        statusWriter.markFailed(key, revision, inventory, reason, message, now);
+        statusWriter.failed(key, revision, inventory, reason, message, handledAt, now);
+        metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
         publish(new ObjectEvent(key, Severity.ERROR, reason, message, revision, Map.of(), now, CONTROLLER));
+    }
+
+    /**
+     * The Kustomization was deleted: forget it and, when this replica owns it and its deletion policy says so
+     * ({@code spec.prune: true} with the default MirrorPrune, or Delete), delete the objects of its inventory
+     * (those still carrying its owner labels and not annotated prune: disabled), as Flux's finalizer does.
+     */
+    public void deleted(Kustomization ks, boolean owner) {
+        ObjectKey key = ObjectKey.of(Kustomization.KIND, ks.getMetadata().getNamespace(), ks.getMetadata().getName());
+        forget(key);
+        metrics.recordCondition(key, ConditionTypes.READY, "Deleted");
+        if (!owner) {
+            return;
+        }
+        KustomizationSettings settings;
+        try {
+            settings = KustomizationSettings.of(ks, defaultInterval);
+        } catch (KustomizationSettings.InvalidSpecException e) {
+            LOG.warnf("%s was deleted with an invalid spec (%s); its objects are left in the cluster", key, e.getMessage());
+            return;
+        }
+        ResourceInventory inventory = ks.getStatus() == null ? null : ks.getStatus().getInventory();
+        if (!settings.deletesObjectsOnDeletion() || inventory == null || inventory.getEntries() == null || inventory.getEntries().isEmpty()) {
+            LOG.infof("%s was deleted; its objects stay in the cluster (deletionPolicy %s, prune %s)", key, settings.deletionPolicy(), settings.prune());
+            return;
+        }
+        ChangeSet deleted = new Pruner(appliers.clientFor(settings.impersonatedUser()))
+                .prune(Inventory.from(inventory), Inventory.empty(), settings.applyOptions());
+        String message = deleted.entries().isEmpty() ? "no objects left to delete" : summary(deleted.entries());
+        LOG.infof("%s was deleted; its objects were deleted: %s", key, message);
+        String revision = ks.getStatus().getLastAppliedRevision();
+        publish(new ObjectEvent(key, Severity.INFO, GARBAGE_COLLECTED, message, revision, Map.of(), Instant.now(), CONTROLLER));
+    }
+
+    private void forget(ObjectKey key) {
+        desired.forget(key);
+        applied.forget(key);
+        pendingRequests.remove(key);
     }
 
     private void publish(SluiceEvent event) {
         publisher.publish(event).toCompletableFuture().join();
     }
 
-    /** Flux: spec.timeout, defaulting to spec.interval. */
-    private static Duration timeout(KustomizationSpec spec, ObjectKey key) {
-        if (spec.getTimeout() != null) {
-            return FluxDuration.parse(spec.getTimeout(), key + " spec.timeout");
-        }
-        if (spec.getInterval() != null) {
-            return FluxDuration.parse(spec.getInterval(), key + " spec.interval");
-        }
-        return DEFAULT_TIMEOUT;
+    private static String healthMessage(KustomizationSettings settings, Duration took) {
+        return settings.checksHealth() ? "Health check passed in " + seconds(took) : null;
     }
 
-    /** spec.healthChecks as object references; a reference without namespace means the Kustomization's namespace. */
-    private static List<ObjectRef> healthChecks(KustomizationSpec spec, ObjectKey key) {
-        List<ObjectRef> refs = new ArrayList<>();
-        if (spec.getHealthChecks() != null) {
-            for (NamespacedObjectKindReference check : spec.getHealthChecks()) {
-                String namespace = check.getNamespace() == null ? key.namespace() : check.getNamespace();
-                refs.add(new ObjectRef(check.getApiVersion(), check.getKind(), namespace, check.getName()));
-            }
-        }
-        return refs;
+    private static String seconds(Duration took) {
+        return String.format(Locale.ROOT, "%.1fs", took.toMillis() / 1000.0);
     }
 
     /** "Namespace/apps created, ConfigMap/apps/settings deleted", or "no changes" when everything was unchanged. */

@@ -2,29 +2,44 @@ package io.sluice.apply.apply;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.sluice.api.events.ChangeAction;
+import io.sluice.kustomize.Kustomizer;
 import io.sluice.sandbox.cluster.SandboxCluster;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Benchmark, not a test: {@link StagedApplier} on 1,000 objects (one Namespace, 999 ConfigMaps) against
- * the sandbox API server - first apply, no-change re-apply, one object changed - each beside
- * {@code kubectl apply --server-side} on the same set against the same sandbox (a namespace of its own).
+ * Benchmark, not a test: {@link StagedApplier} on a set of objects (one Namespace and ConfigMaps, 1,000 in
+ * all) against the sandbox API server - first apply, no-change re-apply, one object changed - each beside
+ * {@code kubectl apply --server-side} on the same set against the same sandbox (in a namespace of its own);
+ * and the time {@link Kustomizer} takes to render the same set from a kustomization.yaml listing its files.
+ *
+ * <p>Both sides are measured warm: untimed rounds of each first (the sandbox and Sluice run in this JVM,
+ * whose JIT compiler needs a few thousand requests; kubectl is a native binary but the server it talks to
+ * is this JVM too). Then {@code runs} rounds, each in fresh namespaces, deleted afterwards; the table shows
+ * the median and the range. The machine's load average is printed before and after: figures from a busy
+ * machine are only comparable with each other.
  *
  * <pre>
- * ./mvnw -q -o -pl apply-service test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
- * java -cp apply-service/target/test-classes:apply-service/target/classes:$(cat apply-service/target/cp.txt) \
- *      io.sluice.apply.apply.ApplyBenchmark [objects] [kubectl binary]
+ * ./mvnw -pl apply-service -Pbench verify                       # 1,000 objects, 5 runs, kubectl-v35 if present
+ * ./mvnw -pl apply-service -Pbench verify -Dbench.objects=300 -Dbench.runs=3 -Dbench.kubectl=/path/to/kubectl
  * </pre>
  *
- * Without a kubectl binary (second argument, default {@code kubectl} on the PATH) only Sluice's figures are printed.
+ * Arguments of {@link #main}: [objects] [kubectl binary] [runs]. Without a kubectl binary only Sluice's figures
+ * and the render time are printed.
  */
 public final class ApplyBenchmark {
+
+    private static final String KUBECTL_MANAGER = "bench";
+    /** Untimed Sluice rounds first: the JIT compiles the client's and the server's hot paths after a few thousand requests. */
+    private static final int WARM_UP_ROUNDS = 3;
 
     public static void main(String[] args) {
         try {
@@ -37,39 +52,101 @@ public final class ApplyBenchmark {
         System.exit(0);
     }
 
+    /** One round's times in milliseconds. */
+    private record Round(long first, long same, long one) { }
+
     private static void run(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         String kubectl = args.length > 1 ? args[1] : "kubectl";
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        System.out.println("load average before: " + loadAverage());
+        Path dir = Files.createTempDirectory("sluice-apply-bench");
         try (SandboxCluster cluster = SandboxCluster.start()) {
             StagedApplier applier = new StagedApplier(cluster.client());
             ApplyOptions options = ApplyOptions.forKustomization("flux-system", "bench");
-            // warm the client and the server (class loading, JIT) on a small set in another namespace
-            applier.apply(Manifests.parse(manifests("warm-up", 50, "v")), options);
-            applier.apply(Manifests.parse(manifests("warm-up", 50, "v")), options);
-
-            List<GenericKubernetesResource> first = Manifests.parse(manifests("sluice", count, "v"));
-            List<GenericKubernetesResource> changed = Manifests.parse(manifests("sluice", count, "v").replace("value: v-7\n", "value: changed\n"));
-            long sluiceFirst = time(() -> check(applier.apply(first, options), ChangeAction.CREATED, count));
-            long sluiceSame = time(() -> check(applier.apply(first, options), ChangeAction.UNCHANGED, count));
-            long sluiceOne = time(() -> check(applier.apply(changed, options), ChangeAction.CONFIGURED, 1));
-            System.out.printf("%,d objects     first apply  no-change re-apply  one object changed%n", count);
-            System.out.printf("Sluice       %9d ms  %15d ms  %15d ms%n", sluiceFirst, sluiceSame, sluiceOne);
-
-            Path dir = Files.createTempDirectory("sluice-apply-bench");
             Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
-            Path set = Files.writeString(dir.resolve("set.yaml"), manifests("kubectl", count, "v"));
-            Path setChanged = Files.writeString(dir.resolve("changed.yaml"), manifests("kubectl", count, "v").replace("value: v-7\n", "value: changed\n"));
-            if (!kubectl(kubectl, kubeconfig, "version", "--client")) {
-                System.out.println("kubectl: '" + kubectl + "' not found; pass its path as the second argument to compare");
-                return;
+            boolean withKubectl = kubectl(kubectl, kubeconfig, "version", "--client");
+
+            for (int i = 1; i <= WARM_UP_ROUNDS; i++) {
+                sluiceRound(applier, options, "warm-sluice-" + i, count);
+                delete(cluster, "warm-sluice-" + i);
             }
-            long kubectlFirst = time(() -> kubectl(kubectl, kubeconfig, "apply", "--server-side", "--field-manager=bench", "-f", set.toString()));
-            long kubectlSame = time(() -> kubectl(kubectl, kubeconfig, "apply", "--server-side", "--field-manager=bench", "-f", set.toString()));
-            long kubectlOne = time(() -> kubectl(kubectl, kubeconfig, "apply", "--server-side", "--field-manager=bench", "-f", setChanged.toString()));
-            System.out.printf("kubectl      %9d ms  %15d ms  %15d ms%n", kubectlFirst, kubectlSame, kubectlOne);
-            System.out.printf("speed-up     %11.1fx  %16.1fx  %16.1fx%n",
-                    (double) kubectlFirst / sluiceFirst, (double) kubectlSame / sluiceSame, (double) kubectlOne / sluiceOne);
+            if (withKubectl) {
+                kubectlRound(kubectl, kubeconfig, dir, "warm-kubectl", count);
+                delete(cluster, "warm-kubectl");
+            }
+
+            List<Round> sluice = new ArrayList<>();
+            List<Round> kubectlRounds = new ArrayList<>();
+            for (int i = 1; i <= runs; i++) {
+                sluice.add(sluiceRound(applier, options, "sluice-" + i, count));
+                if (withKubectl) {
+                    kubectlRounds.add(kubectlRound(kubectl, kubeconfig, dir, "kubectl-" + i, count));
+                }
+                delete(cluster, "sluice-" + i, "kubectl-" + i);
+            }
+            long[] render = render(dir, count, runs);
+
+            System.out.printf(Locale.ROOT, "%n%,d objects (1 Namespace, %,d ConfigMaps), median of %d runs [min-max], ms%n",
+                    count, count - 1, runs);
+            System.out.printf(Locale.ROOT, "%-10s %22s %22s %22s%n", "", "first apply", "no-change re-apply", "one object changed");
+            print("Sluice", sluice);
+            if (withKubectl) {
+                print("kubectl", kubectlRounds);
+                System.out.printf(Locale.ROOT, "%-10s %21.1fx %21.1fx %21.1fx%n", "speed-up",
+                        ratio(kubectlRounds, sluice, Round::first), ratio(kubectlRounds, sluice, Round::same),
+                        ratio(kubectlRounds, sluice, Round::one));
+            } else {
+                System.out.println("kubectl: '" + kubectl + "' not found; pass its path as the second argument to compare");
+            }
+            System.out.printf(Locale.ROOT, "render (Kustomizer.buildYaml, kustomization.yaml listing %,d files): %d ms [%d-%d]%n",
+                    count, median(render), min(render), max(render));
+            System.out.println("load average after: " + loadAverage());
+        } finally {
+            deleteTree(dir);
         }
+    }
+
+    private static Round sluiceRound(StagedApplier applier, ApplyOptions options, String namespace, int count) {
+        List<GenericKubernetesResource> set = Manifests.parse(manifests(namespace, count, "v"));
+        List<GenericKubernetesResource> changed = Manifests.parse(changeOne(manifests(namespace, count, "v")));
+        long first = time(() -> check(applier.apply(set, options), ChangeAction.CREATED, count));
+        long same = time(() -> check(applier.apply(set, options), ChangeAction.UNCHANGED, count));
+        long one = time(() -> check(applier.apply(changed, options), ChangeAction.CONFIGURED, 1));
+        return new Round(first, same, one);
+    }
+
+    private static Round kubectlRound(String kubectl, Path kubeconfig, Path dir, String namespace, int count) throws IOException {
+        Path set = Files.writeString(dir.resolve(namespace + ".yaml"), manifests(namespace, count, "v"));
+        Path changed = Files.writeString(dir.resolve(namespace + "-changed.yaml"), changeOne(manifests(namespace, count, "v")));
+        String[] apply = {"apply", "--server-side", "--field-manager=" + KUBECTL_MANAGER, "-f"};
+        long first = time(() -> kubectl(kubectl, kubeconfig, concat(apply, set.toString())));
+        long same = time(() -> kubectl(kubectl, kubeconfig, concat(apply, set.toString())));
+        long one = time(() -> kubectl(kubectl, kubeconfig, concat(apply, changed.toString())));
+        return new Round(first, same, one);
+    }
+
+    /** Renders the set {@code runs} times (after one untimed render) from one file per object. */
+    private static long[] render(Path dir, int count, int runs) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("render"));
+        String[] documents = manifests("rendered", count, "v").split("(?m)^---\n");
+        StringBuilder kustomization = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+        for (int i = 0; i < documents.length; i++) {
+            String file = "object-" + i + ".yaml";
+            Files.writeString(root.resolve(file), documents[i]);
+            kustomization.append("  - ").append(file).append('\n');
+        }
+        Files.writeString(root.resolve("kustomization.yaml"), kustomization.toString());
+        Kustomizer kustomizer = new Kustomizer();
+        int rendered = Manifests.parse(kustomizer.buildYaml(root)).size();
+        if (rendered != count) {
+            throw new IllegalStateException("Kustomizer rendered " + rendered + " objects, expected " + count);
+        }
+        long[] times = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            times[i] = time(() -> kustomizer.buildYaml(root));
+        }
+        return times;
     }
 
     /** One Namespace and count-1 ConfigMaps in it. */
@@ -78,17 +155,63 @@ public final class ApplyBenchmark {
         for (int i = 1; i < count; i++) {
             yaml.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i)
                     .append("\n  namespace: ").append(namespace)
-                    .append("\n  labels:\n    kustomize.toolkit.fluxcd.io/name: bench\n    kustomize.toolkit.fluxcd.io/namespace: flux-system")
-                    .append("\ndata:\n  value: ").append(prefix).append('-').append(i).append('\n');
+                    .append("\n  labels:\n    app: bench\n")
+                    .append("data:\n  value: ").append(prefix).append('-').append(i).append('\n');
         }
         return yaml.toString();
+    }
+
+    /** The same set with ConfigMap cm-7's value changed. */
+    static String changeOne(String manifests) {
+        return manifests.replace("value: v-7\n", "value: changed\n");
+    }
+
+    private static void delete(SandboxCluster cluster, String... namespaces) {
+        for (String namespace : namespaces) {
+            cluster.client().namespaces().withName(namespace).delete();
+        }
     }
 
     private static void check(ChangeSet changes, ChangeAction action, int expected) {
         long n = changes.entries(action).size();
         if (n != expected) {
-            throw new IllegalStateException("expected " + expected + " " + action.json() + ", got " + n + ": " + changes.entries().subList(0, Math.min(5, changes.entries().size())));
+            throw new IllegalStateException("expected " + expected + " " + action.json() + ", got " + n + ": "
+                    + changes.entries().subList(0, Math.min(5, changes.entries().size())));
         }
+    }
+
+    private static void print(String who, List<Round> rounds) {
+        System.out.printf(Locale.ROOT, "%-10s %22s %22s %22s%n", who, cell(rounds, Round::first), cell(rounds, Round::same),
+                cell(rounds, Round::one));
+    }
+
+    private static String cell(List<Round> rounds, java.util.function.ToLongFunction<Round> field) {
+        long[] values = rounds.stream().mapToLong(field).toArray();
+        return String.format(Locale.ROOT, "%d [%d-%d]", median(values), min(values), max(values));
+    }
+
+    private static double ratio(List<Round> kubectl, List<Round> sluice, java.util.function.ToLongFunction<Round> field) {
+        return (double) median(kubectl.stream().mapToLong(field).toArray()) / Math.max(1, median(sluice.stream().mapToLong(field).toArray()));
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static long min(long[] values) {
+        return Arrays.stream(values).min().orElse(0);
+    }
+
+    private static long max(long[] values) {
+        return Arrays.stream(values).max().orElse(0);
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
     }
 
     private static boolean kubectl(String kubectl, Path kubeconfig, String... args) {
@@ -104,7 +227,7 @@ public final class ApplyBenchmark {
                 throw new IllegalStateException("kubectl " + String.join(" ", args) + " exited with " + process.exitValue());
             }
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,5 +239,21 @@ public final class ApplyBenchmark {
         long start = System.nanoTime();
         run.run();
         return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim() + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException e) {
+            return "unknown (no /proc/loadavg)";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

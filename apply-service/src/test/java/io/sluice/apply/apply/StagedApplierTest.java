@@ -1,5 +1,6 @@
 package io.sluice.apply.apply;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
+import io.sluice.sandbox.cluster.RequestCounts;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,7 +220,7 @@ class StagedApplierTest {
     void aFieldAddedByAnotherManagerIsNoDrift() {
         apply("app-v1.yaml");
         client.configMaps().inNamespace(ns).withName("settings").edit(cm -> {
-            cm.getMetadata().setAnnotations(Map.of("team", "blue"));
+            cm.getMetadata().getAnnotations().put("team", "blue");
             return cm;
         });
 
@@ -244,6 +246,101 @@ class StagedApplierTest {
         assertThat(one.entries(ChangeAction.CONFIGURED)).extracting(ChangeSetEntry::name).containsExactly("cm-7");
         assertThat(recreated.entries(ChangeAction.CONFIGURED)).extracting(ChangeSetEntry::name).containsExactly("cm-7");
         assertThat(recreated.entries(ChangeAction.CREATED)).extracting(ChangeSetEntry::name).containsExactly("cm-9");
+    }
+
+    @Test
+    void anUnchangedObjectCostsNoDryRunAndNoWrite() {
+        apply("app-v1.yaml");
+        String configMapVersion = resourceVersion(ConfigMap.class, "settings");
+        RequestCounts before = cluster.requests();
+
+        ChangeSet again = apply("app-v1.yaml");
+
+        RequestCounts after = cluster.requests();
+        assertThat(again.entries()).extracting(ChangeSetEntry::action).containsOnly(ChangeAction.UNCHANGED).hasSize(5);
+        assertThat(after.writes() - before.writes()).as("writes").isZero();
+        assertThat(after.dryRuns() - before.dryRuns()).as("dry runs: the digest proves it unchanged").isZero();
+        assertThat(after.count("GET") - before.count("GET"))
+                .as("reads: discovery of v1 and apps/v1, one GET per object (each kind has fewer than LIST_THRESHOLD objects)")
+                .isLessThanOrEqualTo(2 + 5);
+        assertThat(resourceVersion(ConfigMap.class, "settings")).isEqualTo(configMapVersion);
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get().getMetadata().getAnnotations())
+                .containsEntry(AppliedDigest.ANNOTATION, digestOfApplied("settings"));
+    }
+
+    @Test
+    void aHandEditIsDriftEvenThoughTheDigestStillMatches() {
+        apply("app-v1.yaml");
+        client.configMaps().inNamespace(ns).withName("settings").edit(cm -> {
+            cm.getData().put("color", "red");
+            return cm;
+        });
+        ConfigMap edited = client.configMaps().inNamespace(ns).withName("settings").get();
+        assertThat(edited.getMetadata().getAnnotations()).as("the edit kept Sluice's digest")
+                .containsEntry(AppliedDigest.ANNOTATION, digestOfApplied("settings"));
+        RequestCounts before = cluster.requests();
+
+        ChangeSet reapplied = apply("app-v1.yaml");
+
+        RequestCounts after = cluster.requests();
+        assertThat(reapplied.entries(ChangeAction.CONFIGURED)).extracting(ChangeSetEntry::objectName).containsExactly("ConfigMap/" + ns + "/settings");
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get().getData()).containsEntry("color", "blue");
+        assertThat(after.dryRuns() - before.dryRuns()).as("only the edited object is dry-run").isEqualTo(1);
+        assertThat(after.count("PATCH") - before.count("PATCH")).as("only the edited object is written").isEqualTo(1);
+    }
+
+    @Test
+    void oneInvalidObjectAmongManyChangesNothingNotEvenTheValidChanges() {
+        int count = 40;
+        // 1 Namespace + 39 ConfigMaps, then 49 ConfigMaps (all changed or new) plus invalid-name.yaml's 3 objects
+        applier.apply(Manifests.parse(ApplyBenchmark.manifests(ns, count, "v")), options);
+        String version = resourceVersion(ConfigMap.class, "cm-7");
+        List<GenericKubernetesResource> next = new java.util.ArrayList<>(Manifests.parse(ApplyBenchmark.manifests(ns, count + 10, "v2")));
+        next.addAll(Fixtures.load("invalid-name.yaml", ns));
+        RequestCounts before = cluster.requests();
+
+        assertThatThrownBy(() -> applier.apply(next, options))
+                .isInstanceOfSatisfying(ApplyException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(ApplyException.Phase.VALIDATION);
+                    assertThat(e.failures()).extracting(f -> f.object().objectName()).containsExactly("ConfigMap/" + ns + "/Bad_Name");
+                    assertThat(e.changeSet().entries()).isEmpty();
+                });
+
+        RequestCounts after = cluster.requests();
+        assertThat(after.writes() - before.writes()).as("writes").isZero();
+        assertThat(after.dryRuns() - before.dryRuns()).as("every changed or new object was dry-run").isEqualTo(count + 10 - 1 + 3);
+        assertThat(resourceVersion(ConfigMap.class, "cm-7")).isEqualTo(version);
+        assertThat(client.configMaps().inNamespace(ns).withName("cm-" + (count + 1)).get()).isNull();
+    }
+
+    @Test
+    void anObjectSomeoneElseCreatedIsTakenOverAndThenLeftAlone() {
+        client.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        List<GenericKubernetesResource> set = Fixtures.load("app-v1.yaml", ns);
+        // the same ConfigMap, created by hand with exactly the manifest's content and labels, but no digest
+        GenericKubernetesResource byHand = Manifests.copy(Fixtures.named(set, "settings"));
+        byHand.getMetadata().setLabels(Map.of(ApplyOptions.NAME_LABEL, "app", ApplyOptions.NAMESPACE_LABEL, "flux-system"));
+        client.resource(byHand).create();
+
+        ChangeSet first = applier.apply(set, options);
+        RequestCounts before = cluster.requests();
+        ChangeSet second = applier.apply(set, options);
+        RequestCounts after = cluster.requests();
+
+        assertThat(actions(first)).containsEntry("ConfigMap/" + ns + "/settings", ChangeAction.CONFIGURED);
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get().getMetadata().getAnnotations())
+                .containsEntry(AppliedDigest.ANNOTATION, digestOfApplied("settings"));
+        assertThat(second.entries()).extracting(ChangeSetEntry::action).containsOnly(ChangeAction.UNCHANGED);
+        assertThat(after.writes() - before.writes()).isZero();
+    }
+
+    /** The digest Sluice records for a fixture object of app-v1.yaml: the manifest with the owner labels. */
+    private String digestOfApplied(String name) {
+        ObjectNode tree = Manifests.tree(Fixtures.named(Fixtures.load("app-v1.yaml", ns), name));
+        ObjectNode metadata = (ObjectNode) tree.get("metadata");
+        ObjectNode labels = metadata.has("labels") ? (ObjectNode) metadata.get("labels") : metadata.putObject("labels");
+        labels.put(ApplyOptions.NAME_LABEL, "app").put(ApplyOptions.NAMESPACE_LABEL, "flux-system");
+        return AppliedDigest.of(tree);
     }
 
     @Test

@@ -18,7 +18,9 @@ import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.kit.metrics.StageTimer;
 import io.sluice.sandbox.cluster.SandboxCluster;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -89,10 +92,11 @@ class KustomizationApplyHandlerTest {
     @BeforeEach
     void newHandler() {
         KubernetesClient client = cluster.client();
-        handler = new KustomizationApplyHandler(client, event -> {
+        handler = new KustomizationApplyHandler(new Appliers(client, c -> new RevisionApplier(c, Duration.ofMillis(100))), event -> {
             published.add(event);
             return CompletableFuture.completedFuture(null);
-        }, new RevisionApplier(client, Duration.ofMillis(100)));
+        }, new StageTimer(new SimpleMeterRegistry(), Clock.systemUTC()), new ReconcileMetrics(new SimpleMeterRegistry()),
+                Duration.ofMinutes(5));
     }
 
     private static ObjectKey create(String name, boolean suspend) {

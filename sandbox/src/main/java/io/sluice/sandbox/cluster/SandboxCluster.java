@@ -55,13 +55,15 @@ public final class SandboxCluster implements AutoCloseable {
     private static final java.util.logging.Logger REQUEST_LOG = quietRequestLog();
 
     private final KubernetesMockServer server;
+    private final SandboxDispatcher dispatcher;
     private final String masterUrl;
     private final KubernetesClient client;
     private final Set<String> crdNames = new LinkedHashSet<>();
     private boolean closed;
 
-    private SandboxCluster(KubernetesMockServer server) {
+    private SandboxCluster(KubernetesMockServer server, SandboxDispatcher dispatcher) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.masterUrl = "http://127.0.0.1:" + server.getPort();
         // An explicit HTTP client factory: in a Quarkus app that has quarkus-kubernetes-client, fabric8's service
         // lookup through the context class loader finds QuarkusHttpClientFactory loaded beside a different copy of
@@ -95,11 +97,13 @@ public final class SandboxCluster implements AutoCloseable {
 
     private static SandboxCluster launch(int port) {
         SandboxDispatcher dispatcher = new SandboxDispatcher();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                dispatcher, false);
+        MockWebServer web = new MockWebServer();
+        // The mock web server queues every request it receives for takeRequest(), which the sandbox never calls.
+        dispatcher.afterEachRequest(web::reset);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), web, new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), port);
         dispatcher.serverAddress("127.0.0.1:" + server.getPort());
-        SandboxCluster cluster = new SandboxCluster(server);
+        SandboxCluster cluster = new SandboxCluster(server, dispatcher);
         try {
             NAMESPACES.forEach(cluster::createNamespace);
             // The context loader sees the application's class path (Quarkus tests use their own loader);
@@ -138,6 +142,11 @@ public final class SandboxCluster implements AutoCloseable {
                 // Generous: the sandbox shares its machine with builds and tests; a slow answer is not a failure.
                 .withRequestTimeout(60_000)
                 .build();
+    }
+
+    /** How many requests the API server has answered so far: tests compare two snapshots to show "no write". */
+    public RequestCounts requests() {
+        return new RequestCounts(dispatcher.requestCounts(), dispatcher.dryRunCount());
     }
 
     /** Names of the CRDs registered so far, e.g. {@code gitrepositories.source.toolkit.fluxcd.io}. */

@@ -80,7 +80,7 @@ final class ApiServer {
             if (path.flag("watch") || "1".equals(path.query().get("watch"))) {
                 return watch(path);
             }
-            return respond(200, list(path));
+            return respond(200, listAnswer(path));
         }
         ObjectNode object = existing(path);
         if (path.subresource() == null || path.subresource().equals(STATUS)) {
@@ -92,19 +92,48 @@ final class ApiServer {
         throw unknownSubresource(path);
     }
 
+    /** The list answer, as a tree (for DELETE of a collection, which goes on to delete its items). */
     private ObjectNode list(ResourcePath path) {
+        ArrayNode items = Json.array();
+        store.list(path.group(), path.plural(), path.namespace(), selected(path)).forEach(entry -> items.add(entry.getValue()));
+        ObjectNode list = listHead(path, () -> items.isEmpty() ? "" : items.get(0).path("kind").asText(""));
+        list.set("items", items);
+        return list;
+    }
+
+    /** The list answer as JSON, from each object's kept JSON ({@link ObjectStore#listJson}): no tree is copied or written. */
+    private byte[] listAnswer(ResourcePath path) {
+        List<byte[]> items = store.listJson(path.group(), path.plural(), path.namespace(), selected(path));
+        ObjectNode head = listHead(path, () -> items.isEmpty() ? "" : Json.parse(new String(items.get(0),
+                java.nio.charset.StandardCharsets.UTF_8), "a stored object").path("kind").asText(""));
+        head.putArray("items");
+        byte[] open = Json.writeBytes(head); // ... "items":[]}
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(items.stream().mapToInt(i -> i.length + 1).sum() + open.length);
+        out.write(open, 0, open.length - 2);
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(items.get(i));
+        }
+        out.writeBytes(new byte[] {']', '}'});
+        return out.toByteArray();
+    }
+
+    private static java.util.function.Predicate<ObjectNode> selected(ResourcePath path) {
         LabelSelector labels = LabelSelector.parse(path.query().get("labelSelector"));
         FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
-        ArrayNode items = Json.array();
-        for (Map.Entry<ObjectRef, ObjectNode> entry : store.list(path.group(), path.plural(), path.namespace(),
-                o -> labels.matches(Json.labels(o)) && fields.matches(o))) {
-            items.add(entry.getValue());
+        if (labels == LabelSelector.EVERYTHING && fields == FieldSelector.EVERYTHING) {
+            return o -> true;
         }
-        String kind = types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind)
-                .orElseGet(() -> items.isEmpty() ? "" : items.get(0).path("kind").asText(""));
+        return o -> labels.matches(Json.labels(o)) && fields.matches(o);
+    }
+
+    /** apiVersion, kind and resourceVersion of a list; the kind from discovery, else from its items. */
+    private ObjectNode listHead(ResourcePath path, java.util.function.Supplier<String> kindOfItems) {
+        String kind = types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind).orElseGet(kindOfItems);
         ObjectNode list = Json.object().put("apiVersion", path.groupVersion()).put("kind", kind + "List");
         list.putObject("metadata").put("resourceVersion", String.valueOf(store.resourceVersion()));
-        list.set("items", items);
         return list;
     }
 
@@ -573,8 +602,13 @@ final class ApiServer {
         return suffix.toString();
     }
 
+    static MockResponse respond(int code, byte[] json) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(json);
+    }
+
     static MockResponse respond(int code, JsonNode body) {
+        // bytes straight from the tree: a String first would cost a UTF-16 copy and an encoding pass per answer
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-                .setBody(Json.write(body));
+                .setBody(Json.writeBytes(body));
     }
 }

@@ -71,7 +71,7 @@ final class Deletions {
         if (namespace.isEmpty() || !Json.isTerminating(namespace.get())) {
             return namespace;
         }
-        boolean empty = store.all(e -> e.getKey().namespace().equals(name)).isEmpty();
+        boolean empty = !store.any(e -> e.getKey().namespace().equals(name));
         if (empty && !Json.hasFinalizers(namespace.get())) {
             remove(ref, namespace.get(), "Background");
             return Optional.empty();
@@ -126,7 +126,7 @@ final class Deletions {
             boolean anotherOwnerLives = false;
             for (JsonNode owner : remaining) {
                 String uid = owner.path("uid").asText();
-                anotherOwnerLives |= !store.all(e -> uid.equals(Json.meta(e.getValue(), "uid"))).isEmpty();
+                anotherOwnerLives |= store.any(e -> uid.equals(Json.meta(e.getValue(), "uid")));
             }
             if (anotherOwnerLives) {
                 rewriteOwners(entry.getKey(), dependent, remaining);

@@ -60,6 +60,14 @@ final class Json {
         }
     }
 
+    static byte[] writeBytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialize a JSON tree", e);
+        }
+    }
+
     /** {@code metadata}, created when missing. */
     static ObjectNode metadata(ObjectNode object) {
         JsonNode metadata = object.get("metadata");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class ObjectStore {
     static final int HISTORY = 4_096;
 
     private final TreeMap<ObjectRef, ObjectNode> objects = new TreeMap<>();
+    /** The JSON of stored objects that were listed since they last changed. */
+    private final Map<ObjectRef, byte[]> json = new HashMap<>();
     private final Deque<Change> history = new ArrayDeque<>();
     private final Set<WatchSession> watches = new LinkedHashSet<>();
     private long resourceVersion;
@@ -60,6 +63,33 @@ final class ObjectStore {
         return result;
     }
 
+    /**
+     * The stored objects of one type, serialized: for answering a LIST without copying each tree. Each
+     * object's JSON is written once and kept until the object changes, so a no-change re-apply that lists a
+     * thousand objects does not serialize a thousand trees again.
+     */
+    List<byte[]> listJson(String group, String plural, String namespace, Predicate<ObjectNode> filter) {
+        List<byte[]> result = new ArrayList<>();
+        for (Map.Entry<ObjectRef, ObjectNode> entry : objects.entrySet()) {
+            ObjectRef ref = entry.getKey();
+            if (ref.sameType(group, plural) && (namespace == null || ref.namespace().equals(namespace))
+                    && filter.test(entry.getValue())) {
+                result.add(json.computeIfAbsent(ref, r -> Json.writeBytes(entry.getValue())));
+            }
+        }
+        return result;
+    }
+
+    /** Whether any object matches, without copying any (a namespace's "anything left?" runs once per removed object). */
+    boolean any(Predicate<Map.Entry<ObjectRef, ObjectNode>> filter) {
+        for (Map.Entry<ObjectRef, ObjectNode> entry : objects.entrySet()) {
+            if (filter.test(entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every object, for garbage collection and namespace deletion. */
     List<Map.Entry<ObjectRef, ObjectNode>> all(Predicate<Map.Entry<ObjectRef, ObjectNode>> filter) {
         List<Map.Entry<ObjectRef, ObjectNode>> result = new ArrayList<>();
@@ -74,12 +104,14 @@ final class ObjectStore {
     /** Stores an object whose {@code metadata.resourceVersion} the caller has just taken from {@link #nextResourceVersion()}. */
     void put(ObjectRef ref, ObjectNode object) {
         ObjectNode previous = objects.put(ref, object.deepCopy());
+        json.remove(ref);
         record(new Change(resourceVersion, previous == null ? "ADDED" : "MODIFIED", ref, object.deepCopy(), previous));
     }
 
     /** Removes an object; {@code finalState} is what watchers receive, with a fresh resourceVersion. */
     void remove(ObjectRef ref, ObjectNode finalState) {
         ObjectNode previous = objects.remove(ref);
+        json.remove(ref);
         if (previous != null) {
             record(new Change(resourceVersion, "DELETED", ref, finalState.deepCopy(), previous));
         }

@@ -8,6 +8,8 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,15 +23,57 @@ public final class SandboxDispatcher extends Dispatcher {
 
     private final ApiServer api = new ApiServer();
     private final KubernetesSerialization serialization = new KubernetesSerialization();
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final LongAdder dryRuns = new LongAdder();
     private volatile String serverAddress = "127.0.0.1";
+    private volatile Runnable afterEachRequest = () -> { };
 
     /** The host:port announced in {@code /api}, known only once the server has bound its port. */
     public void serverAddress(String hostAndPort) {
         this.serverAddress = hostAndPort;
     }
 
+    /**
+     * Runs after every request. The sandbox uses it to drop the copy of each request that fabric8's mock web
+     * server keeps for its own tests: in a long {@code sluice up} session those copies (bodies included) would
+     * only grow.
+     */
+    public void afterEachRequest(Runnable action) {
+        this.afterEachRequest = action;
+    }
+
+    /** Requests answered so far, per HTTP method (dry runs apart). */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        requests.forEach((method, count) -> counts.put(method, count.sum()));
+        return counts;
+    }
+
+    /** Requests with {@code dryRun} answered so far. */
+    public long dryRunCount() {
+        return dryRuns.sum();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        count(request);
+        try {
+            return answer(request);
+        } finally {
+            afterEachRequest.run();
+        }
+    }
+
+    private void count(RecordedRequest request) {
+        String path = request.getPath();
+        if (path != null && path.contains("dryRun=")) {
+            dryRuns.increment();
+        } else {
+            requests.computeIfAbsent(String.valueOf(request.getMethod()), m -> new LongAdder()).increment();
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         try {
             String path = pathOf(request);
             if ("GET".equals(request.getMethod())) {

@@ -1,0 +1,64 @@
+package io.sluice.apply.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Runs one asynchronous request per item with at most {@code limit} in flight, and returns each item's
+ * outcome in input order. kubectl sends one request after the other; a few at once keep the API server
+ * busy while the client prepares the next, without flooding it (the server's own limit, max-requests-inflight,
+ * defaults to 400). No threads are started: the HTTP client's event loop completes the requests.
+ */
+final class InFlight {
+
+    /** Requests in flight at once during one apply run. */
+    static final int LIMIT = 16;
+
+    private InFlight() {
+    }
+
+    /**
+     * @param request  starts the request for one item
+     * @param outcome  turns a result, or the request's failure (the cause, unwrapped), into the item's outcome
+     */
+    static <T, R, O> List<O> map(List<T> items, Function<T, CompletableFuture<R>> request, Outcome<T, R, O> outcome) {
+        Semaphore slots = new Semaphore(LIMIT);
+        List<CompletableFuture<O>> pending = new ArrayList<>(items.size());
+        for (T item : items) {
+            slots.acquireUninterruptibly();
+            CompletableFuture<R> started;
+            try {
+                started = request.apply(item);
+            } catch (RuntimeException e) {
+                started = CompletableFuture.failedFuture(e);
+            }
+            pending.add(started.handle((result, failure) -> {
+                slots.release();
+                return outcome.of(item, result, unwrap(failure));
+            }));
+        }
+        List<O> outcomes = new ArrayList<>(pending.size());
+        for (CompletableFuture<O> future : pending) {
+            outcomes.add(future.join());
+        }
+        return outcomes;
+    }
+
+    /** What one item came to: exactly one of {@code result} and {@code failure} is non-null. */
+    @FunctionalInterface
+    interface Outcome<T, R, O> {
+        O of(T item, R result, Throwable failure);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

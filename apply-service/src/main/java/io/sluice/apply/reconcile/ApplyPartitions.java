@@ -1,0 +1,131 @@
+package io.sluice.apply.reconcile;
+
+import io.smallrye.common.annotation.Identifier;
+import io.sluice.api.events.ManifestsRendered;
+import io.sluice.api.messaging.Topic;
+import io.sluice.api.messaging.TopicsConfig;
+import io.sluice.api.meta.ObjectKey;
+import io.sluice.kit.messaging.EventDecoder;
+import io.sluice.kit.reconcile.PartitionOwnership;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Default;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which Kustomizations this replica reconciles, and their desired states. Registered as the rebalance listener
+ * of the {@code render-manifests} channel ({@code consumer-rebalance-listener.name=apply-service-partitions}):
+ * a Kustomization belongs to the replica holding the partition of {@code render.manifests} its key falls in
+ * (the kit's {@link PartitionOwnership}), the same replica that receives its renderings.
+ *
+ * <p>The compacted topic is apply-service's state store. When partitions are assigned (start-up, rebalance), it
+ * reads each of them, before the channel consumes anything, from the beginning up to the group's committed
+ * position with {@link RenderingsRestore} and puts the latest rendering per app into {@link DesiredStates} as
+ * <em>restored</em>; records from the committed position on are delivered by the channel as new work. Then it
+ * fires {@link RenderingsRestored}, so the restored Kustomizations get their interval runs back. Revoked or lost
+ * partitions take their desired states with them (the next owner restores them).
+ */
+@Singleton // not a client proxy: the kit's superclass has no no-args constructor
+@Identifier(ApplyPartitions.NAME) // how the channel finds it
+@Default                          // how the triggers inject it
+public class ApplyPartitions extends PartitionOwnership {
+
+    public static final String NAME = "apply-service-partitions";
+
+    /** Fired after partitions were assigned and their desired states restored. */
+    public record RenderingsRestored(List<ObjectKey> apps) {
+    }
+
+    private final String topic;
+    private final DesiredStates desired;
+    private final Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore;
+    private final java.util.function.Consumer<RenderingsRestored> restored;
+
+    @Inject
+    ApplyPartitions(TopicsConfig topics, Event<PartitionsAssigned> assigned, Event<RenderingsRestored> restored,
+                    KustomizationApplyHandler handler, EventDecoder decoder,
+                    @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this(topics.name(Topic.RENDER_MANIFESTS), assigned::fire, restored::fire, handler.desiredStates(),
+                new RenderingsRestore(kafkaConfig, bootstrapServers,
+                        record -> decoder.decode(record, ManifestsRendered.class).data(), Duration.ofMinutes(2))::read);
+    }
+
+    /**
+     * @param topic    the full name of {@code render.manifests}
+     * @param assigned told about newly assigned partitions (the kit's contract)
+     * @param restored told which apps were restored
+     * @param desired  where restored renderings go
+     * @param restore  reads the partitions up to the given offsets ({@link RenderingsRestore#read})
+     */
+    ApplyPartitions(String topic, java.util.function.Consumer<PartitionsAssigned> assigned,
+                    java.util.function.Consumer<RenderingsRestored> restored, DesiredStates desired,
+                    Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore) {
+        super(topic, assigned);
+        this.topic = topic;
+        this.desired = desired;
+        this.restore = restore;
+        this.restored = restored;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Set<TopicPartition> mine = new HashSet<>();
+        partitions.stream().filter(p -> p.topic().equals(topic)).forEach(mine::add);
+        List<ManifestsRendered> renderings = List.of();
+        if (!mine.isEmpty()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(mine);
+            Map<TopicPartition, Long> until = new HashMap<>();
+            for (TopicPartition partition : mine) {
+                OffsetAndMetadata position = committed.get(partition);
+                until.put(partition, position == null ? 0L : position.offset());
+            }
+            renderings = restore.apply(until);
+            renderings.forEach(desired::restored);
+        }
+        super.onPartitionsAssigned(consumer, partitions);
+        if (!renderings.isEmpty()) {
+            restored.accept(new RenderingsRestored(renderings.stream().map(ManifestsRendered::app).toList()));
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        super.onPartitionsRevoked(consumer, partitions);
+        forget(consumer, partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        super.onPartitionsLost(consumer, partitions);
+        forget(consumer, partitions);
+    }
+
+    private void forget(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Set<Integer> gone = new HashSet<>();
+        partitions.stream().filter(p -> p.topic().equals(topic)).forEach(p -> gone.add(p.partition()));
+        if (gone.isEmpty()) {
+            return;
+        }
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            return;
+        }
+        int count = infos.size();
+        desired.forgetAll(app -> gone.contains(partitionFor(app.subject(), count)));
+    }
+}

@@ -1,0 +1,160 @@
+package io.sluice.apply.k3s;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.events.ChangeAction;
+import io.sluice.api.events.ChangeSetEntry;
+import io.sluice.apply.apply.ApplyException;
+import io.sluice.apply.apply.ObjectRef;
+import io.sluice.apply.apply.RevisionApplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.sluice.apply.k3s.K3sFixtures.REV2;
+import static io.sluice.apply.k3s.K3sFixtures.first;
+import static io.sluice.apply.k3s.K3sFixtures.namespace;
+import static io.sluice.apply.k3s.K3sFixtures.next;
+import static io.sluice.apply.k3s.K3sFixtures.objects;
+import static io.sluice.apply.k3s.K3sFixtures.stream;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * A CRD and custom resources of its kind on a real API server: the CRD is established asynchronously
+ * (the sandbox establishes it inside the create request), its kind appears in discovery only then, and
+ * its OpenAPI schema is enforced (the sandbox stores anything). Each test defines its own API group
+ * ({@code <namespace>.sluice.io}) so they do not share a CRD.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(K3sClusterExtension.class)
+class CustomResourceK3sTest {
+
+    private static KubernetesClient client;
+    private static RevisionApplier revisions;
+
+    private String ns;
+
+    @BeforeAll
+    static void connect(K3sCluster k3s) {
+        client = k3s.admin();
+        revisions = new RevisionApplier(client, Duration.ofSeconds(1));
+    }
+
+    @BeforeEach
+    void namespaceFor(TestInfo test) {
+        ns = K3sFixtures.namespaceFor(test);
+    }
+
+    @Test
+    void aCrdAndItsCustomResourceInOneRevisionAreAppliedCrdFirstOnceEstablished() {
+        // The worst order: the custom resource comes before its CRD and its Namespace.
+        List<GenericKubernetesResource> revision = objects(stream(widget("small", "size: 2"), crd(), namespace()), ns);
+
+        RevisionApplier.Result result = revisions.apply(first(revision, false, Duration.ofMinutes(2)));
+
+        assertThat(result.changeSet().entries()).extracting(ChangeSetEntry::objectName, ChangeSetEntry::action).containsExactly(
+                tuple("CustomResourceDefinition/widgets." + group(), ChangeAction.CREATED),
+                tuple("Namespace/" + ns, ChangeAction.CREATED),
+                tuple("Widget/" + ns + "/small", ChangeAction.CREATED));
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName("widgets." + group()).get();
+        assertThat(crd.getStatus().getConditions())
+                .anySatisfy(c -> assertThat(List.of(c.getType(), c.getStatus())).containsExactly("Established", "True"));
+        GenericKubernetesResource widget = client.genericKubernetesResources(group() + "/v1", "Widget").inNamespace(ns).withName("small").get();
+        assertThat(widget.getAdditionalProperties().get("spec")).isEqualTo(Map.of("size", 2));
+
+        RevisionApplier.Result again = revisions.apply(next(revision, K3sFixtures.REV1, result));
+        assertThat(again.changeSet().entries()).extracting(ChangeSetEntry::action).containsOnly(ChangeAction.UNCHANGED);
+    }
+
+    @Test
+    void customResourcesTheCrdSchemaRejectsFailTheDryRunAndNothingIsWritten() {
+        RevisionApplier.Result installed = revisions.apply(first(objects(stream(crd(), namespace()), ns), false, Duration.ofMinutes(2)));
+        List<GenericKubernetesResource> revision = objects(stream(crd(), namespace(), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: @ns@
+                data:
+                  color: blue
+                """, widget("wrong-type", "size: big"), widget("too-small", "size: 0"), widget("no-size", "color: red")), ns);
+
+        assertThatThrownBy(() -> revisions.apply(next(revision, REV2, installed)))
+                .isInstanceOfSatisfying(ApplyException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(ApplyException.Phase.VALIDATION);
+                    assertThat(e.failures()).extracting(ApplyException.Failure::object).containsExactlyInAnyOrder(
+                            widgetRef("wrong-type"), widgetRef("too-small"), widgetRef("no-size"));
+                    assertThat(e.failures()).allSatisfy(failure -> assertThat(failure.message()).contains("spec.size"));
+                });
+
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).as("nothing of the revision is written").isNull();
+        assertThat(client.genericKubernetesResources(group() + "/v1", "Widget").inNamespace(ns).list().getItems()).isEmpty();
+    }
+
+    /** This test's API group: its namespace under sluice.io. */
+    private String group() {
+        return ns + ".sluice.io";
+    }
+
+    private ObjectRef widgetRef(String name) {
+        return new ObjectRef(group() + "/v1", "Widget", ns, name);
+    }
+
+    /** A Widget with the given spec (one YAML line). */
+    private String widget(String name, String specLine) {
+        return """
+                apiVersion: %1$s/v1
+                kind: Widget
+                metadata:
+                  name: %2$s
+                  namespace: @ns@
+                spec:
+                  %3$s
+                """.formatted(group(), name, specLine);
+    }
+
+    /** Widgets: {@code spec.size} a required integer of at least 1, {@code spec.color} a string. */
+    private String crd() {
+        return """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: widgets.%1$s
+                spec:
+                  group: %1$s
+                  scope: Namespaced
+                  names:
+                    kind: Widget
+                    listKind: WidgetList
+                    plural: widgets
+                    singular: widget
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          properties:
+                            spec:
+                              type: object
+                              required: [size]
+                              properties:
+                                size:
+                                  type: integer
+                                  minimum: 1
+                                color:
+                                  type: string
+                """.formatted(group());
+    }
+}

@@ -1,0 +1,143 @@
+package io.sluice.apply.k3s;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.events.ChangeAction;
+import io.sluice.api.events.ChangeSetEntry;
+import io.sluice.apply.apply.ApplyException;
+import io.sluice.apply.apply.Manifests;
+import io.sluice.apply.apply.ObjectRef;
+import io.sluice.apply.apply.RevisionApplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.sluice.apply.k3s.K3sFixtures.createNamespace;
+import static io.sluice.apply.k3s.K3sFixtures.first;
+import static io.sluice.apply.k3s.K3sFixtures.objects;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Authorization of the applier's requests, as Flux's {@code spec.serviceAccountName} relies on: the
+ * controller impersonates the service account, and the API server allows only what RBAC grants it. The
+ * sandbox authenticates and authorizes nothing (docs/sandbox.md), so there any impersonated user may do
+ * anything.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(K3sClusterExtension.class)
+class ImpersonationK3sTest {
+
+    private static K3sCluster k3s;
+    private static KubernetesClient admin;
+
+    private String ns;
+
+    @BeforeAll
+    static void connect(K3sCluster cluster) {
+        k3s = cluster;
+        admin = cluster.admin();
+    }
+
+    @BeforeEach
+    void namespaceFor(TestInfo test) {
+        ns = K3sFixtures.namespaceFor(test);
+    }
+
+    @Test
+    void anImpersonatedServiceAccountMayApplyOnlyWhatItsRoleGrants() {
+        createNamespace(admin, ns, Map.of());
+        apply(admin, """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: deployer
+                  namespace: @ns@
+                """);
+        String user = "system:serviceaccount:" + ns + ":deployer";
+        List<GenericKubernetesResource> revision = objects("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: @ns@
+                data:
+                  color: blue
+                """, ns);
+
+        try (KubernetesClient deployer = k3s.impersonating(user)) {
+            RevisionApplier asDeployer = new RevisionApplier(deployer, Duration.ofSeconds(1));
+
+            assertThatThrownBy(() -> asDeployer.apply(first(revision, false, Duration.ofMinutes(1))))
+                    .isInstanceOfSatisfying(ApplyException.class, e -> {
+                        assertThat(e.phase()).isEqualTo(ApplyException.Phase.VALIDATION);
+                        assertThat(e.failures()).extracting(ApplyException.Failure::object)
+                                .containsExactly(new ObjectRef("v1", "ConfigMap", ns, "settings"));
+                        assertThat(e.failures().get(0).message()).contains("forbidden").contains("User \"" + user + "\"")
+                                .contains("(HTTP 403)");
+                    });
+            assertThat(admin.configMaps().inNamespace(ns).withName("settings").get()).isNull();
+
+            apply(admin, """
+                    apiVersion: rbac.authorization.k8s.io/v1
+                    kind: Role
+                    metadata:
+                      name: configmap-writer
+                      namespace: @ns@
+                    rules:
+                      - apiGroups: [""]
+                        resources: ["configmaps"]
+                        verbs: ["get", "list", "create", "patch"]
+                    ---
+                    apiVersion: rbac.authorization.k8s.io/v1
+                    kind: RoleBinding
+                    metadata:
+                      name: deployer-writes-configmaps
+                      namespace: @ns@
+                    roleRef:
+                      apiGroup: rbac.authorization.k8s.io
+                      kind: Role
+                      name: configmap-writer
+                    subjects:
+                      - kind: ServiceAccount
+                        name: deployer
+                        namespace: @ns@
+                    """);
+            // The authorizer reads roles from an informer: wait until the grant is seen.
+            await("the Role granted to " + user).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> deployer.configMaps().inNamespace(ns).list() != null);
+
+            RevisionApplier.Result result = asDeployer.apply(first(revision, false, Duration.ofMinutes(1)));
+
+            assertThat(result.changeSet().entries()).extracting(ChangeSetEntry::action).containsExactly(ChangeAction.CREATED);
+            assertThat(admin.configMaps().inNamespace(ns).withName("settings").get().getMetadata().getManagedFields())
+                    .anySatisfy(entry -> assertThat(List.of(entry.getManager(), entry.getOperation())).containsExactly("sluice", "Apply"));
+
+            // The grant is for this namespace only.
+            createNamespace(admin, ns + "-other", Map.of());
+            assertThatThrownBy(() -> asDeployer.apply(first(objects("""
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: settings
+                      namespace: @ns@
+                    """, ns + "-other"), false, Duration.ofMinutes(1))))
+                    .isInstanceOfSatisfying(ApplyException.class, e -> assertThat(e.failures().get(0).message())
+                            .contains("forbidden").contains("in the namespace \"" + ns + "-other\""));
+        }
+    }
+
+    private void apply(KubernetesClient client, String yaml) {
+        for (GenericKubernetesResource object : Manifests.parse(yaml.replace("@ns@", ns))) {
+            client.resource(object).fieldManager("k3s-test").forceConflicts().serverSideApply();
+        }
+    }
+}

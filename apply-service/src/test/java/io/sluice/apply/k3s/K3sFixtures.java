@@ -1,0 +1,103 @@
+package io.sluice.apply.k3s;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.apply.apply.ApplyOptions;
+import io.sluice.apply.apply.Inventory;
+import io.sluice.apply.apply.Manifests;
+import io.sluice.apply.apply.RevisionApplier;
+import org.junit.jupiter.api.TestInfo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Manifests and requests for the K3s tests. The manifests are YAML text in the tests themselves, with
+ * {@code @ns@} standing for the test's own namespace, so each test reads as the revision it applies.
+ */
+final class K3sFixtures {
+
+    static final String REV1 = "main@sha1:1111111111111111111111111111111111111111";
+    static final String REV2 = "main@sha1:2222222222222222222222222222222222222222";
+
+    /** The Kustomization every test applies as (only its owner labels reach the cluster). */
+    static final ApplyOptions OPTIONS = ApplyOptions.forKustomization("flux-system", "k3s");
+
+    /** A small image that runs until stopped and stops at once on SIGTERM. */
+    static final String PAUSE_IMAGE = "registry.k8s.io/pause:3.10";
+    /** For Jobs: a shell to succeed or fail with. */
+    static final String BUSYBOX_IMAGE = "busybox:1.36";
+
+    private K3sFixtures() {
+    }
+
+    /** {@code k3s-<method name in lower case>}: a namespace of its own for each test, at most 50 characters. */
+    static String namespaceFor(TestInfo test) {
+        String method = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return "k3s-" + method.substring(0, Math.min(46, method.length()));
+    }
+
+    /** The objects of a YAML stream, with {@code @ns@} replaced by the namespace. */
+    static List<GenericKubernetesResource> objects(String yaml, String namespace) {
+        return Manifests.parse(yaml.replace("@ns@", namespace));
+    }
+
+    /** A first revision: no last inventory, prune on, optionally waiting for every object. */
+    static RevisionApplier.Request first(List<GenericKubernetesResource> objects, boolean wait, Duration timeout) {
+        return new RevisionApplier.Request(objects, REV1, null, Inventory.empty(), true, wait, List.of(), timeout, OPTIONS);
+    }
+
+    /** A later revision after {@code last}, prune on, no wait. */
+    static RevisionApplier.Request next(List<GenericKubernetesResource> objects, String revision, RevisionApplier.Result last) {
+        return new RevisionApplier.Request(objects, revision, REV1, last.inventory(), true, false, List.of(), Duration.ofMinutes(2), OPTIONS);
+    }
+
+    /** Creates a namespace outside any revision (as a cluster admin would), so a revision's objects are all validated up front. */
+    static void createNamespace(KubernetesClient client, String name, Map<String, String> labels) {
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build())
+                .serverSideApply();
+    }
+
+    /** A Namespace manifest. */
+    static String namespace() {
+        return """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: @ns@
+                """;
+    }
+
+    /** A Deployment of {@code replicas} pods running {@code image}, labelled {@code app: <name>}. */
+    static String deployment(String name, String image, int replicas) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %1$s
+                  namespace: @ns@
+                spec:
+                  replicas: %3$d
+                  selector:
+                    matchLabels:
+                      app: %1$s
+                  template:
+                    metadata:
+                      labels:
+                        app: %1$s
+                    spec:
+                      terminationGracePeriodSeconds: 1
+                      containers:
+                        - name: main
+                          image: %2$s
+                """.formatted(name, image, replicas);
+    }
+
+    /** "---" between documents. */
+    static String stream(String... documents) {
+        return String.join("---\n", documents);
+    }
+}

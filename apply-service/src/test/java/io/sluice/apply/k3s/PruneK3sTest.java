@@ -1,0 +1,119 @@
+package io.sluice.apply.k3s;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.events.ChangeAction;
+import io.sluice.api.events.ChangeSetEntry;
+import io.sluice.api.events.Health;
+import io.sluice.apply.apply.RevisionApplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.sluice.apply.k3s.K3sFixtures.PAUSE_IMAGE;
+import static io.sluice.apply.k3s.K3sFixtures.REV2;
+import static io.sluice.apply.k3s.K3sFixtures.deployment;
+import static io.sluice.apply.k3s.K3sFixtures.first;
+import static io.sluice.apply.k3s.K3sFixtures.namespace;
+import static io.sluice.apply.k3s.K3sFixtures.next;
+import static io.sluice.apply.k3s.K3sFixtures.objects;
+import static io.sluice.apply.k3s.K3sFixtures.stream;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Pruning with the real garbage collector and namespace controller: they work asynchronously, after the
+ * DELETE has returned, and take what was never in the inventory (ReplicaSets, Pods, objects made by hand).
+ * The sandbox does both inside the DELETE request (docs/sandbox.md).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(K3sClusterExtension.class)
+class PruneK3sTest {
+
+    private static KubernetesClient client;
+    private static RevisionApplier revisions;
+
+    private String ns;
+
+    @BeforeAll
+    static void connect(K3sCluster k3s) {
+        client = k3s.admin();
+        revisions = new RevisionApplier(client, Duration.ofSeconds(1));
+    }
+
+    @BeforeEach
+    void namespaceFor(TestInfo test) {
+        ns = K3sFixtures.namespaceFor(test);
+    }
+
+    private static final String SETTINGS = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: @ns@
+            data:
+              color: blue
+            """;
+
+    @Test
+    void pruningANamespaceLetsTheClusterDeleteEverythingInIt() {
+        RevisionApplier.Result running = revisions.apply(first(objects(stream(namespace(), SETTINGS,
+                deployment("web", PAUSE_IMAGE, 1)), ns), true, Duration.ofMinutes(3)));
+        assertThat(running.health().status()).as(running.health().message()).isEqualTo(Health.Status.HEALTHY);
+        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("made-by-hand").endMetadata()
+                .addToStringData("token", "not-in-git").build()).create();
+        assertThat(client.apps().replicaSets().inNamespace(ns).list().getItems()).hasSize(1);
+        assertThat(client.pods().inNamespace(ns).list().getItems()).hasSize(1);
+
+        RevisionApplier.Result pruned = revisions.apply(next(List.of(), REV2, running));
+
+        // Deleted in reverse apply order, the Namespace last; the change set is known when the DELETEs return.
+        assertThat(pruned.changeSet().entries()).extracting(ChangeSetEntry::objectName, ChangeSetEntry::action).containsExactly(
+                tuple("Deployment/" + ns + "/web", ChangeAction.DELETED),
+                tuple("ConfigMap/" + ns + "/settings", ChangeAction.DELETED),
+                tuple("Namespace/" + ns, ChangeAction.DELETED));
+        assertThat(pruned.inventory().entries()).isEmpty();
+        Namespace terminating = client.namespaces().withName(ns).get();
+        assertThat(terminating == null || terminating.getMetadata().getDeletionTimestamp() != null)
+                .as("the namespace is Terminating or already gone").isTrue();
+
+        // The namespace controller removes the namespace only once everything in it is gone: the Secret that was
+        // never in the inventory, the ReplicaSet and the Pod the controllers made.
+        await("namespace " + ns + " deleted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> client.namespaces().withName(ns).get() == null);
+        assertThat(client.secrets().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(client.apps().replicaSets().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(client.pods().inNamespace(ns).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void aPrunedDeploymentLeavesItsReplicaSetAndPodsToTheGarbageCollector() {
+        RevisionApplier.Result running = revisions.apply(first(objects(stream(namespace(), SETTINGS,
+                deployment("web", PAUSE_IMAGE, 1)), ns), true, Duration.ofMinutes(3)));
+        assertThat(running.health().status()).as(running.health().message()).isEqualTo(Health.Status.HEALTHY);
+        String replicaSet = client.apps().replicaSets().inNamespace(ns).withLabel("app", "web").list().getItems().get(0)
+                .getMetadata().getName();
+
+        RevisionApplier.Result pruned = revisions.apply(next(objects(stream(namespace(), SETTINGS), ns), REV2, running));
+
+        assertThat(pruned.changeSet().entries(ChangeAction.DELETED)).extracting(ChangeSetEntry::objectName)
+                .containsExactly("Deployment/" + ns + "/web");
+        assertThat(pruned.changeSet().entries(ChangeAction.UNCHANGED)).hasSize(2);
+        assertThat(client.apps().deployments().inNamespace(ns).withName("web").get()).isNull();
+        // Background propagation: the garbage collector follows the ownerReferences after the DELETE returned.
+        await("ReplicaSet " + replicaSet + " and its pod garbage-collected").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> client.apps().replicaSets().inNamespace(ns).withName(replicaSet).get() == null
+                        && client.pods().inNamespace(ns).withLabel("app", "web").list().getItems().isEmpty());
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNotNull();
+        assertThat(client.namespaces().withName(ns).get().getStatus().getPhase()).isEqualTo("Active");
+    }
+}
