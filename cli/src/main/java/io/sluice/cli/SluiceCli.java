@@ -1,6 +1,8 @@
 package io.sluice.cli;
 
 import io.sluice.cli.build.BuildCommand;
+import io.sluice.cli.get.GetCommand;
+import io.sluice.cli.reconcile.ReconcileCommand;
 import io.sluice.cli.up.InProcessLogs;
 import io.sluice.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -12,15 +14,15 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code sluice} command.
  *
- * <p>Subcommands today: {@code up}, {@code build} and {@code version}. {@code get}, {@code reconcile} and
- * {@code diff} come with later issues; until then they are simply absent, so calling them gives picocli's
- * usage error instead of a command that pretends to work.
+ * <p>Subcommands today: {@code up}, {@code get}, {@code reconcile}, {@code build} and {@code version}. {@code diff}
+ * comes with a later issue; until then it is simply absent, so calling it gives picocli's usage error instead of a
+ * command that pretends to work.
  */
 @Command(name = "sluice",
         mixinStandardHelpOptions = true,
         versionProvider = SluiceVersion.class,
         description = "Sluice: a GitOps pipeline for Kubernetes that reads Flux's API objects.",
-        subcommands = {UpCommand.class, BuildCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, GetCommand.class, ReconcileCommand.class, BuildCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
 
     @Spec

@@ -38,15 +38,15 @@ class SluiceCliTest {
     @Test
     void helpListsTheCommandsThatExist() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("up", "version").doesNotContain("reconcile", "diff");
+        assertThat(out.toString()).contains("up", "get", "reconcile", "build", "version").doesNotContain("diff");
     }
 
     @Test
     void anUnknownCommandIsAUsageError() {
-        int code = run("reconcile", "kustomization/quickstart");
+        int code = run("diff", "kustomization/quickstart");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched arguments").contains("reconcile");
+        assertThat(err.toString()).contains("Unmatched arguments").contains("diff");
     }
 
     @Test

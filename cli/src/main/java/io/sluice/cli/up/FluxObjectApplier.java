@@ -2,11 +2,13 @@ package io.sluice.cli.up;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ final class FluxObjectApplier {
 
     private static final Map<String, ResourceDefinitionContext> CONTEXTS = Map.of(
             GitRepository.KIND, ResourceDefinitionContext.fromResourceType(GitRepository.class),
-            Kustomization.KIND, ResourceDefinitionContext.fromResourceType(Kustomization.class));
+            Kustomization.KIND, ResourceDefinitionContext.fromResourceType(Kustomization.class),
+            Receiver.KIND, ResourceDefinitionContext.fromResourceType(Receiver.class),
+            "Secret", ResourceDefinitionContext.fromResourceType(Secret.class));
 
     private final KubernetesClient client;
 
@@ -31,7 +35,10 @@ final class FluxObjectApplier {
 
     void apply(List<GenericKubernetesResource> objects) {
         objects.stream().map(o -> o.getMetadata().getNamespace()).distinct().forEach(this::ensureNamespace);
-        objects.forEach(this::apply);
+        // Secrets first: a Receiver reads its token Secret when it appears, and would otherwise wait for the
+        // gateway's next resync (a minute) to find it.
+        objects.stream().filter(o -> "Secret".equals(o.getKind())).forEach(this::apply);
+        objects.stream().filter(o -> !"Secret".equals(o.getKind())).forEach(this::apply);
     }
 
     private void ensureNamespace(String name) {

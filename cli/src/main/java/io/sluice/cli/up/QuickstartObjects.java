@@ -3,6 +3,7 @@ package io.sluice.cli.up;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,11 @@ import java.util.stream.Stream;
  */
 public final class QuickstartObjects {
 
-    /** The kinds the quickstart may hold; anything else in flux/ is a mistake worth stopping for. */
-    static final List<String> KINDS = List.of(GitRepository.KIND, Kustomization.KIND);
+    /**
+     * The kinds the quickstart may hold: the source and what deploys it, and a webhook Receiver with its token
+     * Secret. Anything else in flux/ is a mistake worth stopping for.
+     */
+    static final List<String> KINDS = List.of(GitRepository.KIND, Kustomization.KIND, Receiver.KIND, "Secret");
 
     private QuickstartObjects() {
     }

@@ -1,14 +1,20 @@
 package io.sluice.cli.up;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.source.GitRepository;
 import io.sluice.sandbox.git.LocalGitServer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Puts the quickstart in place: a repository {@value #REPOSITORY} on the local Git server whose first commit on
  * {@code main} is the content of {@code examples/quickstart/}, and the quickstart's GitRepository and Kustomization
- * (from {@code examples/quickstart/flux/}) in the cluster, pointed at that repository.
+ * (from {@code examples/quickstart/flux/}) in the cluster, pointed at that repository, with the webhook Receiver
+ * and its token Secret from the same folder.
  */
 public final class QuickstartSeeder {
 
@@ -25,6 +31,11 @@ public final class QuickstartSeeder {
         this.client = client;
     }
 
+    private static String interval(GenericKubernetesResource source) {
+        Object interval = source.get("spec", "interval");
+        return interval == null ? null : interval.toString();
+    }
+
     /** The folder behind a symbolic link: the Git server copies regular files and would not follow the link. */
     private static Path realPath(Path folder) {
         try {
@@ -34,11 +45,24 @@ public final class QuickstartSeeder {
         }
     }
 
-    /** @return the repository's clone URL */
-    public String seed() {
+    /**
+     * What was seeded.
+     *
+     * @param repositoryUrl the clone URL of the quickstart repository
+     * @param pollInterval  the GitRepository's {@code spec.interval}, e.g. {@code 1m}: how soon a push is fetched
+     * @param webhook       the quickstart's Receiver, when flux/ has one
+     */
+    public record Seeded(String repositoryUrl, String pollInterval, Optional<QuickstartWebhook> webhook) {
+    }
+
+    public Seeded seed() {
         git.seed(REPOSITORY, BRANCH, quickstart, "Quickstart: a podinfo app deployed by Sluice");
         String url = git.url(REPOSITORY).toString();
-        new FluxObjectApplier(client).apply(QuickstartObjects.load(quickstart.resolve("flux"), url));
-        return url;
+        List<GenericKubernetesResource> objects = QuickstartObjects.load(quickstart.resolve("flux"), url);
+        new FluxObjectApplier(client).apply(objects);
+        String interval = objects.stream().filter(o -> GitRepository.KIND.equals(o.getKind()))
+                .map(QuickstartSeeder::interval).filter(Objects::nonNull)
+                .findFirst().orElse("its interval");
+        return new Seeded(url, interval, QuickstartWebhook.find(objects));
     }
 }

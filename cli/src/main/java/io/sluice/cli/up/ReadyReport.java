@@ -3,37 +3,72 @@ package io.sluice.cli.up;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What {@code sluice up} prints once everything is ready: where each part is, and what to try next.
+ * What {@code sluice up} prints once everything is ready: where each part is, then a walk through the loop: look,
+ * clone, change, commit, push, (call the webhook,) see the result.
  *
- * @param sandboxKubeconfig the kubeconfig written for the sandbox API; null with {@code --kubeconfig}
+ * <p>Every command keeps the user in the directory {@code up} runs in (the clone is edited with {@code git -C}), so
+ * the relative paths printed ({@code .sluice/kubeconfig}, {@code ./sluice}) stay true.
+ *
+ * @param kubeconfig the kubeconfig for kubectl: the sandbox's file, or the value of {@code KUBECONFIG} the
+ *                   services got with {@code --kubeconfig}
+ * @param sandbox    true against the in-memory sandbox API
  */
-record ReadyReport(String kafkaBootstrap, TargetCluster cluster, Path sandboxKubeconfig, String repositoryUrl,
-        List<ServiceProcess> services, WorkDir workDir) {
+record ReadyReport(String kafkaBootstrap, String apiServerUrl, boolean sandbox, String kubeconfig,
+        QuickstartSeeder.Seeded quickstart, List<Endpoint> services, WorkDir workDir) {
+
+    /** The service that serves Receivers' webhooks. */
+    private static final String GATEWAY = SluiceService.ALL.get(0).name();
+
+    /** A running service and its HTTP port. */
+    record Endpoint(String name, int port) {
+    }
 
     void print(PrintStream out) {
-        String kubeconfig = sandboxKubeconfig != null ? WorkDir.display(sandboxKubeconfig) : cluster.kubeconfigEnv();
         out.println();
-        out.println("Sluice is running" + (sandboxKubeconfig != null ? " against the SANDBOX Kubernetes API." : " against your cluster."));
+        out.println("Sluice is running" + (sandbox ? " against the SANDBOX Kubernetes API." : " against your cluster."));
         out.println();
         row(out, "Kafka bootstrap", kafkaBootstrap);
-        row(out, "Kubernetes API", cluster.apiServerUrl() + (sandboxKubeconfig != null ? "  (in-memory sandbox)" : ""));
+        row(out, "Kubernetes API", apiServerUrl + (sandbox ? "  (in-memory sandbox)" : ""));
         row(out, "kubeconfig", kubeconfig);
-        row(out, "Git repository", repositoryUrl + "  (branch main)");
-        for (ServiceProcess service : services) {
+        row(out, "Git repository", quickstart.repositoryUrl() + "  (branch main)");
+        for (Endpoint service : services) {
             row(out, service.name(), "http://127.0.0.1:" + service.port() + "  (health: /q/health)");
         }
         row(out, "Logs", WorkDir.display(workDir.logs()) + "/");
         out.println();
-        out.println("Try next:");
-        out.println("  KUBECONFIG=" + kubeconfig + " kubectl get gitrepositories,kustomizations -A");
-        out.println("  git clone " + repositoryUrl + " quickstart && cd quickstart");
-        out.println("  # change the message in deploy/configmap.yaml, then:");
-        out.println("  git commit -am 'Change the greeting' && git push");
-        out.println("  # Sluice fetches main within a minute (the GitRepository's interval), renders and applies it:");
-        out.println("  KUBECONFIG=.sluice/kubeconfig kubectl get configmap podinfo-config -n quickstart -o yaml");
+        String kubectl = sandbox ? "kubectl --kubeconfig " + kubeconfig : "KUBECONFIG=" + kubeconfig + " kubectl";
+        String sluice = "./sluice";
+        String workDirOption = workDir.root().equals(Path.of(".sluice").toAbsolutePath().normalize())
+                ? "" : " --work-dir " + WorkDir.display(workDir.root());
+        out.println("Try it, in a second terminal in this directory:");
+        out.println("  1. See what Sluice deployed:");
+        out.println("       " + sluice + " get" + workDirOption);
+        out.println("       " + kubectl + " get gitrepositories,kustomizations -A");
+        out.println("  2. Clone the quickstart repository, change it, commit and push:");
+        out.println("       git clone " + quickstart.repositoryUrl() + " quickstart");
+        out.println("       # edit the message in quickstart/deploy/configmap.yaml, then:");
+        out.println("       git -C quickstart commit -am 'Change the greeting' && git -C quickstart push");
+        out.println("  3. Sluice fetches main within " + quickstart.pollInterval() + " (the GitRepository's interval), renders and applies it.");
+        quickstart.webhook().ifPresent(webhook -> gatewayPort().ifPresent(port -> {
+            out.println("     To have it fetched at once, call the webhook of Receiver " + webhook.receiver() + " ("
+                    + webhook.type() + "):");
+            webhook.curl(port).forEach(line -> out.println("       " + line));
+            if (webhook.curl(port).isEmpty()) {
+                out.println("       " + webhook.url(port));
+            }
+        }));
+        out.println("     or ask for it and wait until it is applied: " + sluice + " reconcile ks quickstart --with-source" + workDirOption);
+        out.println("  4. See the result (REVISION is your commit; the ConfigMap has your message):");
+        out.println("       " + sluice + " get kustomizations" + workDirOption);
+        out.println("       " + kubectl + " get configmap podinfo-config -n quickstart -o yaml");
         out.println();
+    }
+
+    private Optional<Integer> gatewayPort() {
+        return services.stream().filter(s -> s.name().equals(GATEWAY)).map(Endpoint::port).findFirst();
     }
 
     private static void row(PrintStream out, String label, String value) {

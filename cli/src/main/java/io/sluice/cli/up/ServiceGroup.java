@@ -39,6 +39,29 @@ public final class ServiceGroup implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** The service called {@code name} ({@code render-service}, ...). */
+    public synchronized ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "no service named '" + name + "' in this group; it has " + services.stream().map(ServiceProcess::name).toList()));
+    }
+
+    /**
+     * Starts the service called {@code name} again after it exited (killed, crashed), with the same command, its
+     * output appended to the same log; the new process replaces the old one in this group, so {@link #close()}
+     * stops it too.
+     */
+    public ServiceProcess restart(String name) {
+        synchronized (this) {
+            if (closed) {
+                throw new UpFailedException("Cannot restart " + name + ": the services were stopped.");
+            }
+            ServiceProcess old = service(name);
+            ServiceProcess started = old.startAgain();
+            services.set(services.indexOf(old), started);
+            return started;
+        }
+    }
+
     @Override
     public void close() {
         List<ServiceProcess> running;

@@ -30,11 +30,29 @@ public final class ServiceProcess {
     }
 
     public static ServiceProcess start(ServiceLaunch launch) {
+        return start(launch, ProcessBuilder.Redirect.to(launch.logFile().toFile()));
+    }
+
+    /**
+     * Starts the same service again, its output appended to the same log, so the log tells the whole story of a
+     * restart (tests that kill a service on purpose read it afterwards).
+     */
+    public ServiceProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(launch.name() + " (pid " + process.pid() + ") is still running; stop or kill it"
+                    + " before starting it again, or two copies would share its port");
+        }
+        return start(launch, ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+    }
+
+    private static ServiceProcess start(ServiceLaunch launch, ProcessBuilder.Redirect output) {
         try {
             Files.createDirectories(launch.logFile().getParent());
+            Files.createDirectories(launch.directory());
             ProcessBuilder builder = new ProcessBuilder(launch.command())
+                    .directory(launch.directory().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(launch.logFile().toFile())
+                    .redirectOutput(output)
                     // The CLI owns the terminal; a service must never wait for keyboard input.
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(launch.environment());
@@ -72,6 +90,23 @@ public final class ServiceProcess {
 
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    public ServiceLaunch launch() {
+        return launch;
+    }
+
+    /** Kills the service at once (SIGKILL: no shutdown hook, no offset commit, no goodbye) and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(launch.name() + " (pid " + process.pid()
+                    + ") did not exit after SIGKILL; stop it by hand", e);
+        }
     }
 
     /** Asks the service to stop (SIGTERM); {@link #awaitStopped(Duration)} waits and kills it if it lingers. */

@@ -3,6 +3,7 @@ package io.sluice.cli.up;
 import io.sluice.sandbox.git.LocalGitServer;
 import io.sluice.sandbox.kafka.EmbeddedKafka;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -38,8 +39,11 @@ public final class Up {
         }
 
         RunningParts parts = new RunningParts(out);
+        UpState state = new UpState(ProcessHandle.current().pid(), "127.0.0.1:" + options.kafkaPort(),
+                options.kubeconfig().orElse(workDir.kubeconfig()).toAbsolutePath(), options.context());
         Thread shutdownHook = new Thread(() -> {
             out.println();
+            state.delete(workDir.root());
             parts.close();
             out.println("Sluice stopped.");
         }, "sluice-up-shutdown");
@@ -71,13 +75,19 @@ public final class Up {
                     "  %-16s ready on http://127.0.0.1:%d (%.1f s)%n", ready.service().name(), ready.service().port(), ready.seconds()));
 
             // 4. The quickstart: a Git repository and the Flux objects that deploy it.
-            String repositoryUrl = progress.step("Seeding the quickstart (Git repository from examples/quickstart, its GitRepository and Kustomization)",
+            QuickstartSeeder.Seeded quickstart = progress.step(
+                    "Seeding the quickstart (Git repository from examples/quickstart, its GitRepository, Kustomization and Receiver)",
                     () -> new QuickstartSeeder(home.quickstart(), git, cluster.client()).seed());
 
             // 5. Tell the user where everything is.
             services.services().forEach(service -> warnWhenItExits(service, parts));
-            new ReadyReport(kafka.bootstrapServers(), cluster, options.sandboxCluster() ? workDir.kubeconfig() : null,
-                    repositoryUrl, services.services(), workDir).print(out);
+            List<ReadyReport.Endpoint> endpoints = services.services().stream()
+                    .map(service -> new ReadyReport.Endpoint(service.name(), service.port())).toList();
+            String kubeconfig = options.sandboxCluster() ? WorkDir.display(workDir.kubeconfig()) : cluster.kubeconfigEnv();
+            new ReadyReport(kafka.bootstrapServers(), cluster.apiServerUrl(), options.sandboxCluster(), kubeconfig,
+                    quickstart, endpoints, workDir).print(out);
+            // 6. Tell 'sluice get' and 'sluice reconcile' where the cluster and the broker are.
+            state.write(workDir.root());
             out.printf("Sluice is ready (%s) in %s s — press Ctrl-C to stop.%n", cluster.mode(), Progress.seconds(started));
             out.flush();
         } catch (RuntimeException | InterruptedException e) {

@@ -22,8 +22,8 @@ class QuickstartObjectsTest {
     void theShippedQuickstartHasAGitRepositoryAndAKustomization() {
         List<GenericKubernetesResource> objects = QuickstartObjects.load(QUICKSTART.resolve("flux"), "http://127.0.0.1:9999/q.git");
 
-        assertThat(objects).extracting(GenericKubernetesResource::getKind).containsExactly("Kustomization", "GitRepository");
-        GenericKubernetesResource source = objects.get(1);
+        assertThat(objects).extracting(GenericKubernetesResource::getKind).containsExactly("Kustomization", "Receiver", "GitRepository", "Secret");
+        GenericKubernetesResource source = objects.get(2);
         assertThat(source.getApiVersion()).isEqualTo("source.toolkit.fluxcd.io/v1");
         assertThat(source.getMetadata().getNamespace()).isEqualTo("flux-system");
         assertThat(spec(source)).containsEntry("url", "http://127.0.0.1:9999/q.git")
@@ -55,7 +55,7 @@ class QuickstartObjectsTest {
         Files.writeString(flux.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: y\n");
 
         assertThatThrownBy(() -> QuickstartObjects.load(flux, "http://x"))
-                .hasMessageContaining("cm.yaml holds a ConfigMap; only [GitRepository, Kustomization]");
+                .hasMessageContaining("cm.yaml holds a ConfigMap; only [GitRepository, Kustomization, Receiver, Secret]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import io.sluice.sandbox.git.LocalGitServer;
@@ -23,6 +24,7 @@ class QuickstartSeederTest {
     private static SandboxCluster cluster;
     private static LocalGitServer git;
     private static String url;
+    private static QuickstartSeeder.Seeded seeded;
 
     @TempDir
     Path clone;
@@ -31,7 +33,8 @@ class QuickstartSeederTest {
     static void seed() {
         cluster = SandboxCluster.start();
         git = LocalGitServer.builder().allowAnonymousPush().start();
-        url = new QuickstartSeeder(QuickstartObjectsTest.QUICKSTART, git, cluster.client()).seed();
+        seeded = new QuickstartSeeder(QuickstartObjectsTest.QUICKSTART, git, cluster.client()).seed();
+        url = seeded.repositoryUrl();
     }
 
     @AfterAll
@@ -81,6 +84,20 @@ class QuickstartSeederTest {
 
         assertThat(kustomization).isNotNull();
         assertThat(spec(kustomization)).containsEntry("path", "./deploy").containsEntry("prune", true);
+    }
+
+    @Test
+    void theReceiverAndItsTokenSecretAreInTheClusterAndTheWebhookPathFollowsFluxsFormula() {
+        GenericKubernetesResource receiver = get(Receiver.class, "quickstart");
+        assertThat(receiver).isNotNull();
+        assertThat(spec(receiver)).containsEntry("type", "generic-hmac").containsEntry("secretRef", Map.of("name", "quickstart-webhook-token"));
+        assertThat(cluster.client().secrets().inNamespace("flux-system").withName("quickstart-webhook-token").get()).isNotNull();
+
+        QuickstartWebhook webhook = seeded.webhook().orElseThrow();
+        // printf %s quickstart-local-tokenquickstartflux-system | sha256sum
+        assertThat(webhook.path()).isEqualTo("/hook/8ae22e1d06d5d8a54494e0c0e8c2da362b57384eaa10c3948a5d4191a3b092c5");
+        assertThat(webhook.receiver()).isEqualTo("flux-system/quickstart");
+        assertThat(seeded.pollInterval()).isEqualTo("1m");
     }
 
     @Test

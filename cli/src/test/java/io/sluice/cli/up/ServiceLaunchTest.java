@@ -35,4 +35,12 @@ class ServiceLaunchTest {
                 .containsEntry("KUBECONFIG", "/w/.sluice/kubeconfig")
                 .containsEntry("SLUICE_PARENT_PID", "4242");
     }
+
+    @Test
+    void eachServiceRunsInItsOwnFolderOfTheWorkDir() {
+        ServiceLaunch launch = ServiceLaunch.forService(new SluiceService("source-service", 8082), 8082, Path.of("x.jar"), settings);
+
+        // source-service keeps its Git cache and artifacts under relative paths (data/...): they land here.
+        assertThat(launch.directory()).isEqualTo(Path.of("/w/.sluice/source-service"));
+    }
 }

@@ -7,10 +7,18 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.source.GitRepository;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -67,6 +75,8 @@ class UpIT {
                 assertThat(git.getRepository().getBranch()).isEqualTo("main");
             }
 
+            theLoopRunsFromTheCommandLine(up, clone);
+
             List<ProcessHandle> children = up.cli.handle().children().toList();
             assertThat(children).as("one child process per service").hasSize(SluiceService.ALL.size());
             for (ProcessHandle child : children) {
@@ -78,11 +88,63 @@ class UpIT {
             assertThat(up.cli.awaitExit(Duration.ofSeconds(45))).as("exit code after SIGTERM" + up.cli.transcript()).isEqualTo(143);
             assertThat(up.cli.stdout()).contains("Stopping services...", "Stopping Kafka broker...", "Sluice stopped.");
             up.assertEverythingStopped(children);
+            assertThat(up.workDir.resolve(UpState.FILE)).as("removed on stop, so get/reconcile stop using it").doesNotExist();
             for (SluiceService service : SluiceService.ALL) {
                 assertThat(up.workDir.resolve("logs").resolve(service.name() + ".log")).isNotEmptyFile();
             }
             assertThat(Files.readString(up.workDir.resolve("logs/sluice.log"))).as("the in-process parts log to the file")
                     .contains("SANDBOX Kafka broker").contains("SANDBOX Git server");
+        }
+    }
+
+    /**
+     * What the ready report tells a newcomer to do: {@code sluice get}, commit and push, call the webhook,
+     * {@code sluice reconcile}, and see the new revision applied.
+     */
+    private void theLoopRunsFromTheCommandLine(UpRun up, Path clone) throws Exception {
+        assertThat(up.workDir.resolve(UpState.FILE)).as("written for get and reconcile").isRegularFile();
+        String workDir = up.workDir.toString();
+
+        CommandRun get = CommandRun.of(dir, "get", "--work-dir", workDir);
+        assertThat(get.code()).as(get.transcript()).isZero();
+        assertThat(get.stdout()).contains("gitrepository/quickstart", "kustomization/quickstart", "receiver/quickstart");
+
+        String sha;
+        try (Git git = Git.open(clone.toFile())) {
+            Path configMap = clone.resolve("deploy/configmap.yaml");
+            Files.writeString(configMap, Files.readString(configMap).replace("Hello from Sluice", "Hello from UpIT"));
+            sha = git.commit().setAll(true).setMessage("Change the greeting").setAuthor("UpIT", "upit@example.com").call().getName();
+            git.push().call();
+        }
+
+        // The webhook as printed: POST /hook/<sha256(token+name+namespace)> with the body signed by the token.
+        String path = QuickstartWebhook.path("quickstart-local-token", "quickstart", "flux-system");
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("quickstart-local-token".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        HttpResponse<String> hook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + up.firstServicePort + path))
+                .header("X-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(hook.statusCode()).as("webhook answer: " + hook.body()).isEqualTo(202);
+
+        CommandRun reconcile = CommandRun.of(dir, "reconcile", "ks", "quickstart", "--with-source", "--work-dir", workDir,
+                "--timeout", "120");
+        assertThat(reconcile.code()).as(reconcile.transcript()).isZero();
+        assertThat(reconcile.stdout()).contains("✔ fetched revision main@sha1:" + sha, "✔ applied revision main@sha1:" + sha);
+
+        CommandRun kustomizations = CommandRun.of(dir, "get", "ks", "--work-dir", workDir);
+        assertThat(kustomizations.stdout()).as("the pushed commit is applied" + kustomizations.transcript())
+                .containsPattern("quickstart\\s+main@sha1:" + sha.substring(0, 8) + "\\s+False\\s+True\\s+Applied revision");
+    }
+
+    /** One short CLI command (get, reconcile) run to its end. */
+    private record CommandRun(int code, String stdout, String transcript) {
+        static CommandRun of(Path dir, String... args) throws Exception {
+            try (CliProcess cli = CliProcess.start(dir, args)) {
+                int code = cli.awaitExit(Duration.ofSeconds(150));
+                return new CommandRun(code, cli.stdout(), cli.transcript());
+            }
         }
     }
 
