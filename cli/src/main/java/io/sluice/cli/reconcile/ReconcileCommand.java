@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.cli.CliFailure;
 import io.sluice.cli.cluster.Cluster;
 import io.sluice.cli.cluster.ClusterOptions;
@@ -47,7 +48,6 @@ import picocli.CommandLine.Spec;
             "2:Bad command line."})
 public final class ReconcileCommand implements Callable<Integer> {
 
-    static final String REQUESTED_AT_ANNOTATION = "reconcile.fluxcd.io/requestedAt";
     /** The longest wait for Kafka to take the request; a running broker answers in milliseconds. */
     static final Duration MAX_PUBLISH_WAIT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(300);
@@ -127,7 +127,7 @@ public final class ReconcileCommand implements Callable<Integer> {
                 ObjectKey.of(kind, object.namespace(), object.name()), requestedAt, RequestPublisher.REQUESTED_BY));
         out.println("✔ request published to " + landed.topic() + " (partition " + landed.partition() + ", offset " + landed.offset() + ")");
         annotate(cluster, object, requestedAt);
-        out.println("✔ " + kind + " annotated (" + REQUESTED_AT_ANNOTATION + ")");
+        out.println("✔ " + kind + " annotated (" + ReconcileAnnotation.REQUESTED_AT + ")");
         out.println("◎ waiting for " + kind + " reconciliation");
         out.flush();
         FluxObject result = await(cluster, object, requestedAt, deadline);
@@ -220,7 +220,7 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     /** Flux's annotation, by JSON merge patch: only this one annotation changes. */
     private static void annotate(Cluster cluster, FluxObject object, Instant requestedAt) {
-        String patch = "{\"metadata\":{\"annotations\":{\"" + REQUESTED_AT_ANNOTATION + "\":\""
+        String patch = "{\"metadata\":{\"annotations\":{\"" + ReconcileAnnotation.REQUESTED_AT + "\":\""
                 + DateTimeFormatter.ISO_INSTANT.format(requestedAt) + "\"}}}";
         try {
             cluster.client().genericKubernetesResources(object.kind().context()).inNamespace(object.namespace())

@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything that makes a GitRepository reconcile, in one place:
@@ -56,6 +58,13 @@ public class ReconcileTriggers {
     StageTimer stageTimer;
 
     private ReconcileScheduler scheduler;
+    /**
+     * When a push last made this replica reconcile an object ({@code GitPushed.receivedAt}). webhook-gateway
+     * publishes, for one webhook delivery, a GitPushed and a ReconcileRequested for each of the Receiver's
+     * resources, both stamped with the same instant; a request carrying exactly that instant is the same delivery
+     * and is already being answered, so it does not fetch the repository a second time.
+     */
+    private final Map<ObjectKey, Instant> pushTriggered = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -77,6 +86,7 @@ public class ReconcileTriggers {
 
     void deleted(ObjectKey key) {
         scheduler.forget(key);
+        pushTriggered.remove(key);
         reconciler.forget(key);
         if (ownership.owns(key)) {
             storage.deleteAll(key);
@@ -90,6 +100,11 @@ public class ReconcileTriggers {
             return; // another service's kind
         }
         reconciler.noteRequest(request.object(), request.requestedAt());
+        if (request.requestedAt().equals(pushTriggered.remove(request.object()))) {
+            LOG.debugf("%s: reconcile request of %s comes with a push already being fetched; no second fetch",
+                    request.object(), request.requestedAt());
+            return;
+        }
         scheduler.requestNow(request.object());
     }
 
@@ -105,6 +120,7 @@ public class ReconcileTriggers {
             ObjectKey object = GitRepositoryWatcher.key(repo);
             if (ownership.owns(object)) {
                 reconciler.notePush(object, push.receivedAt());
+                pushTriggered.put(object, push.receivedAt());
                 scheduler.requestNow(object);
             } else {
                 // The owner reconciles it: one hop through Kafka keeps "one replica per object".

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -26,12 +28,14 @@ import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.GitRepositoryInclude;
 import io.sluice.api.source.GitRepositoryRef;
 import io.sluice.api.source.GitRepositorySpec;
+import io.sluice.kit.metrics.StageTimer;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.git.LocalGitServer;
 import io.sluice.sandbox.git.LocalGitServerResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
 import io.sluice.source.artifact.ArtifactReader;
 import io.sluice.source.artifact.SourceFile;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -63,6 +67,9 @@ class GitRepositoryReconcileTest {
 
     private static final String NS = "default";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void newRepositoryGetsAnArtifactThenAPushGetsANewOneAndTheSameRevisionIsNotAnnouncedTwice() throws Exception {
@@ -110,11 +117,17 @@ class GitRepositoryReconcileTest {
         assertThat(both.get(1).digest().toString()).isEqualTo(updated.getStatus().getArtifact().getDigest());
         assertThat(files(download(both.get(1).url()))).containsExactly("app.yaml", "kustomization.yaml");
 
+        // The gateway's ReconcileRequested from the same delivery (same instant as the push) fetches nothing again.
+        long fetchesAfterPush = fetches();
+        ReconcileKafka.publish(new ReconcileRequested(key(name), pushed, "webhook-gateway"));
+
         // Same revision again (a reconcile request): no second ArtifactReady, lastHandledReconcileAt recorded.
         Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ReconcileKafka.publish(new ReconcileRequested(key(name), requestedAt, "test"));
         awaitRepository(name, r -> requestedAt.toString().equals(r.getStatus().getLastHandledReconcileAt()));
         assertThat(ReconcileKafka.events(Topic.SOURCE_ARTIFACT, key(name).subject(), ArtifactReady.class)).hasSize(2);
+        assertThat(fetches() - fetchesAfterPush).as("one fetch for the test's request, none for the push's twin request")
+                .isEqualTo(1);
     }
 
     @Test
@@ -273,6 +286,12 @@ class GitRepositoryReconcileTest {
             return last[0] != null && last[0].getStatus() != null && condition.test(last[0]);
         });
         return last[0];
+    }
+
+    /** Reconcile runs so far (the kit's stage timer, stage "fetch"). */
+    private long fetches() {
+        Timer fetch = registry.find(StageTimer.STAGE_METRIC).tag("stage", "fetch").timer();
+        return fetch == null ? 0 : fetch.count();
     }
 
     private static List<ArtifactReady> awaitArtifactReady(String name, int count) {
