@@ -99,6 +99,8 @@ class AlertServiceTest {
                     .contains(REVISION, "https://github.com/acme/web/commit/" + SHA, "cluster", "prod-eu");
             await().atMost(WAIT).untilAsserted(() -> assertThat(PrometheusText.sample(PrometheusText.scrape(),
                     "sluice_alerts_sent_total", "provider", "flux-system/slack-web", "type", "slack")).contains(1.0));
+            assertThat(PrometheusText.sample(PrometheusText.scrape(), "sluice_stage_duration_seconds_count", "stage", "notify"))
+                    .as("the notify stage is timed").hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(1.0));
         }
     }
 

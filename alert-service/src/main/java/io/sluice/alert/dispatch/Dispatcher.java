@@ -8,11 +8,13 @@ import io.sluice.alert.provider.Notification;
 import io.sluice.alert.provider.RetryingDelivery;
 import io.sluice.alert.routing.Route;
 import io.sluice.api.meta.ObjectKey;
+import io.sluice.kit.metrics.StageTimer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,18 +32,23 @@ public class Dispatcher {
     private final Backoff backoff;
     private final DeadLetters deadLetters;
     private final AlertMetrics metrics;
+    private final StageTimer stageTimer;
 
-    Dispatcher(AlertConfig config, DeadLetters deadLetters, AlertMetrics metrics) {
+    Dispatcher(AlertConfig config, DeadLetters deadLetters, AlertMetrics metrics, StageTimer stageTimer) {
         AlertConfig.Delivery delivery = config.delivery();
         this.queues = new ProviderQueues(delivery.queueCapacity());
         this.backoff = new Backoff(delivery.maxAttempts(), delivery.initialBackoff(), delivery.maxBackoff(), 2.0);
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.stageTimer = stageTimer;
     }
 
-    /** One notification for one Provider, and the record of the event it is about. */
+    /**
+     * One notification for one Provider, and the record of the event it is about; {@code submittedNanos} is when
+     * it was queued, so the notify stage includes the wait in the Provider's queue.
+     */
     record Job(Route route, ObjectKey alert, Notification notification, ConsumerRecord<String, byte[]> origin,
-               Dispatcher dispatcher) implements Runnable {
+               Dispatcher dispatcher, long submittedNanos) implements Runnable {
         @Override
         public void run() {
             dispatcher.deliver(this);
@@ -50,7 +57,7 @@ public class Dispatcher {
 
     /** Hands a notification to its Provider's queue; returns at once. */
     public void submit(Route route, ObjectKey alert, Notification notification, ConsumerRecord<String, byte[]> origin) {
-        Job job = new Job(route, alert, notification, origin, this);
+        Job job = new Job(route, alert, notification, origin, this, System.nanoTime());
         if (!queues.submit(route.provider(), job)) {
             deadLetter(job, DeliveryException.permanent(route.provider() + ": its queue is full (sluice.alerts.delivery.queue-capacity"
                     + " notifications are waiting) or alert-service is stopping; the Provider is too slow or down"), 0);
@@ -76,6 +83,8 @@ public class Dispatcher {
         RetryingDelivery.Outcome outcome = delivery.deliver(route.provider().subject(), route.sender()::send, job.notification());
         if (outcome instanceof RetryingDelivery.Outcome.Delivered delivered) {
             metrics.sent(route);
+            // alert-service's share of the pipeline: queued, (re)tried, and answered by the receiver
+            stageTimer.record("notify", Duration.ofNanos(System.nanoTime() - job.submittedNanos()));
             LOG.debugf("Sent %s %s to %s (%s) in %d attempt(s)", job.notification().object(), job.notification().reason(),
                     route.provider(), route.type(), delivered.attempts());
         }

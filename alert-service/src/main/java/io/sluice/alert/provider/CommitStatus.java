@@ -28,6 +28,8 @@ public final class CommitStatus {
         PENDING, SUCCESS, FAILURE
     }
 
+    private static final String NO_COMMIT = "the event has no commit revision to set a status on";
+
     private CommitStatus() {
     }
 
@@ -40,6 +42,34 @@ public final class CommitStatus {
             return Optional.of(Revision.parse(n.revision()).hash());
         } catch (IllegalArgumentException notACommit) {
             return Optional.empty();
+        }
+    }
+
+    /** Why a notification gets no status: it names no commit (the same on every host). */
+    static Optional<String> skipReason(Notification n) {
+        return commit(n).isPresent() ? Optional.empty() : Optional.of(NO_COMMIT);
+    }
+
+    /** The commit to set the status on; a notification without one cannot be delivered (see {@link #skipReason}). */
+    static String requireCommit(Notification n, ProviderSettings settings) throws DeliveryException {
+        return commit(n).orElseThrow(() -> DeliveryException.permanent(settings.provider() + ": " + NO_COMMIT));
+    }
+
+    /**
+     * The Secret's {@code token}, which both hosts require; {@code what} says which token the host needs,
+     * for the error message.
+     */
+    static String requireToken(ProviderSettings settings, String type, String what) throws DeliveryException {
+        return settings.secret().get("token").orElseThrow(() -> DeliveryException.permanent(settings.provider()
+                + ": " + type + " needs the key 'token' in spec.secretRef (" + what + ")"));
+    }
+
+    /** {@code spec.address} as a repository address; a malformed one is a permanent failure of the Provider. */
+    static GitAddress repositoryAddress(ProviderSettings settings) throws DeliveryException {
+        try {
+            return GitAddress.parse(settings.address(), settings.provider() + ": spec.address");
+        } catch (IllegalArgumentException e) {
+            throw DeliveryException.permanent(e.getMessage());
         }
     }
 

@@ -26,14 +26,8 @@ public final class GitHubProvider implements NotificationProvider {
 
     GitHubProvider(ProviderSettings settings) throws DeliveryException {
         this.settings = settings;
-        this.token = settings.secret().get("token").orElseThrow(() -> DeliveryException.permanent(settings.provider()
-                + ": github needs the key 'token' in spec.secretRef (a token that may write commit statuses)"));
-        GitAddress address;
-        try {
-            address = GitAddress.parse(settings.address(), settings.provider() + ": spec.address");
-        } catch (IllegalArgumentException e) {
-            throw DeliveryException.permanent(e.getMessage());
-        }
+        this.token = CommitStatus.requireToken(settings, "github", "a token that may write commit statuses");
+        GitAddress address = CommitStatus.repositoryAddress(settings);
         String[] parts = address.path().split("/");
         if (parts.length != 2) {
             throw DeliveryException.permanent(settings.provider() + ": spec.address must name one repository as"
@@ -52,8 +46,7 @@ public final class GitHubProvider implements NotificationProvider {
 
     @Override
     public Optional<String> skipReason(Notification notification) {
-        return CommitStatus.commit(notification).isPresent() ? Optional.empty()
-                : Optional.of("the event has no commit revision to set a status on");
+        return CommitStatus.skipReason(notification);
     }
 
     /** {@code {api}/repos/{owner}/{repo}/statuses/{sha}} */
@@ -63,8 +56,7 @@ public final class GitHubProvider implements NotificationProvider {
 
     @Override
     public void send(Notification notification) throws DeliveryException {
-        String sha = CommitStatus.commit(notification).orElseThrow(() -> DeliveryException.permanent(
-                settings.provider() + ": the event has no commit revision to set a status on"));
+        String sha = CommitStatus.requireCommit(notification, settings);
         ObjectNode body = Json.object();
         body.put("state", switch (CommitStatus.state(notification)) {
             case PENDING -> "pending";

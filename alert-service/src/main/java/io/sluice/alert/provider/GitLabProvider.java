@@ -26,14 +26,8 @@ public final class GitLabProvider implements NotificationProvider {
 
     GitLabProvider(ProviderSettings settings) throws DeliveryException {
         this.settings = settings;
-        this.token = settings.secret().get("token").orElseThrow(() -> DeliveryException.permanent(settings.provider()
-                + ": gitlab needs the key 'token' in spec.secretRef (a token with the api scope)"));
-        GitAddress address;
-        try {
-            address = GitAddress.parse(settings.address(), settings.provider() + ": spec.address");
-        } catch (IllegalArgumentException e) {
-            throw DeliveryException.permanent(e.getMessage());
-        }
+        this.token = CommitStatus.requireToken(settings, "gitlab", "a token with the api scope");
+        GitAddress address = CommitStatus.repositoryAddress(settings);
         // GitLab names a project by its full path with the slashes encoded: group%2Fsubgroup%2Fproject
         String project = URLEncoder.encode(address.path(), StandardCharsets.UTF_8);
         this.statuses = address.base() + "/api/v4/projects/" + project + "/statuses/";
@@ -47,8 +41,7 @@ public final class GitLabProvider implements NotificationProvider {
 
     @Override
     public Optional<String> skipReason(Notification notification) {
-        return CommitStatus.commit(notification).isPresent() ? Optional.empty()
-                : Optional.of("the event has no commit revision to set a status on");
+        return CommitStatus.skipReason(notification);
     }
 
     /** {@code <base>/api/v4/projects/<url-encoded path>/statuses/<sha>} */
@@ -58,8 +51,7 @@ public final class GitLabProvider implements NotificationProvider {
 
     @Override
     public void send(Notification notification) throws DeliveryException {
-        String sha = CommitStatus.commit(notification).orElseThrow(() -> DeliveryException.permanent(
-                settings.provider() + ": the event has no commit revision to set a status on"));
+        String sha = CommitStatus.requireCommit(notification, settings);
         ObjectNode body = Json.object();
         body.put("state", switch (CommitStatus.state(notification)) {
             case PENDING -> "pending";

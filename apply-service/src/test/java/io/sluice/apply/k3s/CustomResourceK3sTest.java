@@ -2,24 +2,19 @@ package io.sluice.apply.k3s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.apply.apply.ApplyException;
 import io.sluice.apply.apply.ObjectRef;
 import io.sluice.apply.apply.RevisionApplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.sluice.apply.k3s.K3sFixtures.REV2;
+import static io.sluice.apply.k3s.K3sFixtures.SETTINGS;
 import static io.sluice.apply.k3s.K3sFixtures.first;
 import static io.sluice.apply.k3s.K3sFixtures.namespace;
 import static io.sluice.apply.k3s.K3sFixtures.next;
@@ -35,25 +30,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * its OpenAPI schema is enforced (the sandbox stores anything). Each test defines its own API group
  * ({@code <namespace>.sluice.io}) so they do not share a CRD.
  */
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(K3sClusterExtension.class)
-class CustomResourceK3sTest {
-
-    private static KubernetesClient client;
-    private static RevisionApplier revisions;
-
-    private String ns;
-
-    @BeforeAll
-    static void connect(K3sCluster k3s) {
-        client = k3s.admin();
-        revisions = new RevisionApplier(client, Duration.ofSeconds(1));
-    }
-
-    @BeforeEach
-    void namespaceFor(TestInfo test) {
-        ns = K3sFixtures.namespaceFor(test);
-    }
+class CustomResourceK3sTest extends K3sTest {
 
     @Test
     void aCrdAndItsCustomResourceInOneRevisionAreAppliedCrdFirstOnceEstablished() {
@@ -79,15 +56,8 @@ class CustomResourceK3sTest {
     @Test
     void customResourcesTheCrdSchemaRejectsFailTheDryRunAndNothingIsWritten() {
         RevisionApplier.Result installed = revisions.apply(first(objects(stream(crd(), namespace()), ns), false, Duration.ofMinutes(2)));
-        List<GenericKubernetesResource> revision = objects(stream(crd(), namespace(), """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: settings
-                  namespace: @ns@
-                data:
-                  color: blue
-                """, widget("wrong-type", "size: big"), widget("too-small", "size: 0"), widget("no-size", "color: red")), ns);
+        List<GenericKubernetesResource> revision = objects(stream(crd(), namespace(), SETTINGS,
+                widget("wrong-type", "size: big"), widget("too-small", "size: 0"), widget("no-size", "color: red")), ns);
 
         assertThatThrownBy(() -> revisions.apply(next(revision, REV2, installed)))
                 .isInstanceOfSatisfying(ApplyException.class, e -> {

@@ -5,23 +5,19 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.apply.apply.ApplyException;
-import io.sluice.apply.apply.Manifests;
 import io.sluice.apply.apply.ObjectRef;
 import io.sluice.apply.apply.RevisionApplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.sluice.apply.k3s.K3sFixtures.SETTINGS;
 import static io.sluice.apply.k3s.K3sFixtures.createNamespace;
 import static io.sluice.apply.k3s.K3sFixtures.first;
 import static io.sluice.apply.k3s.K3sFixtures.objects;
+import static io.sluice.apply.k3s.K3sFixtures.serverSideApply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -32,46 +28,20 @@ import static org.awaitility.Awaitility.await;
  * sandbox authenticates and authorizes nothing (docs/sandbox.md), so there any impersonated user may do
  * anything.
  */
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(K3sClusterExtension.class)
-class ImpersonationK3sTest {
-
-    private static K3sCluster k3s;
-    private static KubernetesClient admin;
-
-    private String ns;
-
-    @BeforeAll
-    static void connect(K3sCluster cluster) {
-        k3s = cluster;
-        admin = cluster.admin();
-    }
-
-    @BeforeEach
-    void namespaceFor(TestInfo test) {
-        ns = K3sFixtures.namespaceFor(test);
-    }
+class ImpersonationK3sTest extends K3sTest {
 
     @Test
     void anImpersonatedServiceAccountMayApplyOnlyWhatItsRoleGrants() {
-        createNamespace(admin, ns, Map.of());
-        apply(admin, """
+        createNamespace(client, ns, Map.of());
+        serverSideApply(client, objects("""
                 apiVersion: v1
                 kind: ServiceAccount
                 metadata:
                   name: deployer
                   namespace: @ns@
-                """);
+                """, ns));
         String user = "system:serviceaccount:" + ns + ":deployer";
-        List<GenericKubernetesResource> revision = objects("""
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: settings
-                  namespace: @ns@
-                data:
-                  color: blue
-                """, ns);
+        List<GenericKubernetesResource> revision = objects(SETTINGS, ns);
 
         try (KubernetesClient deployer = k3s.impersonating(user)) {
             RevisionApplier asDeployer = new RevisionApplier(deployer, Duration.ofSeconds(1));
@@ -84,9 +54,9 @@ class ImpersonationK3sTest {
                         assertThat(e.failures().get(0).message()).contains("forbidden").contains("User \"" + user + "\"")
                                 .contains("(HTTP 403)");
                     });
-            assertThat(admin.configMaps().inNamespace(ns).withName("settings").get()).isNull();
+            assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNull();
 
-            apply(admin, """
+            serverSideApply(client, objects("""
                     apiVersion: rbac.authorization.k8s.io/v1
                     kind: Role
                     metadata:
@@ -110,7 +80,7 @@ class ImpersonationK3sTest {
                       - kind: ServiceAccount
                         name: deployer
                         namespace: @ns@
-                    """);
+                    """, ns));
             // The authorizer reads roles from an informer: wait until the grant is seen.
             await("the Role granted to " + user).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().until(() -> deployer.configMaps().inNamespace(ns).list() != null);
@@ -118,11 +88,11 @@ class ImpersonationK3sTest {
             RevisionApplier.Result result = asDeployer.apply(first(revision, false, Duration.ofMinutes(1)));
 
             assertThat(result.changeSet().entries()).extracting(ChangeSetEntry::action).containsExactly(ChangeAction.CREATED);
-            assertThat(admin.configMaps().inNamespace(ns).withName("settings").get().getMetadata().getManagedFields())
+            assertThat(client.configMaps().inNamespace(ns).withName("settings").get().getMetadata().getManagedFields())
                     .anySatisfy(entry -> assertThat(List.of(entry.getManager(), entry.getOperation())).containsExactly("sluice", "Apply"));
 
             // The grant is for this namespace only.
-            createNamespace(admin, ns + "-other", Map.of());
+            createNamespace(client, ns + "-other", Map.of());
             assertThatThrownBy(() -> asDeployer.apply(first(objects("""
                     apiVersion: v1
                     kind: ConfigMap
@@ -132,12 +102,6 @@ class ImpersonationK3sTest {
                     """, ns + "-other"), false, Duration.ofMinutes(1))))
                     .isInstanceOfSatisfying(ApplyException.class, e -> assertThat(e.failures().get(0).message())
                             .contains("forbidden").contains("in the namespace \"" + ns + "-other\""));
-        }
-    }
-
-    private void apply(KubernetesClient client, String yaml) {
-        for (GenericKubernetesResource object : Manifests.parse(yaml.replace("@ns@", ns))) {
-            client.resource(object).fieldManager("k3s-test").forceConflicts().serverSideApply();
         }
     }
 }

@@ -31,6 +31,9 @@ final class K3sFixtures {
     /** For Jobs: a shell to succeed or fail with. */
     static final String BUSYBOX_IMAGE = "busybox:1.36";
 
+    /** A ConfigMap {@code settings} with {@code data: {color: blue}}. */
+    static final String SETTINGS = settings("color: blue");
+
     private K3sFixtures() {
     }
 
@@ -59,6 +62,25 @@ final class K3sFixtures {
     static void createNamespace(KubernetesClient client, String name, Map<String, String> labels) {
         client.resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build())
                 .serverSideApply();
+    }
+
+    /** Server-side applies objects as field manager {@code k3s-test}, outside any revision (as a cluster admin would). */
+    static void serverSideApply(KubernetesClient client, List<GenericKubernetesResource> objects) {
+        for (GenericKubernetesResource object : objects) {
+            client.resource(object).fieldManager("k3s-test").forceConflicts().serverSideApply();
+        }
+    }
+
+    /** A ConfigMap {@code settings} with the given data (YAML lines, unindented). */
+    static String settings(String data) {
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: @ns@
+                data:
+                %s""".formatted(data.indent(2));
     }
 
     /** A Namespace manifest. */

@@ -2,23 +2,18 @@ package io.sluice.apply.k3s;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.api.events.Health;
 import io.sluice.apply.apply.RevisionApplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.util.List;
 
 import static io.sluice.apply.k3s.K3sFixtures.PAUSE_IMAGE;
 import static io.sluice.apply.k3s.K3sFixtures.REV2;
+import static io.sluice.apply.k3s.K3sFixtures.SETTINGS;
 import static io.sluice.apply.k3s.K3sFixtures.deployment;
 import static io.sluice.apply.k3s.K3sFixtures.first;
 import static io.sluice.apply.k3s.K3sFixtures.namespace;
@@ -34,35 +29,7 @@ import static org.awaitility.Awaitility.await;
  * DELETE has returned, and take what was never in the inventory (ReplicaSets, Pods, objects made by hand).
  * The sandbox does both inside the DELETE request (docs/sandbox.md).
  */
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(K3sClusterExtension.class)
-class PruneK3sTest {
-
-    private static KubernetesClient client;
-    private static RevisionApplier revisions;
-
-    private String ns;
-
-    @BeforeAll
-    static void connect(K3sCluster k3s) {
-        client = k3s.admin();
-        revisions = new RevisionApplier(client, Duration.ofSeconds(1));
-    }
-
-    @BeforeEach
-    void namespaceFor(TestInfo test) {
-        ns = K3sFixtures.namespaceFor(test);
-    }
-
-    private static final String SETTINGS = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: @ns@
-            data:
-              color: blue
-            """;
+class PruneK3sTest extends K3sTest {
 
     @Test
     void pruningANamespaceLetsTheClusterDeleteEverythingInIt() {

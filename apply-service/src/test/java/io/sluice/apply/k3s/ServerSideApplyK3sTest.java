@@ -5,18 +5,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.apply.apply.ApplyException;
 import io.sluice.apply.apply.ObjectRef;
 import io.sluice.apply.apply.RevisionApplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +22,7 @@ import static io.sluice.apply.k3s.K3sFixtures.first;
 import static io.sluice.apply.k3s.K3sFixtures.namespace;
 import static io.sluice.apply.k3s.K3sFixtures.next;
 import static io.sluice.apply.k3s.K3sFixtures.objects;
+import static io.sluice.apply.k3s.K3sFixtures.settings;
 import static io.sluice.apply.k3s.K3sFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,36 +34,11 @@ import static org.assertj.core.api.Assertions.tuple;
  * and keys managedFields with the defaults), managedFields of Update operations (hand edits), field removal,
  * and the wording of immutable-field errors that {@code spec.force} depends on (docs/sandbox.md).
  */
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(K3sClusterExtension.class)
-class ServerSideApplyK3sTest {
-
-    private static KubernetesClient client;
-    private static RevisionApplier revisions;
-
-    private String ns;
-
-    @BeforeAll
-    static void connect(K3sCluster k3s) {
-        client = k3s.admin();
-        revisions = new RevisionApplier(client, Duration.ofSeconds(1));
-    }
-
-    @BeforeEach
-    void namespaceFor(TestInfo test) {
-        ns = K3sFixtures.namespaceFor(test);
-    }
+class ServerSideApplyK3sTest extends K3sTest {
 
     /** A Namespace, a ConfigMap, a Service without protocol and a Deployment without strategy (both defaulted by the server). */
     private List<GenericKubernetesResource> app(String configMapData, String selectorApp) {
-        return objects(stream(namespace(), """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: settings
-                  namespace: @ns@
-                data:
-                %s""".formatted(configMapData.indent(2)), """
+        return objects(stream(namespace(), settings(configMapData), """
                 apiVersion: v1
                 kind: Service
                 metadata:

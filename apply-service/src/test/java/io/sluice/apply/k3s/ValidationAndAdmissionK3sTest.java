@@ -2,7 +2,6 @@ package io.sluice.apply.k3s;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
@@ -10,12 +9,7 @@ import io.sluice.apply.apply.ApplyException;
 import io.sluice.apply.apply.Manifests;
 import io.sluice.apply.apply.ObjectRef;
 import io.sluice.apply.apply.RevisionApplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +18,7 @@ import java.util.Map;
 import static io.sluice.apply.k3s.K3sFixtures.createNamespace;
 import static io.sluice.apply.k3s.K3sFixtures.first;
 import static io.sluice.apply.k3s.K3sFixtures.objects;
+import static io.sluice.apply.k3s.K3sFixtures.serverSideApply;
 import static io.sluice.apply.k3s.K3sFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,28 +33,10 @@ import static org.awaitility.Awaitility.await;
  * <p>The tests create their namespace beforehand (as an admin would), so no object waits for a Namespace of
  * its own revision and every object is judged before the first write.
  */
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(K3sClusterExtension.class)
-class ValidationAndAdmissionK3sTest {
+class ValidationAndAdmissionK3sTest extends K3sTest {
 
     private static final String POLICY = "sluice-k3s-require-team";
     private static final String POLICY_MESSAGE = "every ConfigMap here needs a team label";
-
-    private static KubernetesClient client;
-    private static RevisionApplier revisions;
-
-    private String ns;
-
-    @BeforeAll
-    static void connect(K3sCluster k3s) {
-        client = k3s.admin();
-        revisions = new RevisionApplier(client, Duration.ofSeconds(1));
-    }
-
-    @BeforeEach
-    void namespaceFor(TestInfo test) {
-        ns = K3sFixtures.namespaceFor(test);
-    }
 
     @Test
     void objectsTheServerRejectsFailTheDryRunTogetherAndNothingIsWritten() {
@@ -171,9 +148,7 @@ class ValidationAndAdmissionK3sTest {
     void aValidatingAdmissionPolicyRefusesTheRevisionInTheDryRun() {
         createNamespace(client, ns, Map.of("sluice-k3s/admission", "strict"));
         try {
-            for (GenericKubernetesResource object : Manifests.parse(policy())) {
-                client.resource(object).fieldManager("k3s-test").forceConflicts().serverSideApply();
-            }
+            serverSideApply(client, Manifests.parse(policy()));
             // Admission plugins pick policies up from an informer: wait until this one is in force.
             await("ValidatingAdmissionPolicy " + POLICY + " in force").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                     .until(this::policyRefusesAConfigMapWithoutTeam);

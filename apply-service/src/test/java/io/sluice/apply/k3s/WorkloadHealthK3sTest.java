@@ -6,17 +6,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.Health;
 import io.sluice.apply.apply.HealthCheck;
 import io.sluice.apply.apply.ObjectRef;
 import io.sluice.apply.apply.RevisionApplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,25 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs no pods, so there a Deployment never becomes Available and a Job never completes unless a test
  * writes their status (docs/sandbox.md, "controllers").
  */
-@Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(K3sClusterExtension.class)
-class WorkloadHealthK3sTest {
-
-    private static KubernetesClient client;
-    private static RevisionApplier revisions;
-
-    private String ns;
-
-    @BeforeAll
-    static void connect(K3sCluster k3s) {
-        client = k3s.admin();
-        revisions = new RevisionApplier(client, Duration.ofSeconds(1));
-    }
-
-    @BeforeEach
-    void namespaceFor(TestInfo test) {
-        ns = K3sFixtures.namespaceFor(test);
-    }
+class WorkloadHealthK3sTest extends K3sTest {
 
     @Test
     void aDeploymentRollsOutAndTheWaitSeesItAvailable() {

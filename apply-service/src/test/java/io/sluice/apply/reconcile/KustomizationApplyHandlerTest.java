@@ -1,8 +1,6 @@
 package io.sluice.apply.reconcile;
 
 import com.sun.net.httpserver.HttpServer;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ApplyCompleted;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
@@ -13,14 +11,9 @@ import io.sluice.api.events.RenderedManifests;
 import io.sluice.api.events.Severity;
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
-import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.meta.Conditions;
-import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.apply.apply.RevisionApplier;
-import io.sluice.kit.metrics.StageTimer;
 import io.sluice.sandbox.cluster.SandboxCluster;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +25,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,32 +81,15 @@ class KustomizationApplyHandlerTest {
 
     @BeforeEach
     void newHandler() {
-        KubernetesClient client = cluster.client();
-        handler = new KustomizationApplyHandler(new Appliers(client, c -> new RevisionApplier(c, Duration.ofMillis(100))), event -> {
-            published.add(event);
-            return CompletableFuture.completedFuture(null);
-        }, new StageTimer(new SimpleMeterRegistry(), Clock.systemUTC()), new ReconcileMetrics(new SimpleMeterRegistry()),
-                Duration.ofMinutes(5));
+        handler = ReconcileFixtures.handler(cluster.client(), published::add);
     }
 
     private static ObjectKey create(String name, boolean suspend) {
-        CrossNamespaceSourceReference ref = new CrossNamespaceSourceReference();
-        ref.setKind("GitRepository");
-        ref.setName("repo");
-        KustomizationSpec spec = new KustomizationSpec();
-        spec.setSourceRef(ref);
-        spec.setPath("./");
-        spec.setInterval("1m");
-        spec.setSuspend(suspend);
-        Kustomization ks = new Kustomization();
-        ks.setMetadata(new ObjectMetaBuilder().withNamespace("flux-system").withName(name).build());
-        ks.setSpec(spec);
-        cluster.client().resources(Kustomization.class).inNamespace("flux-system").resource(ks).create();
-        return ObjectKey.of("Kustomization", "flux-system", name);
+        return ReconcileFixtures.createKustomization(cluster.client(), name, "repo", "1m", spec -> spec.setSuspend(suspend));
     }
 
     private static ManifestsRendered inline(ObjectKey app, String yaml) {
-        return new ManifestsRendered(app, REVISION, Digest.sha256(yaml.getBytes(StandardCharsets.UTF_8)), RenderedManifests.Inline.of(yaml));
+        return ReconcileFixtures.inline(app, REVISION, yaml);
     }
 
     private static ManifestsRendered claimCheck(ObjectKey app, String yaml, Digest claimed) {

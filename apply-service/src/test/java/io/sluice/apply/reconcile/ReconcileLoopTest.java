@@ -1,25 +1,18 @@
 package io.sluice.apply.reconcile;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sluice.api.events.ApplyCompleted;
-import io.sluice.api.events.Digest;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ObjectEvent;
 import io.sluice.api.events.ReconcileRequested;
-import io.sluice.api.events.RenderedManifests;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.meta.Conditions;
-import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.DependencyReference;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.apply.apply.RevisionApplier;
-import io.sluice.kit.metrics.StageTimer;
 import io.sluice.kit.reconcile.ReconcileScheduler;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
@@ -29,13 +22,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(SandboxClusterResource.class)
 class ReconcileLoopTest {
 
-    private static final String NS = "flux-system";
+    private static final String NS = ReconcileFixtures.NS;
     private static final String REV = "main@sha1:" + "c".repeat(40);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -62,19 +52,7 @@ class ReconcileLoopTest {
     }
 
     private static ObjectKey create(String name, Consumer<KustomizationSpec> customize) {
-        CrossNamespaceSourceReference ref = new CrossNamespaceSourceReference();
-        ref.setKind("GitRepository");
-        ref.setName("loop");
-        KustomizationSpec spec = new KustomizationSpec();
-        spec.setSourceRef(ref);
-        spec.setPath("./");
-        spec.setInterval("1h");
-        customize.accept(spec);
-        Kustomization ks = new Kustomization();
-        ks.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-        ks.setSpec(spec);
-        client().resources(Kustomization.class).inNamespace(NS).resource(ks).create();
-        return ObjectKey.of("Kustomization", NS, name);
+        return ReconcileFixtures.createKustomization(client(), name, "loop", "1h", customize);
     }
 
     private static void delete(ObjectKey... keys) {
@@ -95,16 +73,7 @@ class ReconcileLoopTest {
     }
 
     private static ManifestsRendered rendering(ObjectKey app, String configMap) {
-        String yaml = """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: %s
-                  namespace: default
-                data:
-                  colour: blue
-                """.formatted(configMap);
-        return new ManifestsRendered(app, REV, Digest.sha256(yaml.getBytes(StandardCharsets.UTF_8)), RenderedManifests.Inline.of(yaml));
+        return ReconcileFixtures.inline(app, REV, ReconcileFixtures.configMapYaml(configMap));
     }
 
     private static ConfigMap configMap(String name) {
@@ -226,10 +195,7 @@ class ReconcileLoopTest {
                 record -> TestKafka.CODEC.decode(record, ManifestsRendered.class).data(), WAIT);
         List<ManifestsRendered> restored = restore.read(TopicReader.endOffsets("sluice.render.manifests"));
         assertThat(restored).extracting(ManifestsRendered::app).contains(key);
-        KustomizationApplyHandler fresh = new KustomizationApplyHandler(
-                new Appliers(client(), c -> new RevisionApplier(c, Duration.ofMillis(100))),
-                event -> CompletableFuture.completedFuture(null),
-                new StageTimer(new SimpleMeterRegistry(), Clock.systemUTC()), new ReconcileMetrics(new SimpleMeterRegistry()), Duration.ofMinutes(5));
+        KustomizationApplyHandler fresh = ReconcileFixtures.handler(client(), event -> { });
         restored.forEach(fresh.desiredStates()::restored);
         try (ReconcileScheduler scheduler = new ReconcileScheduler(1, k -> fresh.reconcile(k).next(), k -> true)) {
             scheduler.requestAfter(key, Duration.ofSeconds(1)); // the restored interval run

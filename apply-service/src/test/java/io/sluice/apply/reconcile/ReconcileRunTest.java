@@ -1,36 +1,26 @@
 package io.sluice.apply.reconcile;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.api.events.ApplyCompleted;
-import io.sluice.api.events.Digest;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ObjectEvent;
-import io.sluice.api.events.RenderedManifests;
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.meta.Conditions;
-import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.DependencyReference;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.apply.apply.RevisionApplier;
-import io.sluice.kit.metrics.StageTimer;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -45,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReconcileRunTest {
 
-    private static final String NS = "flux-system";
+    private static final String NS = ReconcileFixtures.NS;
     private static final String REV = "main@sha1:" + "b".repeat(40);
 
     private static SandboxCluster cluster;
@@ -64,11 +54,7 @@ class ReconcileRunTest {
     }
 
     private KustomizationApplyHandler handler(KubernetesClient client) {
-        return new KustomizationApplyHandler(new Appliers(client, c -> new RevisionApplier(c, Duration.ofMillis(100))), event -> {
-            published.add(event);
-            return CompletableFuture.completedFuture(null);
-        }, new StageTimer(new SimpleMeterRegistry(), Clock.systemUTC()), new ReconcileMetrics(new SimpleMeterRegistry()),
-                Duration.ofMinutes(5));
+        return ReconcileFixtures.handler(client, published::add);
     }
 
     private static KubernetesClient client() {
@@ -76,19 +62,7 @@ class ReconcileRunTest {
     }
 
     private static ObjectKey create(String name, Consumer<KustomizationSpec> customize) {
-        CrossNamespaceSourceReference ref = new CrossNamespaceSourceReference();
-        ref.setKind("GitRepository");
-        ref.setName("repo");
-        KustomizationSpec spec = new KustomizationSpec();
-        spec.setSourceRef(ref);
-        spec.setPath("./");
-        spec.setInterval("1m");
-        customize.accept(spec);
-        Kustomization ks = new Kustomization();
-        ks.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-        ks.setSpec(spec);
-        client().resources(Kustomization.class).inNamespace(NS).resource(ks).create();
-        return ObjectKey.of("Kustomization", NS, name);
+        return ReconcileFixtures.createKustomization(client(), name, "repo", "1m", customize);
     }
 
     private static void changeSpec(ObjectKey key, Consumer<KustomizationSpec> change) {
@@ -104,22 +78,13 @@ class ReconcileRunTest {
     private static String configMaps(String... names) {
         StringBuilder yaml = new StringBuilder();
         for (String name : names) {
-            yaml.append("""
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: %s
-                      namespace: default
-                    data:
-                      colour: blue
-                    ---
-                    """.formatted(name));
+            yaml.append(ReconcileFixtures.configMapYaml(name)).append("---\n");
         }
         return yaml.toString();
     }
 
     private static ManifestsRendered rendering(ObjectKey app, String yaml) {
-        return new ManifestsRendered(app, REV, Digest.sha256(yaml.getBytes(StandardCharsets.UTF_8)), RenderedManifests.Inline.of(yaml));
+        return ReconcileFixtures.inline(app, REV, yaml);
     }
 
     private static ConfigMap configMap(String name) {
