@@ -149,7 +149,10 @@ public class GitRepositoryReconciler {
         GitRepositoryStatus status = repo.getStatus() == null ? new GitRepositoryStatus() : repo.getStatus();
         Artifact previous = status.getArtifact();
         Instant requestedAt = requests.remove(key);
-        Instant pushReceivedAt = pushes.remove(key); // this run answers the pushes noted before it started
+        // The push this run answers. It is taken when the artifact is announced, not now: a push noted while this
+        // run fetches (the gateway's twin reconcile request may have started it) was pushed before this fetch
+        // began, so this artifact answers it too. A run that finds nothing new forgets the pushes it saw.
+        Instant pushAtStart = pushes.get(key);
         if (requestedAt != null) {
             status.setLastHandledReconcileAt(DateTimeFormatter.ISO_INSTANT.format(requestedAt));
         }
@@ -168,6 +171,7 @@ public class GitRepositoryReconciler {
             status.setObservedGeneration(generation);
             publishFailure(key, repo.getStatus(), "InvalidSpec", e.getMessage(), previous);
             statusWriter.write(key, status);
+            pushes.remove(key); // no artifact will answer them; a fixed spec is a new reconcile, not these pushes
             return null;
         }
         if (interval.isZero() || interval.isNegative()) {
@@ -179,7 +183,9 @@ public class GitRepositoryReconciler {
             boolean changed = previous == null || !Objects.equals(previous.getRevision(), artifact.getRevision())
                     || !Objects.equals(previous.getDigest(), artifact.getDigest());
             if (changed) {
-                announce(key, artifact, pushReceivedAt);
+                announce(key, artifact, pushes.remove(key));
+            } else if (pushAtStart != null) {
+                pushes.remove(key, pushAtStart);
             }
             markSucceeded(status, generation, artifact, spec);
             statusWriter.write(key, status);
