@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Applies one revision's objects with server-side apply, in {@link KindOrder} stages, as Flux's
@@ -50,6 +53,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class StagedApplier {
 
+    /** Runs the first round of reads beside the preparing of the trees (daemon threads, made as needed). */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sluice-apply-read");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private static final Duration POLL = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,14 +89,22 @@ public final class StagedApplier {
      * validation, an apply or the wait for definitions fails.
      */
     public ChangeSet apply(List<GenericKubernetesResource> objects, ApplyOptions options) {
-        List<Desired> desired = prepare(objects, options);
         ApiCalls api = new ApiCalls(client);
+        // One round of reads for everything (objects that wait for a new Namespace or CRD are read again later).
+        // It runs while the trees are prepared here: the requests wait on the server, the preparing uses the CPU.
+        LiveObjects live = new LiveObjects();
+        List<ObjectRef> refs = distinctRefs(objects); // a bad or repeated manifest is refused before any request
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> live.read(api, refs), READERS);
+        List<Desired> desired;
+        try {
+            desired = prepare(objects, refs, options);
+        } catch (RuntimeException badManifest) {
+            reading.handle((done, ignored) -> null).join(); // the manifests' error is the one to report
+            throw badManifest;
+        }
+        awaitReads(reading);
         Map<KindOrder.Stage, List<Desired>> stages = KindOrder.stages(desired, Desired::ref);
         List<Desired> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
-
-        // one round of reads for everything; objects that wait for a new Namespace or CRD are read again later
-        LiveObjects live = new LiveObjects();
-        live.read(api, refs(desired));
         Set<String> pendingDefinitions = pendingDefinitions(definitions, live);
         List<Desired> deferred = new ArrayList<>();
         List<Desired> now = new ArrayList<>(definitions);
@@ -110,16 +128,28 @@ public final class StagedApplier {
         return new ChangeSet(done);
     }
 
+    /** Waits for the first round of reads; what failed there fails the apply as if it had run here. */
+    private static void awaitReads(CompletableFuture<Void> reading) {
+        try {
+            reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
     private static List<ObjectRef> refs(List<Desired> objects) {
         return objects.stream().map(Desired::ref).toList();
     }
 
-    /**
-     * The objects as JSON trees with owner labels and the digest annotation set, and the server-maintained
-     * metadata a manifest must not carry removed. The callers' objects are not changed.
-     */
-    private static List<Desired> prepare(List<GenericKubernetesResource> objects, ApplyOptions options) {
-        List<Desired> prepared = new ArrayList<>();
+    /** Each object's reference; refuses an object without apiVersion, kind or name, and one that appears twice. */
+    private static List<ObjectRef> distinctRefs(List<GenericKubernetesResource> objects) {
+        List<ObjectRef> refs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (GenericKubernetesResource object : objects) {
             ObjectRef ref = ObjectRef.of(object);
@@ -127,6 +157,20 @@ public final class StagedApplier {
                 throw new IllegalArgumentException("object " + ref.objectName() + " (" + ref.apiVersion()
                         + ") appears twice in the manifests; each object may be rendered once");
             }
+            refs.add(ref);
+        }
+        return refs;
+    }
+
+    /**
+     * The objects as JSON trees with owner labels and the digest annotation set, and the server-maintained
+     * metadata a manifest must not carry removed. The callers' objects are not changed.
+     */
+    private static List<Desired> prepare(List<GenericKubernetesResource> objects, List<ObjectRef> refs, ApplyOptions options) {
+        List<Desired> prepared = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            GenericKubernetesResource object = objects.get(i);
+            ObjectRef ref = refs.get(i);
             ObjectNode tree = Manifests.tree(object);
             ObjectNode meta = (ObjectNode) tree.get("metadata");
             ObjectNode labels = meta.get("labels") instanceof ObjectNode existing ? existing : meta.putObject("labels");

@@ -347,6 +347,8 @@ class StagedApplierTest {
     void theSameObjectTwiceIsRefusedBeforeAnyRequest() {
         List<GenericKubernetesResource> twice = new java.util.ArrayList<>(Fixtures.load("prune-disabled.yaml", ns));
         twice.add(twice.get(0));
+        long requestsBefore = cluster.requests().total();
         assertThatThrownBy(() -> applier.apply(twice, options)).hasMessageContaining("ConfigMap/" + ns + "/keep").hasMessageContaining("twice");
+        assertThat(cluster.requests().total()).as("refused before any request").isEqualTo(requestsBefore);
     }
 }
