@@ -1,14 +1,16 @@
 package io.sluice.apply.messaging;
 
-import io.sluice.kit.messaging.ReceivedEvents;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ReconcileRequested;
-import io.sluice.kit.messaging.EventDecoder;
-import io.sluice.apply.reconcile.ReconcileTriggers;
 import io.sluice.api.messaging.CloudEvent;
+import io.sluice.apply.reconcile.ApplyPartitions;
+import io.sluice.apply.reconcile.ReconcileTriggers;
+import io.sluice.kit.messaging.EventDecoder;
+import io.sluice.kit.messaging.ReceivedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * The topics apply-service reads, one channel each (configured in application.properties). Each handler
@@ -24,20 +26,29 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class IncomingEvents {
 
+    private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
+
     private final EventDecoder decoder;
     private final ReceivedEvents received;
     private final ReconcileTriggers triggers;
+    private final ApplyPartitions partitions;
 
-    IncomingEvents(EventDecoder decoder, ReceivedEvents received, ReconcileTriggers triggers) {
+    IncomingEvents(EventDecoder decoder, ReceivedEvents received, ReconcileTriggers triggers, ApplyPartitions partitions) {
         this.decoder = decoder;
         this.received = received;
         this.triggers = triggers;
+        this.partitions = partitions;
     }
 
     @Incoming("render-manifests")
     public void onRenderedManifests(ConsumerRecord<String, byte[]> record) {
         CloudEvent<ManifestsRendered> event = decoder.decode(record, ManifestsRendered.class);
         received.record(record, event);
+        if (partitions.superseded(record.topic(), record.partition(), record.offset(), record.key())) {
+            LOG.debugf("%s: rendering of %s at offset %d is followed by a later one in the backlog; only the later one is applied",
+                    event.data().app(), event.data().sourceRevision(), record.offset());
+            return;
+        }
         triggers.rendered(event.data());
     }
 

@@ -24,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,13 @@ import java.util.function.Function;
  * <em>restored</em>; records from the committed position on are delivered by the channel as new work. Then it
  * fires {@link RenderingsRestored}, so the restored Kustomizations get their interval runs back. Revoked or lost
  * partitions take their desired states with them (the next owner restores them).
+ *
+ * <p>The records from the committed position to the end of the partition (the backlog: what was published while
+ * this replica was down, or handled but not yet committed when it died) are delivered again in order. Applying
+ * each of them would take the cluster back through older revisions before it reaches the newest (an object
+ * pruned by a later revision would come back for a moment). So the last offset of each app in the backlog is
+ * noted at assignment, and {@link #superseded} tells the channel to skip a rendering a later one in the backlog
+ * replaces: after a restart only the newest rendering of each app is applied.
  */
 @Singleton // not a client proxy: the kit's superclass has no no-args constructor
 @Identifier(ApplyPartitions.NAME) // how the channel finds it
@@ -54,6 +63,9 @@ public class ApplyPartitions extends PartitionOwnership {
     private final DesiredStates desired;
     private final Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore;
     private final java.util.function.Consumer<RenderingsRestored> restored;
+    private final BiFunction<Map<TopicPartition, Long>, Map<TopicPartition, Long>, Map<TopicPartition, Map<String, Long>>> backlog;
+    /** Per partition and record key: the offset of the app's last rendering in the backlog at assignment. */
+    private final Map<TopicPartition, Map<String, Long>> lastInBacklog = new ConcurrentHashMap<>();
 
     @Inject
     ApplyPartitions(TopicsConfig topics, Event<PartitionsAssigned> assigned, Event<RenderingsRestored> restored,
@@ -62,7 +74,13 @@ public class ApplyPartitions extends PartitionOwnership {
                     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this(topics.name(Topic.RENDER_MANIFESTS), assigned::fire, restored::fire, handler.desiredStates(),
                 new RenderingsRestore(kafkaConfig, bootstrapServers,
-                        record -> decoder.decode(record, ManifestsRendered.class).data(), Duration.ofMinutes(2))::read);
+                        record -> decoder.decode(record, ManifestsRendered.class).data(), Duration.ofMinutes(2)));
+    }
+
+    private ApplyPartitions(String topic, java.util.function.Consumer<PartitionsAssigned> assigned,
+                            java.util.function.Consumer<RenderingsRestored> restored, DesiredStates desired,
+                            RenderingsRestore restore) {
+        this(topic, assigned, restored, desired, restore::read, restore::lastOffsets);
     }
 
     /**
@@ -75,11 +93,39 @@ public class ApplyPartitions extends PartitionOwnership {
     ApplyPartitions(String topic, java.util.function.Consumer<PartitionsAssigned> assigned,
                     java.util.function.Consumer<RenderingsRestored> restored, DesiredStates desired,
                     Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore) {
+        this(topic, assigned, restored, desired, restore, (from, to) -> Map.of());
+    }
+
+    /**
+     * @param backlog reads the last offset of each key between two offsets per partition
+     *                ({@link RenderingsRestore#lastOffsets})
+     */
+    ApplyPartitions(String topic, java.util.function.Consumer<PartitionsAssigned> assigned,
+                    java.util.function.Consumer<RenderingsRestored> restored, DesiredStates desired,
+                    Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore,
+                    BiFunction<Map<TopicPartition, Long>, Map<TopicPartition, Long>, Map<TopicPartition, Map<String, Long>>> backlog) {
         super(topic, assigned);
         this.topic = topic;
         this.desired = desired;
         this.restore = restore;
         this.restored = restored;
+        this.backlog = backlog;
+    }
+
+    /**
+     * True when a later rendering of the same app follows this record in the backlog this replica found at
+     * assignment: it is skipped, the later one is applied.
+     */
+    public boolean superseded(String topic, int partition, long offset, String key) {
+        Map<String, Long> last = lastInBacklog.get(new TopicPartition(topic, partition));
+        if (last == null || key == null) {
+            return false;
+        }
+        Long lastOffset = last.get(key);
+        if (lastOffset != null && offset >= lastOffset) {
+            last.remove(key, lastOffset); // the backlog of this app is done
+        }
+        return lastOffset != null && offset < lastOffset;
     }
 
     @Override
@@ -96,6 +142,9 @@ public class ApplyPartitions extends PartitionOwnership {
             }
             renderings = restore.apply(until);
             renderings.forEach(desired::restored);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(mine);
+            Map<TopicPartition, Map<String, Long>> last = backlog.apply(until, ends);
+            mine.forEach(partition -> lastInBacklog.put(partition, new ConcurrentHashMap<>(last.getOrDefault(partition, Map.of()))));
         }
         super.onPartitionsAssigned(consumer, partitions);
         if (!renderings.isEmpty()) {
@@ -116,6 +165,7 @@ public class ApplyPartitions extends PartitionOwnership {
     }
 
     private void forget(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.forEach(lastInBacklog::remove);
         Set<Integer> gone = new HashSet<>();
         partitions.stream().filter(p -> p.topic().equals(topic)).forEach(p -> gone.add(p.partition()));
         if (gone.isEmpty()) {

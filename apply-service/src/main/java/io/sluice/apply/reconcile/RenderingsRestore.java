@@ -104,6 +104,44 @@ public final class RenderingsRestore {
         return List.copyOf(latest.values());
     }
 
+    /**
+     * The offset of the last record of each key in each partition between {@code from} (inclusive) and
+     * {@code to} (exclusive): the backlog the channel is about to deliver. Only keys are read.
+     */
+    public Map<TopicPartition, Map<String, Long>> lastOffsets(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        Map<TopicPartition, Long> todo = new HashMap<>();
+        to.forEach((partition, end) -> {
+            long start = from.getOrDefault(partition, 0L);
+            if (end != null && end > start) {
+                todo.put(partition, end);
+            }
+        });
+        Map<TopicPartition, Map<String, Long>> last = new HashMap<>();
+        if (todo.isEmpty()) {
+            return last;
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(todo.keySet());
+            todo.keySet().forEach(partition -> consumer.seek(partition, from.getOrDefault(partition, 0L)));
+            Set<TopicPartition> open = new HashSet<>(todo.keySet());
+            while (true) {
+                open.removeIf(partition -> consumer.position(partition) >= todo.get(partition));
+                if (open.isEmpty() || Instant.now().isAfter(deadline)) {
+                    break;
+                }
+                consumer.pause(complement(todo.keySet(), open));
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.key() != null && record.offset() < todo.get(partition)) {
+                        last.computeIfAbsent(partition, p -> new HashMap<>()).put(record.key(), record.offset());
+                    }
+                }
+            }
+        }
+        return last;
+    }
+
     private void take(ConsumerRecord<String, byte[]> record, Map<String, ManifestsRendered> latest) {
         if (record.value() == null) {
             latest.remove(record.key());

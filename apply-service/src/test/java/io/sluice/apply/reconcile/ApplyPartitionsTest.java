@@ -50,6 +50,7 @@ class ApplyPartitionsTest {
         Node node = new Node(0, "localhost", 9092);
         consumer.updatePartitions(TOPIC, IntStream.range(0, 6)
                 .mapToObj(p -> new PartitionInfo(TOPIC, p, node, new Node[]{node}, new Node[]{node})).toList());
+        consumer.updateEndOffsets(IntStream.range(0, 6).boxed().collect(java.util.stream.Collectors.toMap(p -> new TopicPartition(TOPIC, p), p -> 0L)));
         return consumer;
     }
 
@@ -89,5 +90,31 @@ class ApplyPartitionsTest {
         assertThat(restoreCalls).isEmpty();
         assertThat(restoredEvents).isEmpty();
         assertThat(partitions.owns(APP)).isFalse();
+    }
+
+    @Test
+    void aRenderingFollowedByALaterOneOfTheSameAppInTheBacklogIsSuperseded() {
+        TopicPartition mine = new TopicPartition(TOPIC, PARTITION);
+        List<Map<TopicPartition, Long>> backlogCalls = new ArrayList<>();
+        ApplyPartitions partitions = new ApplyPartitions(TOPIC, assigned -> {
+        }, restoredEvents::add, desired, until -> List.of(), (from, to) -> {
+            backlogCalls.add(from);
+            backlogCalls.add(to);
+            // offsets 5..9 were published while the replica was down: the app at 5 and 8, another app at 9
+            return Map.of(mine, Map.of(APP.subject(), 8L, "Kustomization/flux-system/other", 9L));
+        });
+        MockConsumer<String, byte[]> consumer = consumer();
+        consumer.assign(List.of(mine));
+        consumer.commitSync(Map.of(mine, new OffsetAndMetadata(5)));
+        consumer.updateEndOffsets(Map.of(mine, 10L));
+
+        partitions.onPartitionsAssigned(consumer, List.of(mine));
+
+        assertThat(backlogCalls).containsExactly(Map.of(mine, 5L), Map.of(mine, 10L));
+        assertThat(partitions.superseded(TOPIC, PARTITION, 5, APP.subject())).as("an older rendering in the backlog").isTrue();
+        assertThat(partitions.superseded(TOPIC, PARTITION, 8, APP.subject())).as("the app's last one in the backlog").isFalse();
+        assertThat(partitions.superseded(TOPIC, PARTITION, 9, "Kustomization/flux-system/other")).isFalse();
+        assertThat(partitions.superseded(TOPIC, PARTITION, 11, APP.subject())).as("new work after the backlog").isFalse();
+        assertThat(partitions.superseded(TOPIC, (PARTITION + 1) % 6, 1, APP.subject())).as("a partition without backlog").isFalse();
     }
 }
