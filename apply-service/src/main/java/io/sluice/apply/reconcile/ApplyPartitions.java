@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Which Kustomizations this replica reconciles, and their desired states. Registered as the rebalance listener
@@ -35,17 +34,16 @@ import java.util.function.Function;
  * (the kit's {@link PartitionOwnership}), the same replica that receives its renderings.
  *
  * <p>The compacted topic is apply-service's state store. When partitions are assigned (start-up, rebalance), it
- * reads each of them, before the channel consumes anything, from the beginning up to the group's committed
- * position with {@link RenderingsRestore} and puts the latest rendering per app into {@link DesiredStates} as
- * <em>restored</em>; records from the committed position on are delivered by the channel as new work. Then it
+ * reads each of them once, before the channel consumes anything, with {@link RenderingsRestore}, and puts the
+ * latest rendering per app below the group's committed position into {@link DesiredStates} as <em>restored</em>; records from the committed position on are delivered by the channel as new work. Then it
  * fires {@link RenderingsRestored}, so the restored Kustomizations get their interval runs back. Revoked or lost
  * partitions take their desired states with them (the next owner restores them).
  *
  * <p>The records from the committed position to the end of the partition (the backlog: what was published while
  * this replica was down, or handled but not yet committed when it died) are delivered again in order. Applying
  * each of them would take the cluster back through older revisions before it reaches the newest (an object
- * pruned by a later revision would come back for a moment). So the last offset of each app in the backlog is
- * noted at assignment, and {@link #superseded} tells the channel to skip a rendering a later one in the backlog
+ * pruned by a later revision would come back for a moment). So the same pass notes the last offset of each app in
+ * the backlog, and {@link #superseded} tells the channel to skip a rendering a later one in the backlog
  * replaces: after a restart only the newest rendering of each app is applied.
  */
 @Singleton // not a client proxy: the kit's superclass has no no-args constructor
@@ -61,9 +59,8 @@ public class ApplyPartitions extends PartitionOwnership {
 
     private final String topic;
     private final DesiredStates desired;
-    private final Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore;
+    private final BiFunction<Map<TopicPartition, Long>, Map<TopicPartition, Long>, RenderingsRestore.Restored> restore;
     private final java.util.function.Consumer<RenderingsRestored> restored;
-    private final BiFunction<Map<TopicPartition, Long>, Map<TopicPartition, Long>, Map<TopicPartition, Map<String, Long>>> backlog;
     /** Per partition and record key: the offset of the app's last rendering in the backlog at assignment. */
     private final Map<TopicPartition, Map<String, Long>> lastInBacklog = new ConcurrentHashMap<>();
 
@@ -74,13 +71,7 @@ public class ApplyPartitions extends PartitionOwnership {
                     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this(topics.name(Topic.RENDER_MANIFESTS), assigned::fire, restored::fire, handler.desiredStates(),
                 new RenderingsRestore(kafkaConfig, bootstrapServers,
-                        record -> decoder.decode(record, ManifestsRendered.class).data(), Duration.ofMinutes(2)));
-    }
-
-    private ApplyPartitions(String topic, java.util.function.Consumer<PartitionsAssigned> assigned,
-                            java.util.function.Consumer<RenderingsRestored> restored, DesiredStates desired,
-                            RenderingsRestore restore) {
-        this(topic, assigned, restored, desired, restore::read, restore::lastOffsets);
+                        record -> decoder.decode(record, ManifestsRendered.class).data(), Duration.ofMinutes(2))::read);
     }
 
     /**
@@ -88,28 +79,17 @@ public class ApplyPartitions extends PartitionOwnership {
      * @param assigned told about newly assigned partitions (the kit's contract)
      * @param restored told which apps were restored
      * @param desired  where restored renderings go
-     * @param restore  reads the partitions up to the given offsets ({@link RenderingsRestore#read})
+     * @param restore  reads the partitions once, given the committed positions and the end offsets
+     *                 ({@link RenderingsRestore#read})
      */
     ApplyPartitions(String topic, java.util.function.Consumer<PartitionsAssigned> assigned,
                     java.util.function.Consumer<RenderingsRestored> restored, DesiredStates desired,
-                    Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore) {
-        this(topic, assigned, restored, desired, restore, (from, to) -> Map.of());
-    }
-
-    /**
-     * @param backlog reads the last offset of each key between two offsets per partition
-     *                ({@link RenderingsRestore#lastOffsets})
-     */
-    ApplyPartitions(String topic, java.util.function.Consumer<PartitionsAssigned> assigned,
-                    java.util.function.Consumer<RenderingsRestored> restored, DesiredStates desired,
-                    Function<Map<TopicPartition, Long>, List<ManifestsRendered>> restore,
-                    BiFunction<Map<TopicPartition, Long>, Map<TopicPartition, Long>, Map<TopicPartition, Map<String, Long>>> backlog) {
+                    BiFunction<Map<TopicPartition, Long>, Map<TopicPartition, Long>, RenderingsRestore.Restored> restore) {
         super(topic, assigned);
         this.topic = topic;
         this.desired = desired;
         this.restore = restore;
         this.restored = restored;
-        this.backlog = backlog;
     }
 
     /**
@@ -140,11 +120,11 @@ public class ApplyPartitions extends PartitionOwnership {
                 OffsetAndMetadata position = committed.get(partition);
                 until.put(partition, position == null ? 0L : position.offset());
             }
-            renderings = restore.apply(until);
+            RenderingsRestore.Restored found = restore.apply(until, consumer.endOffsets(mine));
+            renderings = found.renderings();
             renderings.forEach(desired::restored);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(mine);
-            Map<TopicPartition, Map<String, Long>> last = backlog.apply(until, ends);
-            mine.forEach(partition -> lastInBacklog.put(partition, new ConcurrentHashMap<>(last.getOrDefault(partition, Map.of()))));
+            mine.forEach(partition -> lastInBacklog.put(partition,
+                    new ConcurrentHashMap<>(found.lastInBacklog().getOrDefault(partition, Map.of()))));
         }
         super.onPartitionsAssigned(consumer, partitions);
         if (!renderings.isEmpty()) {

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads partitions of the compacted {@code render.manifests} topic from their beginning up to given offsets
- * (the consumer group's committed positions) with a consumer of its own, and returns the latest rendering per
- * app found there. This is how apply-service gets its desired states back after a restart or a rebalance:
+ * Reads partitions of the compacted {@code render.manifests} topic from their beginning to their end with a
+ * consumer of its own, and returns the latest rendering per app found below the consumer group's committed
+ * positions, and the last offset of each app in the rest (the backlog). This is how apply-service gets its desired states back after a restart or a rebalance:
  * the records below the committed position were handled before, so they are restored, not applied; the
  * channel's consumer then goes on from the committed position with new work.
  *
@@ -64,18 +64,33 @@ public final class RenderingsRestore {
         this.timeout = timeout;
     }
 
-    /** The latest rendering per app in each partition below its offset, in the order they were last seen. */
-    public List<ManifestsRendered> read(Map<TopicPartition, Long> until) {
+    /**
+     * What one pass over the assigned partitions found.
+     *
+     * @param renderings    the latest rendering per app below the committed positions, in the order last seen
+     * @param lastInBacklog per partition and record key, the offset of the key's last record from the committed
+     *                      position to the end: the backlog the channel is about to deliver
+     */
+    public record Restored(List<ManifestsRendered> renderings, Map<TopicPartition, Map<String, Long>> lastInBacklog) {
+        public static final Restored NOTHING = new Restored(List.of(), Map.of());
+    }
+
+    /**
+     * Reads each partition once, from its beginning to its end offset: records below the committed position are
+     * decoded and restored; of the records after it (the backlog) only the keys are read.
+     */
+    public Restored read(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
         Map<TopicPartition, Long> todo = new HashMap<>();
-        until.forEach((partition, offset) -> {
-            if (offset != null && offset > 0) {
-                todo.put(partition, offset);
+        ends.forEach((partition, end) -> {
+            if (end != null && end > 0) {
+                todo.put(partition, end);
             }
         });
         if (todo.isEmpty()) {
-            return List.of();
+            return Restored.NOTHING;
         }
         Map<String, ManifestsRendered> latest = new LinkedHashMap<>();
+        Map<TopicPartition, Map<String, Long>> lastInBacklog = new HashMap<>();
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(todo.keySet());
@@ -93,53 +108,20 @@ public final class RenderingsRestore {
                 }
                 consumer.pause(complement(todo.keySet(), open));
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (record.offset() >= todo.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue; // new work: the channel delivers it
-                    }
-                    take(record, latest);
-                }
-            }
-        }
-        LOG.infof("Restored %d desired state(s) from %s", latest.size(), todo);
-        return List.copyOf(latest.values());
-    }
-
-    /**
-     * The offset of the last record of each key in each partition between {@code from} (inclusive) and
-     * {@code to} (exclusive): the backlog the channel is about to deliver. Only keys are read.
-     */
-    public Map<TopicPartition, Map<String, Long>> lastOffsets(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
-        Map<TopicPartition, Long> todo = new HashMap<>();
-        to.forEach((partition, end) -> {
-            long start = from.getOrDefault(partition, 0L);
-            if (end != null && end > start) {
-                todo.put(partition, end);
-            }
-        });
-        Map<TopicPartition, Map<String, Long>> last = new HashMap<>();
-        if (todo.isEmpty()) {
-            return last;
-        }
-        Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(todo.keySet());
-            todo.keySet().forEach(partition -> consumer.seek(partition, from.getOrDefault(partition, 0L)));
-            Set<TopicPartition> open = new HashSet<>(todo.keySet());
-            while (true) {
-                open.removeIf(partition -> consumer.position(partition) >= todo.get(partition));
-                if (open.isEmpty() || Instant.now().isAfter(deadline)) {
-                    break;
-                }
-                consumer.pause(complement(todo.keySet(), open));
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.key() != null && record.offset() < todo.get(partition)) {
-                        last.computeIfAbsent(partition, p -> new HashMap<>()).put(record.key(), record.offset());
+                    if (record.offset() >= todo.get(partition)) {
+                        continue; // published after the assignment: plain new work
+                    }
+                    if (record.offset() < committed.getOrDefault(partition, 0L)) {
+                        take(record, latest);
+                    } else if (record.key() != null) {
+                        lastInBacklog.computeIfAbsent(partition, p -> new HashMap<>()).put(record.key(), record.offset());
                     }
                 }
             }
         }
-        return last;
+        LOG.infof("Restored %d desired state(s) from %s (committed positions %s)", latest.size(), todo, committed);
+        return new Restored(List.copyOf(latest.values()), lastInBacklog);
     }
 
     private void take(ConsumerRecord<String, byte[]> record, Map<String, ManifestsRendered> latest) {

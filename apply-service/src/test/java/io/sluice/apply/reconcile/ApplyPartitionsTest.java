@@ -39,9 +39,10 @@ class ApplyPartitionsTest {
 
     private ApplyPartitions partitions() {
         return new ApplyPartitions(TOPIC, assigned -> {
-        }, restoredEvents::add, desired, until -> {
+        }, restoredEvents::add, desired, (until, ends) -> {
             restoreCalls.add(until);
-            return until.getOrDefault(new TopicPartition(TOPIC, PARTITION), 0L) > 0 ? List.of(rendering) : List.of();
+            return new RenderingsRestore.Restored(
+                    until.getOrDefault(new TopicPartition(TOPIC, PARTITION), 0L) > 0 ? List.of(rendering) : List.of(), Map.of());
         });
     }
 
@@ -97,11 +98,12 @@ class ApplyPartitionsTest {
         TopicPartition mine = new TopicPartition(TOPIC, PARTITION);
         List<Map<TopicPartition, Long>> backlogCalls = new ArrayList<>();
         ApplyPartitions partitions = new ApplyPartitions(TOPIC, assigned -> {
-        }, restoredEvents::add, desired, until -> List.of(), (from, to) -> {
+        }, restoredEvents::add, desired, (from, to) -> {
             backlogCalls.add(from);
             backlogCalls.add(to);
             // offsets 5..9 were published while the replica was down: the app at 5 and 8, another app at 9
-            return Map.of(mine, Map.of(APP.subject(), 8L, "Kustomization/flux-system/other", 9L));
+            return new RenderingsRestore.Restored(List.of(),
+                    Map.of(mine, Map.of(APP.subject(), 8L, "Kustomization/flux-system/other", 9L)));
         });
         MockConsumer<String, byte[]> consumer = consumer();
         consumer.assign(List.of(mine));

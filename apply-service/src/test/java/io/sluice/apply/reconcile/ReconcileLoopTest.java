@@ -193,7 +193,8 @@ class ReconcileLoopTest {
         // a fresh handler, as after a restart: nothing in memory, everything read back from render.manifests
         RenderingsRestore restore = new RenderingsRestore(Map.of(), EmbeddedKafkaResource.kafka().bootstrapServers(),
                 record -> TestKafka.CODEC.decode(record, ManifestsRendered.class).data(), WAIT);
-        List<ManifestsRendered> restored = restore.read(TopicReader.endOffsets("sluice.render.manifests"));
+        Map<TopicPartition, Long> ends = TopicReader.endOffsets("sluice.render.manifests");
+        List<ManifestsRendered> restored = restore.read(ends, ends).renderings(); // all committed: nothing in a backlog
         assertThat(restored).extracting(ManifestsRendered::app).contains(key);
         KustomizationApplyHandler fresh = ReconcileFixtures.handler(client(), event -> { });
         restored.forEach(fresh.desiredStates()::restored);
@@ -216,14 +217,18 @@ class ReconcileLoopTest {
         RenderingsRestore restore = new RenderingsRestore(Map.of(), EmbeddedKafkaResource.kafka().bootstrapServers(),
                 record -> TestKafka.CODEC.decode(record, ManifestsRendered.class).data(), WAIT);
 
+        Map<TopicPartition, Long> end = Map.of(partition, records.get(1).offset() + 1);
+
         // other apps' renderings share the partition; only this app's matter here
-        assertThat(restore.read(Map.of(partition, records.get(1).offset())))
+        RenderingsRestore.Restored secondInBacklog = restore.read(Map.of(partition, records.get(1).offset()), end);
+        assertThat(secondInBacklog.renderings())
                 .filteredOn(r -> r.app().equals(key)).singleElement()
                 .satisfies(r -> assertThat(r.digest()).isEqualTo(rendering(key, "first").digest()));
-        assertThat(restore.read(Map.of(partition, records.get(1).offset() + 1)))
+        assertThat(secondInBacklog.lastInBacklog().get(partition)).containsEntry(key.subject(), records.get(1).offset());
+        assertThat(restore.read(end, end).renderings())
                 .filteredOn(r -> r.app().equals(key)).singleElement()
                 .satisfies(r -> assertThat(r.digest()).isEqualTo(rendering(key, "second").digest()));
-        assertThat(restore.read(Map.of(partition, 0L))).as("nothing committed: everything is new work").isEmpty();
+        assertThat(restore.read(Map.of(partition, 0L), end).renderings()).as("nothing committed: everything is new work").isEmpty();
     }
 
     @Test
