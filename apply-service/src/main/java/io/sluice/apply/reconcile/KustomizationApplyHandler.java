@@ -212,14 +212,11 @@ public class KustomizationApplyHandler {
         if (objects.isEmpty()) {
             return new Outcome(settings.retryInterval(), false);
         }
-        RevisionApplier.Result result;
-        try {
-            result = appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects.get(), revision, status));
-        } catch (ApplyException e) {
-            // Flux's reason for a dry-run or apply failure; the message names each refused object
-            fail(key, revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage(), handledAt);
+        Optional<RevisionApplier.Result> attempt = applyOrFail(settings, objects.get(), revision, status, handledAt);
+        if (attempt.isEmpty()) {
             return new Outcome(settings.retryInterval(), false);
         }
+        RevisionApplier.Result result = attempt.get();
         Duration took = Duration.between(started, Instant.now());
         stageTimer.record("apply", took);
         // a rendering applied for the first time carries the push that led to it; a re-apply (new spec) does not
@@ -244,6 +241,21 @@ public class KustomizationApplyHandler {
         return new Outcome(settings.interval(), true);
     }
 
+    /**
+     * Applies the objects as the Kustomization's user; when the server refuses them (dry run or apply), marks the
+     * Kustomization failed and returns empty.
+     */
+    private Optional<RevisionApplier.Result> applyOrFail(KustomizationSettings settings, List<GenericKubernetesResource> objects,
+                                                         String revision, KustomizationStatus status, String handledAt) {
+        try {
+            return Optional.of(appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects, revision, status)));
+        } catch (ApplyException e) {
+            // Flux's reason for a dry-run or apply failure; the message names each refused object
+            fail(settings.key(), revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage(), handledAt);
+            return Optional.empty();
+        }
+    }
+
     private Outcome correctDrift(KustomizationSettings settings, ManifestsRendered rendering, String handledAt, KustomizationStatus status) {
         ObjectKey key = settings.key();
         String revision = rendering.sourceRevision();
@@ -252,13 +264,11 @@ public class KustomizationApplyHandler {
             return new Outcome(settings.retryInterval(), false);
         }
         Instant started = Instant.now();
-        RevisionApplier.Result result;
-        try {
-            result = appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects.get(), revision, status));
-        } catch (ApplyException e) {
-            fail(key, revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage(), handledAt);
+        Optional<RevisionApplier.Result> attempt = applyOrFail(settings, objects.get(), revision, status, handledAt);
+        if (attempt.isEmpty()) {
             return new Outcome(settings.retryInterval(), false);
         }
+        RevisionApplier.Result result = attempt.get();
         Duration took = Duration.between(started, Instant.now());
         boolean changed = result.changeSet().changedAnything();
         if (changed || !result.healthy()) {
