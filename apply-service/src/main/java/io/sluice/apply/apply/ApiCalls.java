@@ -22,8 +22,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The requests of the apply hot path - server-side apply (and its dry run), GET and LIST - sent with the
@@ -70,14 +72,26 @@ final class ApiCalls {
     }
 
     /** Server-side apply with field manager {@link ApplyOptions#FIELD_MANAGER}, taking conflicting fields (force). */
-    CompletableFuture<ObjectNode> apply(ObjectRef ref, String body, boolean dryRun) {
+    CompletableFuture<Void> apply(ObjectRef ref, String body) {
+        return send(applyRequest(ref, body, false), false, ApiCalls::ignore).thenApply(answer -> null);
+    }
+
+    /**
+     * The same apply with {@code dryRun=All}: the server validates it and answers with the object it would store,
+     * writing nothing. With {@code readAnswer} false the answer is not parsed (the future completes with null):
+     * for an object that does not exist yet, only the server's verdict counts.
+     */
+    CompletableFuture<ObjectNode> dryRun(ObjectRef ref, String body, boolean readAnswer) {
+        return send(applyRequest(ref, body, true), false, readAnswer ? ApiCalls::parse : ApiCalls::ignore)
+                .thenApply(answer -> answer.map(ObjectNode.class::cast).orElse(null));
+    }
+
+    private HttpRequest applyRequest(ObjectRef ref, String body, boolean dryRun) {
         String query = "?fieldManager=" + ApplyOptions.FIELD_MANAGER + "&force=true" + (dryRun ? "&dryRun=All" : "");
-        HttpRequest request = http.newHttpRequestBuilder()
+        return http.newHttpRequestBuilder()
                 .uri(base + objectPath(ref) + query)
                 .method("PATCH", APPLY_PATCH, body)
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .build();
-        return send(request, false).thenApply(response -> (ObjectNode) response.orElseThrow());
     }
 
     /** The live object, or empty when it does not exist. */
@@ -96,7 +110,7 @@ final class ApiCalls {
     }
 
     private HttpRequest getRequest(String url) {
-        return http.newHttpRequestBuilder().uri(url).timeout(timeoutMillis, TimeUnit.MILLISECONDS).build();
+        return http.newHttpRequestBuilder().uri(url).build();
     }
 
     /** The answer's JSON (empty on 404 when reading); an error fails the future with the server's Status. */
@@ -104,18 +118,35 @@ final class ApiCalls {
         return send(request, read, ApiCalls::parse);
     }
 
+    /**
+     * Sends one request. The time limit is set here, on the whole exchange (retries included), not on the request:
+     * fabric8 gives each request with a timeout its own scheduled task and cancels it with an exception when the
+     * answer comes, which cost more CPU than the rest of the client side of an apply together.
+     */
     private CompletableFuture<Optional<JsonNode>> send(HttpRequest request, boolean read,
                                                        java.util.function.Function<HttpResponse<byte[]>, JsonNode> parser) {
-        return http.sendAsync(request, byte[].class).thenApply(response -> {
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, byte[].class);
+        exchange.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        return exchange.handle((response, failure) -> {
+            if (failure != null) {
+                throw failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException
+                        ? new KubernetesClientException("no answer from the API server within " + timeoutMillis + " ms to "
+                                + request.method() + " " + request.uri())
+                        : failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
             if (read && response.code() == 404) {
                 return Optional.empty();
             }
-            JsonNode body = response.isSuccessful() ? parser.apply(response) : parse(response);
             if (!response.isSuccessful()) {
-                throw error(response.code(), body, request);
+                throw error(response.code(), parse(response), request);
             }
-            return Optional.of(body);
+            return Optional.ofNullable(parser.apply(response));
         });
+    }
+
+    /** For answers nothing reads (a write's echo of the object): not parsed at all. */
+    private static JsonNode ignore(HttpResponse<byte[]> response) {
+        return null;
     }
 
     /**

@@ -27,7 +27,12 @@ public final class Manifests {
      * metadata.name, is an error naming its position in the stream.
      */
     public static List<GenericKubernetesResource> parse(String yaml) {
-        List<GenericKubernetesResource> objects = new ArrayList<>();
+        return parseTrees(yaml).stream().map(Manifests::object).toList();
+    }
+
+    /** The same documents as mutable JSON trees (what {@link DesiredSet} applies), with the same checks. */
+    static List<ObjectNode> parseTrees(String yaml) {
+        List<ObjectNode> objects = new ArrayList<>();
         try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
             int index = 0;
             while (documents.hasNextValue()) {
@@ -37,11 +42,10 @@ public final class Manifests {
                         || (document.isObject() && document.isEmpty())) {
                     continue;
                 }
-                if (!document.isObject()) {
+                if (!(document instanceof ObjectNode object)) {
                     throw new IllegalArgumentException("YAML document " + index + " is not a mapping but " + document.getNodeType()
                             + "; every document must be one Kubernetes object");
                 }
-                GenericKubernetesResource object = JSON.convertValue(document, GenericKubernetesResource.class);
                 try {
                     ObjectRef.of(object);
                 } catch (IllegalArgumentException e) {

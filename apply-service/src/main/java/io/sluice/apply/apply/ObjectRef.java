@@ -1,5 +1,6 @@
 package io.sluice.apply.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import java.util.Objects;
@@ -36,6 +37,24 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
                     + apiVersion + ", kind=" + kind + ", name=" + name + "; every rendered object needs all three");
         }
         return new ObjectRef(apiVersion, kind, object.getMetadata().getNamespace(), name);
+    }
+
+    /** The reference of an object given as a JSON tree; the same refusal as {@link #of(HasMetadata)}. */
+    public static ObjectRef of(JsonNode object) {
+        JsonNode metadata = object.path("metadata");
+        String apiVersion = text(object.get("apiVersion"));
+        String kind = text(object.get("kind"));
+        String name = text(metadata.get("name"));
+        if (apiVersion == null || kind == null || name == null) {
+            throw new IllegalArgumentException("manifest without apiVersion, kind or metadata.name: apiVersion="
+                    + apiVersion + ", kind=" + kind + ", name=" + name + "; every rendered object needs all three");
+        }
+        return new ObjectRef(apiVersion, kind, text(metadata.get("namespace")), name);
+    }
+
+    /** A string field's text; null when absent, null or not a string. */
+    private static String text(JsonNode value) {
+        return value != null && value.isTextual() ? value.asText() : null;
     }
 
     /** The API group: empty for the core group ({@code v1}), {@code apps} for {@code apps/v1}. */

@@ -38,7 +38,7 @@ public final class RevisionApplier {
     /**
      * What to apply.
      *
-     * @param objects             the rendered objects
+     * @param objects             the rendered objects, prepared for the Kustomization in {@code options}
      * @param revision            the source revision being applied ({@code main@sha1:...})
      * @param lastAppliedRevision {@code status.lastAppliedRevision}; null when never applied
      * @param lastInventory       {@code status.inventory} as an {@link Inventory}
@@ -48,16 +48,24 @@ public final class RevisionApplier {
      * @param timeout             {@code spec.timeout} (defaults to the interval in Flux): health wait and definitions
      * @param options             owner labels and force; its wait timeout is replaced by {@code timeout}
      */
-    public record Request(List<GenericKubernetesResource> objects, String revision, String lastAppliedRevision,
+    public record Request(DesiredSet objects, String revision, String lastAppliedRevision,
                           Inventory lastInventory, boolean prune, boolean waitForAll, List<ObjectRef> healthChecks,
                           Duration timeout, ApplyOptions options) {
         public Request {
-            objects = List.copyOf(objects);
+            Objects.requireNonNull(objects, "objects");
             Objects.requireNonNull(revision, "revision");
             lastInventory = lastInventory == null ? Inventory.empty() : lastInventory;
             healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(options, "options");
+        }
+
+        /** From objects not prepared yet (tests, one-off applies). */
+        public Request(List<GenericKubernetesResource> objects, String revision, String lastAppliedRevision,
+                       Inventory lastInventory, boolean prune, boolean waitForAll, List<ObjectRef> healthChecks,
+                       Duration timeout, ApplyOptions options) {
+            this(DesiredSet.of(objects, options), revision, lastAppliedRevision, lastInventory, prune, waitForAll,
+                    healthChecks, timeout, options);
         }
     }
 

@@ -1,8 +1,6 @@
 package io.sluice.apply.apply;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -28,7 +26,7 @@ import java.util.concurrent.Executors;
  * kustomize-controller does.
  *
  * <ol>
- *   <li>Every object gets the owner labels ({@link ApplyOptions#NAME_LABEL}, {@link ApplyOptions#NAMESPACE_LABEL})
+ *   <li>Every object gets ({@link DesiredSet}, once per rendering) the owner labels ({@link ApplyOptions#NAME_LABEL}, {@link ApplyOptions#NAMESPACE_LABEL})
  *       and the annotation {@link AppliedDigest#ANNOTATION}, the digest of the object as applied.</li>
  *   <li><b>Live state</b>: read up front, one LIST per kind and namespace with many objects, GETs for the rest
  *       ({@link LiveObjects}), all requests in flight together.</li>
@@ -61,7 +59,8 @@ public final class StagedApplier {
     });
 
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A dry run's outcome for an object that does not exist yet: the server accepted it. */
+    private static final Object ACCEPTED = new Object();
 
     private final KubernetesClient client;
 
@@ -69,47 +68,50 @@ public final class StagedApplier {
         this.client = client;
     }
 
-    /** One object as it will be applied: its tree, with owner labels and digest annotation. */
-    private record Desired(ObjectRef ref, ObjectNode tree) {
-        /** The request body; written only for objects that are dry-run or applied, not for unchanged ones. */
-        String body() {
-            try {
-                return JSON.writeValueAsString(tree);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the JSON tree of " + ref, e);
-            }
-        }
-    }
+    /** An object to dry-run, and its live state (null when it does not exist). */
+    private record DryRun(DesiredObject object, ObjectNode current) { }
 
     /** What the applier decided for one object. */
-    private record Plan(Desired desired, ChangeAction action, boolean recreate) { }
+    private record Plan(DesiredObject desired, ChangeAction action, boolean recreate) { }
 
     /**
      * Applies the objects. Returns the change set in apply order; throws {@link ApplyException} when
      * validation, an apply or the wait for definitions fails.
+     *
+     * @throws IllegalArgumentException an object without apiVersion, kind or name, or one that appears twice
+     *                                  (before any request)
      */
     public ChangeSet apply(List<GenericKubernetesResource> objects, ApplyOptions options) {
+        return apply(DesiredSet.of(objects, options), options);
+    }
+
+    /** Applies a prepared set ({@link DesiredSet}: kept between runs of the same rendering). */
+    public ChangeSet apply(DesiredSet set, ApplyOptions options) {
+        if (!set.preparedFor(options)) {
+            throw new IllegalArgumentException("the set was prepared for another Kustomization than "
+                    + options.ownerNamespace() + "/" + options.ownerName());
+        }
         ApiCalls api = new ApiCalls(client);
         // One round of reads for everything (objects that wait for a new Namespace or CRD are read again later).
-        // It runs while the trees are prepared here: the requests wait on the server, the preparing uses the CPU.
+        // It runs while the trees are prepared here (the first time): the requests wait on the server, the preparing uses the CPU.
         LiveObjects live = new LiveObjects();
-        List<ObjectRef> refs = distinctRefs(objects); // a bad or repeated manifest is refused before any request
+        List<ObjectRef> refs = set.refs();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> live.read(api, refs), READERS);
-        List<Desired> desired;
+        List<DesiredObject> desired;
         try {
-            desired = prepare(objects, refs, options);
+            desired = set.prepared();
         } catch (RuntimeException badManifest) {
             reading.handle((done, ignored) -> null).join(); // the manifests' error is the one to report
             throw badManifest;
         }
         awaitReads(reading);
-        Map<KindOrder.Stage, List<Desired>> stages = KindOrder.stages(desired, Desired::ref);
-        List<Desired> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
+        Map<KindOrder.Stage, List<DesiredObject>> stages = KindOrder.stages(desired, DesiredObject::ref);
+        List<DesiredObject> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
         Set<String> pendingDefinitions = pendingDefinitions(definitions, live);
-        List<Desired> deferred = new ArrayList<>();
-        List<Desired> now = new ArrayList<>(definitions);
+        List<DesiredObject> deferred = new ArrayList<>();
+        List<DesiredObject> now = new ArrayList<>(definitions);
         for (KindOrder.Stage stage : List.of(KindOrder.Stage.CLASSES, KindOrder.Stage.RESOURCES)) {
-            for (Desired object : stages.get(stage)) {
+            for (DesiredObject object : stages.get(stage)) {
                 (needsPendingDefinition(object.ref(), pendingDefinitions) ? deferred : now).add(object);
             }
         }
@@ -143,54 +145,17 @@ public final class StagedApplier {
         }
     }
 
-    private static List<ObjectRef> refs(List<Desired> objects) {
-        return objects.stream().map(Desired::ref).toList();
-    }
-
-    /** Each object's reference; refuses an object without apiVersion, kind or name, and one that appears twice. */
-    private static List<ObjectRef> distinctRefs(List<GenericKubernetesResource> objects) {
-        List<ObjectRef> refs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (GenericKubernetesResource object : objects) {
-            ObjectRef ref = ObjectRef.of(object);
-            if (!seen.add(ref.inventoryId())) {
-                throw new IllegalArgumentException("object " + ref.objectName() + " (" + ref.apiVersion()
-                        + ") appears twice in the manifests; each object may be rendered once");
-            }
-            refs.add(ref);
-        }
-        return refs;
-    }
-
-    /**
-     * The objects as JSON trees with owner labels and the digest annotation set, and the server-maintained
-     * metadata a manifest must not carry removed. The callers' objects are not changed.
-     */
-    private static List<Desired> prepare(List<GenericKubernetesResource> objects, List<ObjectRef> refs, ApplyOptions options) {
-        List<Desired> prepared = new ArrayList<>();
-        for (int i = 0; i < objects.size(); i++) {
-            GenericKubernetesResource object = objects.get(i);
-            ObjectRef ref = refs.get(i);
-            ObjectNode tree = Manifests.tree(object);
-            ObjectNode meta = (ObjectNode) tree.get("metadata");
-            ObjectNode labels = meta.get("labels") instanceof ObjectNode existing ? existing : meta.putObject("labels");
-            labels.put(ApplyOptions.NAME_LABEL, options.ownerName());
-            labels.put(ApplyOptions.NAMESPACE_LABEL, options.ownerNamespace());
-            // A resourceVersion would turn the apply into a conditional write; the rest is the server's.
-            meta.remove(List.of("resourceVersion", "managedFields", "uid", "creationTimestamp", "generation", "selfLink"));
-            AppliedDigest.annotate(tree);
-            prepared.add(new Desired(ref, tree));
-        }
-        return prepared;
+    private static List<ObjectRef> refs(List<DesiredObject> objects) {
+        return objects.stream().map(DesiredObject::ref).toList();
     }
 
     /**
      * Keys ("ns:NAME", "kind:GROUP/KIND") of the Namespaces and CRDs of this revision that do not exist
      * yet: objects needing them cannot be dry-run before the definitions stage is applied.
      */
-    private static Set<String> pendingDefinitions(List<Desired> definitions, LiveObjects live) {
+    private static Set<String> pendingDefinitions(List<DesiredObject> definitions, LiveObjects live) {
         Set<String> pending = new HashSet<>();
-        for (Desired definition : definitions) {
+        for (DesiredObject definition : definitions) {
             ObjectRef ref = definition.ref();
             if (exists(live, ref)) {
                 continue;
@@ -222,12 +187,11 @@ public final class StagedApplier {
      * Plans every object: unchanged ones by their digest, the others by a dry run. All refusals are collected
      * and thrown together, before anything is written. Dry runs write nothing, so they all go out together.
      */
-    private Map<ObjectRef, Plan> validate(List<Desired> objects, LiveObjects live, ApiCalls api, ApplyOptions options, ChangeSet soFar) {
+    private Map<ObjectRef, Plan> validate(List<DesiredObject> objects, LiveObjects live, ApiCalls api, ApplyOptions options, ChangeSet soFar) {
         Map<ObjectRef, Plan> plans = new HashMap<>();
         List<ApplyException.Failure> failures = new ArrayList<>();
-        List<Desired> toDryRun = new ArrayList<>();
-        List<ObjectNode> liveOfDryRun = new ArrayList<>();
-        for (Desired object : objects) {
+        List<DryRun> toDryRun = new ArrayList<>();
+        for (DesiredObject object : objects) {
             ObjectNode current;
             try {
                 current = live.get(object.ref());
@@ -238,18 +202,19 @@ public final class StagedApplier {
             if (current != null && AppliedDigest.provesUnchanged(object.tree(), current)) {
                 plans.put(object.ref(), new Plan(object, ChangeAction.UNCHANGED, false));
             } else {
-                toDryRun.add(object);
-                liveOfDryRun.add(current);
+                toDryRun.add(new DryRun(object, current));
             }
         }
-        List<Object> outcomes = InFlight.map(toDryRun, object -> api.apply(object.ref(), object.body(), true),
-                (object, dryRun, failure) -> failure == null ? dryRun : failure);
+        // The server's answer is only read for objects that exist: for a new object only its verdict counts.
+        List<Object> outcomes = InFlight.map(toDryRun, run -> api.dryRun(run.object().ref(), run.object().body(), run.current() != null),
+                (run, answer, failure) -> failure != null ? failure : answer != null ? answer : ACCEPTED);
         for (int i = 0; i < toDryRun.size(); i++) {
-            Desired object = toDryRun.get(i);
-            ObjectNode current = liveOfDryRun.get(i);
-            if (outcomes.get(i) instanceof ObjectNode dryRun) {
-                ChangeAction action = current == null ? ChangeAction.CREATED
-                        : Differ.unchanged(current, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
+            DesiredObject object = toDryRun.get(i).object();
+            ObjectNode current = toDryRun.get(i).current();
+            if (outcomes.get(i) == ACCEPTED) {
+                plans.put(object.ref(), new Plan(object, ChangeAction.CREATED, false));
+            } else if (outcomes.get(i) instanceof ObjectNode dryRun) {
+                ChangeAction action = Differ.unchanged(current, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
                 plans.put(object.ref(), new Plan(object, action, false));
             } else if (outcomes.get(i) instanceof KubernetesClientException e && options.force() && current != null && isImmutableFieldError(e)) {
                 plans.put(object.ref(), new Plan(object, ChangeAction.CREATED, true));
@@ -271,7 +236,7 @@ public final class StagedApplier {
      * Applies a stage in its order. Objects of one kind are independent of each other, so each run of
      * objects of the same kind is written together; the next kind starts when the previous one is done.
      */
-    private void applyAll(List<Desired> objects, Map<ObjectRef, Plan> plans, ApiCalls api, List<ChangeSetEntry> done) {
+    private void applyAll(List<DesiredObject> objects, Map<ObjectRef, Plan> plans, ApiCalls api, List<ChangeSetEntry> done) {
         int start = 0;
         while (start < objects.size()) {
             ObjectRef first = objects.get(start).ref();
@@ -309,7 +274,7 @@ public final class StagedApplier {
         if (plan.action() == ChangeAction.UNCHANGED) {
             return CompletableFuture.completedFuture(null);
         }
-        return api.apply(plan.desired().ref(), plan.desired().body(), false);
+        return api.apply(plan.desired().ref(), plan.desired().body());
     }
 
     private GenericKubernetesResource live(GenericKubernetesResource object) {
@@ -317,7 +282,7 @@ public final class StagedApplier {
     }
 
     /** spec.force: delete (dependents in the background, as Flux does), wait until gone, apply again. */
-    private void recreate(Desired desired) {
+    private void recreate(DesiredObject desired) {
         GenericKubernetesResource object = Manifests.object(desired.tree());
         client.resource(object).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -335,9 +300,9 @@ public final class StagedApplier {
      * The definitions to wait for: those just written, and unchanged ones whose live state (read before the
      * apply) is not ready yet. An unchanged, ready Namespace or CRD costs no further request.
      */
-    private List<Desired> notReadyYet(List<Desired> definitions, Map<ObjectRef, Plan> plans, LiveObjects live) {
-        List<Desired> waiting = new ArrayList<>();
-        for (Desired definition : definitions) {
+    private List<DesiredObject> notReadyYet(List<DesiredObject> definitions, Map<ObjectRef, Plan> plans, LiveObjects live) {
+        List<DesiredObject> waiting = new ArrayList<>();
+        for (DesiredObject definition : definitions) {
             if (plans.get(definition.ref()).action() != ChangeAction.UNCHANGED
                     || DefinitionReadiness.notReadyReason(client, Manifests.object(live.get(definition.ref()))) != null) {
                 waiting.add(definition);
@@ -347,7 +312,7 @@ public final class StagedApplier {
     }
 
     /** Waits until the revision's CRDs are Established and its Namespaces exist and are not terminating. */
-    private void waitForDefinitions(List<Desired> desired, Duration timeout, ChangeSet soFar) {
+    private void waitForDefinitions(List<DesiredObject> desired, Duration timeout, ChangeSet soFar) {
         List<GenericKubernetesResource> definitions = desired.stream().map(d -> Manifests.object(d.tree())).toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<GenericKubernetesResource> waiting = new ArrayList<>(definitions);

@@ -1,6 +1,5 @@
 package io.sluice.apply.reconcile;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.api.events.ApplyCompleted;
@@ -19,8 +18,8 @@ import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.apply.apply.ApplyException;
 import io.sluice.apply.apply.ChangeSet;
+import io.sluice.apply.apply.DesiredSet;
 import io.sluice.apply.apply.Inventory;
-import io.sluice.apply.apply.Manifests;
 import io.sluice.apply.apply.Pruner;
 import io.sluice.apply.apply.RevisionApplier;
 import io.sluice.kit.messaging.EventPublisher;
@@ -208,7 +207,7 @@ public class KustomizationApplyHandler {
         statusWriter.progressing(key, revision, KustomizationSettings.goDuration(settings.timeout()), settings.checksHealth(), handledAt, started);
         metrics.recordCondition(key, ConditionTypes.READY, Conditions.UNKNOWN);
 
-        Optional<List<GenericKubernetesResource>> objects = objects(settings, rendering, handledAt);
+        Optional<DesiredSet> objects = objects(settings, rendering, handledAt);
         if (objects.isEmpty()) {
             return new Outcome(settings.retryInterval(), false);
         }
@@ -245,7 +244,7 @@ public class KustomizationApplyHandler {
      * Applies the objects as the Kustomization's user; when the server refuses them (dry run or apply), marks the
      * Kustomization failed and returns empty.
      */
-    private Optional<RevisionApplier.Result> applyOrFail(KustomizationSettings settings, List<GenericKubernetesResource> objects,
+    private Optional<RevisionApplier.Result> applyOrFail(KustomizationSettings settings, DesiredSet objects,
                                                          String revision, KustomizationStatus status, String handledAt) {
         try {
             return Optional.of(appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects, revision, status)));
@@ -259,7 +258,7 @@ public class KustomizationApplyHandler {
     private Outcome correctDrift(KustomizationSettings settings, ManifestsRendered rendering, String handledAt, KustomizationStatus status) {
         ObjectKey key = settings.key();
         String revision = rendering.sourceRevision();
-        Optional<List<GenericKubernetesResource>> objects = objects(settings, rendering, handledAt);
+        Optional<DesiredSet> objects = objects(settings, rendering, handledAt);
         if (objects.isEmpty()) {
             return new Outcome(settings.retryInterval(), false);
         }
@@ -294,9 +293,10 @@ public class KustomizationApplyHandler {
     }
 
     /** The rendered objects, or empty after marking the Kustomization failed (nothing was applied). */
-    private Optional<List<GenericKubernetesResource>> objects(KustomizationSettings settings, ManifestsRendered rendering, String handledAt) {
+    private Optional<DesiredSet> objects(KustomizationSettings settings, ManifestsRendered rendering, String handledAt) {
         try {
-            return Optional.of(Manifests.parse(renderedYaml.yaml(rendering.manifests())));
+            return Optional.of(desired.objects(rendering, settings.applyOptions(),
+                    r -> DesiredSet.parse(renderedYaml.yaml(r.manifests()), settings.applyOptions())));
         } catch (RenderedYaml.ManifestsUnavailableException e) {
             // claim check unreachable, gone or not matching its digest
             fail(settings.key(), rendering.sourceRevision(), null, Reasons.ARTIFACT_FAILED, e.getMessage(), handledAt);
@@ -307,7 +307,7 @@ public class KustomizationApplyHandler {
         return Optional.empty();
     }
 
-    private static RevisionApplier.Request request(KustomizationSettings settings, List<GenericKubernetesResource> objects,
+    private static RevisionApplier.Request request(KustomizationSettings settings, DesiredSet objects,
                                                    String revision, KustomizationStatus status) {
         return new RevisionApplier.Request(objects, revision, status.getLastAppliedRevision(), Inventory.from(status.getInventory()),
                 settings.prune(), settings.waitForAll(), settings.healthChecks(), settings.timeout(), settings.applyOptions());

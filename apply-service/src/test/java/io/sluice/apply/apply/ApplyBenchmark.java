@@ -1,9 +1,9 @@
 package io.sluice.apply.apply;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.kustomize.Kustomizer;
 import io.sluice.sandbox.cluster.SandboxCluster;
+import org.jboss.logmanager.LogContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,16 +14,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 /**
- * Benchmark, not a test: {@link StagedApplier} on a set of objects (one Namespace and ConfigMaps, 1,000 in
- * all) against the sandbox API server - first apply, no-change re-apply, one object changed - each beside
+ * Benchmark, not a test: apply-service's work for a rendering - the rendered YAML parsed into a {@link DesiredSet}
+ * and applied by {@link StagedApplier} - on a set of objects (one Namespace and ConfigMaps, 1,000 in all) against
+ * the sandbox API server - first apply, no-change re-apply, one object changed - each beside
  * {@code kubectl apply --server-side} on the same set against the same sandbox (in a namespace of its own);
  * and the time {@link Kustomizer} takes to render the same set from a kustomization.yaml listing its files.
  *
- * <p>Both sides are measured warm: untimed rounds of each first (the sandbox and Sluice run in this JVM,
- * whose JIT compiler needs a few thousand requests; kubectl is a native binary but the server it talks to
- * is this JVM too). Then {@code runs} rounds, each in fresh namespaces, deleted afterwards; the table shows
+ * <p>Both sides are measured warm, as JMH would: untimed rounds of each first (the sandbox and Sluice run in this
+ * JVM, whose JIT compiler needs tens of thousands of requests before the hot paths are compiled, as they are in a
+ * service that has been running for a while; kubectl is a native binary but the server it talks to is this JVM
+ * too). Then {@code runs} rounds, each in fresh namespaces, deleted afterwards; the table shows
  * the median and the range. The machine's load average is printed before and after: figures from a busy
  * machine are only comparable with each other.
  *
@@ -38,10 +41,13 @@ import java.util.concurrent.TimeUnit;
 public final class ApplyBenchmark {
 
     private static final String KUBECTL_MANAGER = "bench";
-    /** Untimed Sluice rounds first: the JIT compiles the client's and the server's hot paths after a few thousand requests. */
-    private static final int WARM_UP_ROUNDS = 3;
+    /** Untimed Sluice rounds first (about 15 s): until then the JIT is still compiling the client's and the server's hot paths. */
+    private static final int WARM_UP_ROUNDS = 50;
 
     public static void main(String[] args) {
+        // The services run with Quarkus's INFO logging. A bare JVM's JBoss log manager enables TRACE, and with
+        // TRACE on, fabric8's HTTP client copies and logs every request and response body on both sides.
+        LogContext.getSystemLogContext().getLogger("").setLevel(Level.INFO);
         try {
             run(args);
         } catch (Exception e) {
@@ -107,12 +113,22 @@ public final class ApplyBenchmark {
         }
     }
 
+    /**
+     * What apply-service does with a rendering: from the rendered YAML (as ManifestsRendered carries it, parsed
+     * here inside the timing, as kubectl parses its file) to the cluster. The no-change re-apply is a drift check
+     * of the same rendering, which reuses the objects prepared by the first apply ({@link DesiredSet}, kept in
+     * apply-service's desired states); the one-object change is a new rendering, parsed again.
+     */
     private static Round sluiceRound(StagedApplier applier, ApplyOptions options, String namespace, int count) {
-        List<GenericKubernetesResource> set = Manifests.parse(manifests(namespace, count, "v"));
-        List<GenericKubernetesResource> changed = Manifests.parse(changeOne(manifests(namespace, count, "v")));
-        long first = time(() -> check(applier.apply(set, options), ChangeAction.CREATED, count));
-        long same = time(() -> check(applier.apply(set, options), ChangeAction.UNCHANGED, count));
-        long one = time(() -> check(applier.apply(changed, options), ChangeAction.CONFIGURED, 1));
+        String rendered = manifests(namespace, count, "v");
+        String changed = changeOne(rendered);
+        DesiredSet[] set = new DesiredSet[1];
+        long first = time(() -> {
+            set[0] = DesiredSet.parse(rendered, options);
+            check(applier.apply(set[0], options), ChangeAction.CREATED, count);
+        });
+        long same = time(() -> check(applier.apply(set[0], options), ChangeAction.UNCHANGED, count));
+        long one = time(() -> check(applier.apply(DesiredSet.parse(changed, options), options), ChangeAction.CONFIGURED, 1));
         return new Round(first, same, one);
     }
 
