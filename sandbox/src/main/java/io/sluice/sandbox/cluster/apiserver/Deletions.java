@@ -58,7 +58,7 @@ final class Deletions {
             store.put(ref, namespace);
         }
         String name = ref.name();
-        for (Map.Entry<ObjectRef, ObjectNode> entry : store.all(e -> e.getKey().namespace().equals(name))) {
+        for (Map.Entry<ObjectRef, ObjectNode> entry : store.inNamespace(name)) {
             store.get(entry.getKey()).ifPresent(current -> delete(entry.getKey(), current, "Background"));
         }
         return finishNamespace(name).orElse(namespace);
@@ -71,7 +71,7 @@ final class Deletions {
         if (namespace.isEmpty() || !Json.isTerminating(namespace.get())) {
             return namespace;
         }
-        boolean empty = !store.any(e -> e.getKey().namespace().equals(name));
+        boolean empty = !store.anyInNamespace(name);
         if (empty && !Json.hasFinalizers(namespace.get())) {
             remove(ref, namespace.get(), "Background");
             return Optional.empty();
@@ -116,7 +116,7 @@ final class Deletions {
      * (its own finalizers and dependents honoured); one that still has a live owner loses the dangling reference.
      */
     private void collectGarbage(String ownerUid) {
-        for (Map.Entry<ObjectRef, ObjectNode> entry : store.all(e -> ownedBy(e.getValue(), ownerUid))) {
+        for (Map.Entry<ObjectRef, ObjectNode> entry : store.dependentsOf(ownerUid)) {
             Optional<ObjectNode> current = store.get(entry.getKey());
             if (current.isEmpty()) {
                 continue;
@@ -126,7 +126,7 @@ final class Deletions {
             boolean anotherOwnerLives = false;
             for (JsonNode owner : remaining) {
                 String uid = owner.path("uid").asText();
-                anotherOwnerLives |= store.any(e -> uid.equals(Json.meta(e.getValue(), "uid")));
+                anotherOwnerLives |= store.holdsUid(uid);
             }
             if (anotherOwnerLives) {
                 rewriteOwners(entry.getKey(), dependent, remaining);
@@ -137,7 +137,7 @@ final class Deletions {
     }
 
     private void orphanDependents(String ownerUid) {
-        for (Map.Entry<ObjectRef, ObjectNode> entry : store.all(e -> ownedBy(e.getValue(), ownerUid))) {
+        for (Map.Entry<ObjectRef, ObjectNode> entry : store.dependentsOf(ownerUid)) {
             rewriteOwners(entry.getKey(), entry.getValue(), withoutOwner(entry.getValue(), ownerUid));
         }
     }
@@ -151,15 +151,6 @@ final class Deletions {
         }
         Json.metadata(updated).put("resourceVersion", String.valueOf(store.nextResourceVersion()));
         store.put(ref, updated);
-    }
-
-    private static boolean ownedBy(JsonNode object, String uid) {
-        for (JsonNode owner : object.path("metadata").path("ownerReferences")) {
-            if (uid.equals(owner.path("uid").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ArrayNode withoutOwner(JsonNode object, String uid) {

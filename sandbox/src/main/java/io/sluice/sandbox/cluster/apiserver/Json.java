@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -106,9 +105,21 @@ final class Json {
         return result;
     }
 
+    /** A second and how it is written, kept: thousands of objects are written within one second. */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+
     /** Now, as the API server writes timestamps: RFC 3339, whole seconds, UTC. */
     static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        long epochSecond = Instant.now().getEpochSecond();
+        Second last = lastSecond;
+        if (last.epochSecond() != epochSecond) {
+            last = new Second(epochSecond, Instant.ofEpochSecond(epochSecond).toString());
+            lastSecond = last;
+        }
+        return last.text();
     }
 
     /**

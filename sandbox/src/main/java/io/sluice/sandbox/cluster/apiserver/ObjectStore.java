@@ -1,16 +1,19 @@
 package io.sluice.sandbox.cluster.apiserver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -27,9 +30,21 @@ final class ObjectStore {
     /** Changes kept for watches that resume from a resourceVersion; older ones answer 410 Gone. */
     static final int HISTORY = 4_096;
 
+    /**
+     * The objects, each a private copy that is never changed in place (an update stores a new tree), so the
+     * change history and the JSON cache can share it.
+     */
     private final TreeMap<ObjectRef, ObjectNode> objects = new TreeMap<>();
-    /** The JSON of stored objects that were listed since they last changed. */
+    /** The JSON of stored objects that were listed or written since they last changed. */
     private final Map<ObjectRef, byte[]> json = new HashMap<>();
+    /**
+     * Indexes for deletion: the objects of each namespace, the dependents of each owner uid (ownerReferences),
+     * and which object has which uid. Without them deleting a namespace of n objects scanned every stored object
+     * for each of the n.
+     */
+    private final Map<String, Set<ObjectRef>> byNamespace = new HashMap<>();
+    private final Map<String, Set<ObjectRef>> dependentsByOwner = new HashMap<>();
+    private final Map<String, ObjectRef> byUid = new HashMap<>();
     private final Deque<Change> history = new ArrayDeque<>();
     private final Set<WatchSession> watches = new LinkedHashSet<>();
     private long resourceVersion;
@@ -49,15 +64,30 @@ final class ObjectStore {
         return Optional.ofNullable(object == null ? null : object.deepCopy());
     }
 
+    /**
+     * The stored object itself, not a copy: for callers that only read it within the request (server-side apply
+     * reads the live object once per request). Never change it.
+     */
+    Optional<ObjectNode> peek(ObjectRef ref) {
+        return Optional.ofNullable(objects.get(ref));
+    }
+
+    /** The stored object's JSON, written once and kept until it changes: LIST answers and write answers share it. */
+    byte[] json(ObjectRef ref) {
+        ObjectNode object = objects.get(ref);
+        if (object == null) {
+            throw new IllegalStateException("no stored object " + ref);
+        }
+        return json.computeIfAbsent(ref, r -> Json.writeBytes(object));
+    }
+
     /** Objects of one type, in one namespace (or all when {@code namespace} is null), sorted like etcd keys. */
     List<Map.Entry<ObjectRef, ObjectNode>> list(String group, String plural, String namespace,
             Predicate<ObjectNode> filter) {
         List<Map.Entry<ObjectRef, ObjectNode>> result = new ArrayList<>();
-        for (Map.Entry<ObjectRef, ObjectNode> entry : objects.entrySet()) {
-            ObjectRef ref = entry.getKey();
-            if (ref.sameType(group, plural) && (namespace == null || ref.namespace().equals(namespace))
-                    && filter.test(entry.getValue())) {
-                result.add(Map.entry(ref, entry.getValue().deepCopy()));
+        for (Map.Entry<ObjectRef, ObjectNode> entry : ofType(group, plural, namespace).entrySet()) {
+            if (filter.test(entry.getValue())) {
+                result.add(Map.entry(entry.getKey(), entry.getValue().deepCopy()));
             }
         }
         return result;
@@ -70,42 +100,62 @@ final class ObjectStore {
      */
     List<byte[]> listJson(String group, String plural, String namespace, Predicate<ObjectNode> filter) {
         List<byte[]> result = new ArrayList<>();
-        for (Map.Entry<ObjectRef, ObjectNode> entry : objects.entrySet()) {
-            ObjectRef ref = entry.getKey();
-            if (ref.sameType(group, plural) && (namespace == null || ref.namespace().equals(namespace))
-                    && filter.test(entry.getValue())) {
-                result.add(json.computeIfAbsent(ref, r -> Json.writeBytes(entry.getValue())));
+        for (Map.Entry<ObjectRef, ObjectNode> entry : ofType(group, plural, namespace).entrySet()) {
+            if (filter.test(entry.getValue())) {
+                result.add(json.computeIfAbsent(entry.getKey(), r -> Json.writeBytes(entry.getValue())));
             }
         }
         return result;
     }
 
-    /** Whether any object matches, without copying any (a namespace's "anything left?" runs once per removed object). */
-    boolean any(Predicate<Map.Entry<ObjectRef, ObjectNode>> filter) {
-        for (Map.Entry<ObjectRef, ObjectNode> entry : objects.entrySet()) {
-            if (filter.test(entry)) {
-                return true;
-            }
+    /**
+     * The objects of one type (and namespace): one range of the sorted map, as etcd reads one key prefix.
+     * {@code x + "\0"} sorts right after {@code x} and before every longer string that starts with it.
+     */
+    private Map<ObjectRef, ObjectNode> ofType(String group, String plural, String namespace) {
+        if (namespace == null) {
+            return objects.subMap(new ObjectRef(group, plural, "", ""), true, new ObjectRef(group, plural + "\0", "", ""), false);
         }
-        return false;
+        return objects.subMap(new ObjectRef(group, plural, namespace, ""), true,
+                new ObjectRef(group, plural, namespace + "\0", ""), false);
     }
 
-    /** Every object, for garbage collection and namespace deletion. */
-    List<Map.Entry<ObjectRef, ObjectNode>> all(Predicate<Map.Entry<ObjectRef, ObjectNode>> filter) {
-        List<Map.Entry<ObjectRef, ObjectNode>> result = new ArrayList<>();
-        for (Map.Entry<ObjectRef, ObjectNode> entry : objects.entrySet()) {
-            if (filter.test(entry)) {
-                result.add(Map.entry(entry.getKey(), entry.getValue().deepCopy()));
-            }
+    /** Copies of the objects in a namespace, for deleting it. */
+    List<Map.Entry<ObjectRef, ObjectNode>> inNamespace(String namespace) {
+        return copies(byNamespace.getOrDefault(namespace, Set.of()));
+    }
+
+    boolean anyInNamespace(String namespace) {
+        return byNamespace.containsKey(namespace);
+    }
+
+    /** Copies of the objects whose ownerReferences name {@code ownerUid}, for garbage collection. */
+    List<Map.Entry<ObjectRef, ObjectNode>> dependentsOf(String ownerUid) {
+        return copies(dependentsByOwner.getOrDefault(ownerUid, Set.of()));
+    }
+
+    /** Whether an object with this uid is stored. */
+    boolean holdsUid(String uid) {
+        return byUid.containsKey(uid);
+    }
+
+    /** Copies in etcd key order, so deletions happen in the order they did when the whole store was scanned. */
+    private List<Map.Entry<ObjectRef, ObjectNode>> copies(Set<ObjectRef> refs) {
+        List<Map.Entry<ObjectRef, ObjectNode>> result = new ArrayList<>(refs.size());
+        for (ObjectRef ref : new TreeSet<>(refs)) {
+            result.add(Map.entry(ref, objects.get(ref).deepCopy()));
         }
         return result;
     }
 
     /** Stores an object whose {@code metadata.resourceVersion} the caller has just taken from {@link #nextResourceVersion()}. */
     void put(ObjectRef ref, ObjectNode object) {
-        ObjectNode previous = objects.put(ref, object.deepCopy());
+        ObjectNode stored = object.deepCopy();
+        ObjectNode previous = objects.put(ref, stored);
         json.remove(ref);
-        record(new Change(resourceVersion, previous == null ? "ADDED" : "MODIFIED", ref, object.deepCopy(), previous));
+        unindex(ref, previous);
+        index(ref, stored);
+        record(new Change(resourceVersion, previous == null ? "ADDED" : "MODIFIED", ref, stored, previous));
     }
 
     /** Removes an object; {@code finalState} is what watchers receive, with a fresh resourceVersion. */
@@ -113,8 +163,54 @@ final class ObjectStore {
         ObjectNode previous = objects.remove(ref);
         json.remove(ref);
         if (previous != null) {
+            unindex(ref, previous);
             record(new Change(resourceVersion, "DELETED", ref, finalState.deepCopy(), previous));
         }
+    }
+
+    private void index(ObjectRef ref, ObjectNode object) {
+        if (!ref.namespace().isEmpty()) {
+            byNamespace.computeIfAbsent(ref.namespace(), n -> new HashSet<>()).add(ref);
+        }
+        String uid = Json.meta(object, "uid");
+        if (uid != null) {
+            byUid.put(uid, ref);
+        }
+        for (String owner : ownerUids(object)) {
+            dependentsByOwner.computeIfAbsent(owner, o -> new HashSet<>()).add(ref);
+        }
+    }
+
+    private void unindex(ObjectRef ref, ObjectNode object) {
+        if (object == null) {
+            return;
+        }
+        removeFrom(byNamespace, ref.namespace(), ref);
+        String uid = Json.meta(object, "uid");
+        if (uid != null && ref.equals(byUid.get(uid))) {
+            byUid.remove(uid);
+        }
+        for (String owner : ownerUids(object)) {
+            removeFrom(dependentsByOwner, owner, ref);
+        }
+    }
+
+    private static void removeFrom(Map<String, Set<ObjectRef>> index, String key, ObjectRef ref) {
+        Set<ObjectRef> refs = index.get(key);
+        if (refs != null && refs.remove(ref) && refs.isEmpty()) {
+            index.remove(key);
+        }
+    }
+
+    private static List<String> ownerUids(ObjectNode object) {
+        List<String> uids = new ArrayList<>(1);
+        for (JsonNode owner : object.path("metadata").path("ownerReferences")) {
+            String uid = owner.path("uid").asText("");
+            if (!uid.isEmpty()) {
+                uids.add(uid);
+            }
+        }
+        return uids;
     }
 
     private void record(Change change) {

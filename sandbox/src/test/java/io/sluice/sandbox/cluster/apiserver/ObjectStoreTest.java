@@ -35,4 +35,74 @@ class ObjectStoreTest {
         assertThat(store.watchCount()).isEqualTo(2);
         assertThat(store.list("", "configmaps", "default", o -> true)).hasSize(1);
     }
+
+    private static ObjectNode object(String kind, String namespace, String name, String uid, String... ownerUids) {
+        ObjectNode object = Json.object().put("apiVersion", "v1").put("kind", kind);
+        ObjectNode metadata = object.putObject("metadata").put("name", name).put("uid", uid);
+        if (!namespace.isEmpty()) {
+            metadata.put("namespace", namespace);
+        }
+        for (String owner : ownerUids) {
+            metadata.withArray("ownerReferences").addObject().put("kind", "Owner").put("name", "o").put("uid", owner);
+        }
+        return object;
+    }
+
+    private static void put(ObjectStore store, ObjectRef ref, ObjectNode object) {
+        store.nextResourceVersion();
+        store.put(ref, object);
+    }
+
+    @Test
+    void listsReadOneTypeAndNamespaceAndNothingWithALongerName() {
+        ObjectStore store = new ObjectStore();
+        put(store, new ObjectRef("", "configmaps", "a", "one"), object("ConfigMap", "a", "one", "u1"));
+        put(store, new ObjectRef("", "configmaps", "ab", "two"), object("ConfigMap", "ab", "two", "u2"));
+        put(store, new ObjectRef("", "configmapsx", "a", "three"), object("Other", "a", "three", "u3"));
+        put(store, new ObjectRef("x", "configmaps", "a", "four"), object("ConfigMap", "a", "four", "u4"));
+        put(store, new ObjectRef("", "configmaps", "", "cluster"), object("ConfigMap", "", "cluster", "u5"));
+
+        assertThat(store.list("", "configmaps", "a", o -> true)).extracting(e -> e.getKey().name()).containsExactly("one");
+        assertThat(store.list("", "configmaps", null, o -> true)).extracting(e -> e.getKey().name())
+                .containsExactly("cluster", "one", "two");
+        assertThat(store.listJson("", "configmaps", "ab", o -> true)).hasSize(1);
+        assertThat(store.list("x", "configmaps", null, o -> true)).extracting(e -> e.getKey().name()).containsExactly("four");
+    }
+
+    @Test
+    void indexesFollowEveryChange() {
+        ObjectStore store = new ObjectStore();
+        ObjectRef owner = new ObjectRef("", "configmaps", "apps", "owner");
+        ObjectRef dependent = new ObjectRef("", "secrets", "apps", "dependent");
+        put(store, owner, object("ConfigMap", "apps", "owner", "owner-uid"));
+        put(store, dependent, object("Secret", "apps", "dependent", "dep-uid", "owner-uid"));
+
+        assertThat(store.anyInNamespace("apps")).isTrue();
+        assertThat(store.inNamespace("apps")).extracting(e -> e.getKey().name()).containsExactly("owner", "dependent");
+        assertThat(store.dependentsOf("owner-uid")).extracting(e -> e.getKey().name()).containsExactly("dependent");
+        assertThat(store.holdsUid("dep-uid")).isTrue();
+
+        put(store, dependent, object("Secret", "apps", "dependent", "dep-uid")); // the reference removed by an update
+        assertThat(store.dependentsOf("owner-uid")).isEmpty();
+
+        store.remove(owner, object("ConfigMap", "apps", "owner", "owner-uid"));
+        store.remove(dependent, object("Secret", "apps", "dependent", "dep-uid"));
+        assertThat(store.anyInNamespace("apps")).isFalse();
+        assertThat(store.holdsUid("owner-uid")).isFalse();
+        assertThat(store.inNamespace("apps")).isEmpty();
+    }
+
+    @Test
+    void theKeptJsonIsTheStoredObjectUntilItChanges() {
+        ObjectStore store = new ObjectStore();
+        ObjectRef ref = new ObjectRef("", "configmaps", "default", "cm");
+        put(store, ref, configMap("cm", 1));
+        byte[] first = store.json(ref);
+
+        assertThat(store.json(ref)).isSameAs(first);
+        assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).contains("\"v\":\"1\"");
+        put(store, ref, configMap("cm", 2));
+        assertThat(new String(store.json(ref), java.nio.charset.StandardCharsets.UTF_8)).contains("\"v\":\"2\"");
+        assertThat(store.listJson("", "configmaps", "default", o -> true).get(0)).isSameAs(store.json(ref));
+    }
 }
