@@ -8,9 +8,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.sluice.sandbox.LoopbackPorts;
 import io.sluice.sandbox.PortInUseException;
 import io.sluice.sandbox.cluster.apiserver.SandboxDispatcher;
@@ -23,16 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * An in-memory Kubernetes API server on 127.0.0.1 (fabric8's mock web server with the sandbox's own
- * API implementation, {@link SandboxDispatcher}) with the Sluice CRDs registered and the {@code default}
- * and {@code flux-system} namespaces created.
+ * An in-memory Kubernetes API server on 127.0.0.1 (the sandbox's own API implementation, {@link SandboxDispatcher},
+ * behind Vert.x HTTP servers on several event loops, {@link SandboxHttpServer}) with the Sluice CRDs registered and
+ * the {@code default} and {@code flux-system} namespaces created.
  *
  * <p>It is a SANDBOX: it stores and serves objects with watches, the status subresource, server-side
  * apply with managedFields, garbage collection and namespace deletion, but runs no pods, no controllers
@@ -48,23 +44,18 @@ public final class SandboxCluster implements AutoCloseable {
     public static final List<String> NAMESPACES = List.of(DEFAULT_NAMESPACE, "flux-system");
 
     private static final Logger LOG = Logger.getLogger(SandboxCluster.class);
-    /**
-     * fabric8's web server logs every request at INFO; thousands of lines per apply run drown the sandbox's
-     * own messages and slow benchmarks. Held here so the level setting is not garbage-collected with the logger.
-     */
-    private static final java.util.logging.Logger REQUEST_LOG = quietRequestLog();
 
-    private final KubernetesMockServer server;
+    private final SandboxHttpServer server;
     private final SandboxDispatcher dispatcher;
     private final String masterUrl;
     private final KubernetesClient client;
     private final Set<String> crdNames = new LinkedHashSet<>();
     private boolean closed;
 
-    private SandboxCluster(KubernetesMockServer server, SandboxDispatcher dispatcher) {
+    private SandboxCluster(SandboxHttpServer server, SandboxDispatcher dispatcher) {
         this.server = server;
         this.dispatcher = dispatcher;
-        this.masterUrl = "http://127.0.0.1:" + server.getPort();
+        this.masterUrl = "http://127.0.0.1:" + server.port();
         // An explicit HTTP client factory: in a Quarkus app that has quarkus-kubernetes-client, fabric8's service
         // lookup through the context class loader finds QuarkusHttpClientFactory loaded beside a different copy of
         // HttpClient.Factory ("not a subtype"), and the sandbox's own client could not be built.
@@ -72,12 +63,6 @@ public final class SandboxCluster implements AutoCloseable {
                 .withHttpClientFactory(new VertxHttpClientFactory())
                 .withConfig(config())
                 .build();
-    }
-
-    private static java.util.logging.Logger quietRequestLog() {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
     }
 
     /** Starts the API server on a free loopback port. */
@@ -97,12 +82,8 @@ public final class SandboxCluster implements AutoCloseable {
 
     private static SandboxCluster launch(int port) {
         SandboxDispatcher dispatcher = new SandboxDispatcher();
-        MockWebServer web = new MockWebServer();
-        // The mock web server queues every request it receives for takeRequest(), which the sandbox never calls.
-        dispatcher.afterEachRequest(web::reset);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), web, new HashMap<>(), dispatcher, false);
-        server.init(InetAddress.getLoopbackAddress(), port);
-        dispatcher.serverAddress("127.0.0.1:" + server.getPort());
+        SandboxHttpServer server = SandboxHttpServer.start(InetAddress.getLoopbackAddress(), port, dispatcher);
+        dispatcher.serverAddress("127.0.0.1:" + server.port());
         SandboxCluster cluster = new SandboxCluster(server, dispatcher);
         try {
             NAMESPACES.forEach(cluster::createNamespace);
@@ -125,7 +106,7 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return server.port();
     }
 
     /** A client for this server, namespace {@code default}; closed with the sandbox. */
@@ -229,7 +210,7 @@ public final class SandboxCluster implements AutoCloseable {
         try {
             client.close();
         } finally {
-            server.destroy();
+            server.close();
         }
         LOG.infof("SANDBOX Kubernetes API on %s stopped; its objects are gone", masterUrl);
     }

@@ -26,20 +26,10 @@ public final class SandboxDispatcher extends Dispatcher {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder dryRuns = new LongAdder();
     private volatile String serverAddress = "127.0.0.1";
-    private volatile Runnable afterEachRequest = () -> { };
 
     /** The host:port announced in {@code /api}, known only once the server has bound its port. */
     public void serverAddress(String hostAndPort) {
         this.serverAddress = hostAndPort;
-    }
-
-    /**
-     * Runs after every request. The sandbox uses it to drop the copy of each request that fabric8's mock web
-     * server keeps for its own tests: in a long {@code sluice up} session those copies (bodies included) would
-     * only grow.
-     */
-    public void afterEachRequest(Runnable action) {
-        this.afterEachRequest = action;
     }
 
     /** Requests answered so far, per HTTP method (dry runs apart). */
@@ -57,11 +47,7 @@ public final class SandboxDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         count(request);
-        try {
-            return answer(request);
-        } finally {
-            afterEachRequest.run();
-        }
+        return answer(request);
     }
 
     private void count(RecordedRequest request) {
