@@ -16,23 +16,26 @@ import java.util.Set;
  * <p>Built once per rendering and kept by apply-service while the rendering is the desired state: a drift check
  * of an unchanged rendering (every {@code spec.interval}) then costs no YAML parsing, no tree building and no
  * digests, only reading the live objects. The references are known as soon as the set is built, so
- * {@link StagedApplier} starts reading the live state while the trees are labelled and digested
- * ({@link #prepared()}, done once).
+ * {@link StagedApplier} starts reading the live state at once; each object is labelled and digested when first
+ * used ({@link DesiredObject}), once.
  */
 public final class DesiredSet {
 
     private final String ownerName;
     private final String ownerNamespace;
     private final List<ObjectRef> refs;
-    /** The rendered trees, owned by this set (parsed here or copied): labelled in place when first prepared. */
-    private final List<ObjectNode> trees;
-    private List<DesiredObject> prepared;
+    private final List<DesiredObject> objects;
 
+    /** @param trees the rendered trees, owned by this set from now on (parsed here or copied) */
     private DesiredSet(List<ObjectNode> trees, ApplyOptions owner) {
         this.ownerName = owner.ownerName();
         this.ownerNamespace = owner.ownerNamespace();
-        this.trees = trees;
         this.refs = distinctRefs(trees);
+        List<DesiredObject> prepared = new ArrayList<>(trees.size());
+        for (int i = 0; i < trees.size(); i++) {
+            prepared.add(new DesiredObject(refs.get(i), trees.get(i), ownerName, ownerNamespace));
+        }
+        this.objects = List.copyOf(prepared);
     }
 
     /**
@@ -70,27 +73,9 @@ public final class DesiredSet {
         return ownerName.equals(options.ownerName()) && ownerNamespace.equals(options.ownerNamespace());
     }
 
-    /** The objects as they will be applied; prepared on the first call, the same list after. */
-    synchronized List<DesiredObject> prepared() {
-        if (prepared == null) {
-            List<DesiredObject> objects = new ArrayList<>(trees.size());
-            for (int i = 0; i < trees.size(); i++) {
-                objects.add(new DesiredObject(refs.get(i), prepare(trees.get(i))));
-            }
-            prepared = List.copyOf(objects);
-        }
-        return prepared;
-    }
-
-    /** Owner labels, no server-maintained metadata, the digest annotation last (it covers everything else). */
-    private ObjectNode prepare(ObjectNode tree) {
-        ObjectNode meta = (ObjectNode) tree.get("metadata");
-        ObjectNode labels = meta.get("labels") instanceof ObjectNode existing ? existing : meta.putObject("labels");
-        labels.put(ApplyOptions.NAME_LABEL, ownerName);
-        labels.put(ApplyOptions.NAMESPACE_LABEL, ownerNamespace);
-        // A resourceVersion would turn the apply into a conditional write; the rest is the server's.
-        meta.remove(List.of("resourceVersion", "managedFields", "uid", "creationTimestamp", "generation", "selfLink"));
-        return AppliedDigest.annotate(tree);
+    /** The objects as they will be applied, in rendering order (each prepared when first used). */
+    List<DesiredObject> objects() {
+        return objects;
     }
 
     /** Each object's reference; refuses an object that appears twice. */

@@ -93,16 +93,17 @@ public final class StagedApplier {
         }
         ApiCalls api = new ApiCalls(client);
         // One round of reads for everything (objects that wait for a new Namespace or CRD are read again later).
-        // It runs while the trees are prepared here (the first time): the requests wait on the server, the preparing uses the CPU.
         LiveObjects live = new LiveObjects();
         List<ObjectRef> refs = set.refs();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> live.read(api, refs), READERS);
-        List<DesiredObject> desired;
-        try {
-            desired = set.prepared();
-        } catch (RuntimeException badManifest) {
-            reading.handle((done, ignored) -> null).join(); // the manifests' error is the one to report
-            throw badManifest;
+        // While the requests wait on the server, objects are prepared here (labels, digest: CPU work); what is not
+        // prepared when the reads are done is prepared when first used, just before its dry run.
+        List<DesiredObject> desired = set.objects();
+        for (DesiredObject object : desired) {
+            if (reading.isDone()) {
+                break;
+            }
+            object.tree();
         }
         awaitReads(reading);
         Map<KindOrder.Stage, List<DesiredObject>> stages = KindOrder.stages(desired, DesiredObject::ref);

@@ -38,7 +38,7 @@ class DesiredSetTest {
 
         assertThat(set.refs()).containsExactly(new ObjectRef("v1", "Namespace", "", "apps"),
                 new ObjectRef("v1", "ConfigMap", "apps", "settings"));
-        ObjectNode configMap = set.prepared().get(1).tree();
+        ObjectNode configMap = set.objects().get(1).tree();
         assertThat(configMap.path("metadata").path("labels").path(ApplyOptions.NAME_LABEL).asText()).isEqualTo("web");
         assertThat(configMap.path("metadata").path("labels").path(ApplyOptions.NAMESPACE_LABEL).asText()).isEqualTo("flux-system");
         assertThat(configMap.path("metadata").path("labels").path("team").asText()).isEqualTo("web");
@@ -49,14 +49,18 @@ class DesiredSetTest {
     }
 
     @Test
-    void preparesOnceAndWritesEachBodyOnce() {
+    void preparesEachObjectOnceAndWritesEachBodyOnce() {
         DesiredSet set = DesiredSet.parse(RENDERED, OWNER);
 
-        List<DesiredObject> first = set.prepared();
-        String body = first.get(1).body();
+        DesiredObject configMap = set.objects().get(1);
+        ObjectNode tree = configMap.tree();
+        String digest = tree.path("metadata").path("annotations").path(AppliedDigest.ANNOTATION).asText();
+        String body = configMap.body();
 
-        assertThat(set.prepared()).isSameAs(first);
-        assertThat(set.prepared().get(1).body()).isSameAs(body).contains("\"mode\":\"fast\"");
+        assertThat(set.objects().get(1)).isSameAs(configMap);
+        assertThat(configMap.tree()).isSameAs(tree);
+        assertThat(configMap.tree().path("metadata").path("annotations").path(AppliedDigest.ANNOTATION).asText()).isEqualTo(digest);
+        assertThat(configMap.body()).isSameAs(body).contains("\"mode\":\"fast\"").contains(digest);
     }
 
     @Test
@@ -64,14 +68,14 @@ class DesiredSetTest {
         DesiredSet parsed = DesiredSet.parse(RENDERED, OWNER);
         DesiredSet copied = DesiredSet.of(Manifests.parse(RENDERED), OWNER);
 
-        assertThat(copied.prepared().get(1).tree()).isEqualTo(parsed.prepared().get(1).tree());
+        assertThat(copied.objects().get(1).tree()).isEqualTo(parsed.objects().get(1).tree());
     }
 
     @Test
     void neverChangesTheCallersObjects() {
         List<GenericKubernetesResource> objects = Manifests.parse(RENDERED);
 
-        DesiredSet.of(objects, OWNER).prepared();
+        DesiredSet.of(objects, OWNER).objects().forEach(DesiredObject::body);
 
         assertThat(objects.get(1).getMetadata().getLabels()).containsOnlyKeys("team");
         assertThat(objects.get(1).getMetadata().getResourceVersion()).isEqualTo("42");

@@ -413,15 +413,14 @@ final class ApiServer {
     }
 
     private static boolean specChanged(ObjectNode live, ObjectNode desired, boolean hasStatus) {
-        String[] ignored = hasStatus ? new String[] {"metadata", STATUS} : new String[] {"metadata"};
-        return !Json.same(Json.without(live, ignored), Json.without(desired, ignored));
+        return !Json.sameExcept(live, desired, hasStatus ? List.of("metadata", STATUS) : List.of("metadata"));
     }
 
     // ---- delete -------------------------------------------------------------------------------------
 
     private MockResponse delete(ResourcePath path, RecordedRequest request) {
-        String bodyText = body(request);
-        JsonNode options = bodyText == null || bodyText.isBlank() ? Json.object() : Json.parse(bodyText, "DeleteOptions");
+        byte[] bodyBytes = body(request);
+        JsonNode options = Json.firstNonBlank(bodyBytes) < 0 ? Json.object() : Json.parse(bodyBytes, "DeleteOptions");
         boolean dryRun = path.dryRun() || options.path("dryRun").isArray() && !options.path("dryRun").isEmpty();
         String policy = path.param("propagationPolicy").orElse(options.path("propagationPolicy").asText("Background"));
         if (path.name() == null) {
@@ -594,11 +593,12 @@ final class ApiServer {
         return header.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String body(RecordedRequest request) {
+    /** The request body's bytes (empty when there is none). */
+    private static byte[] body(RecordedRequest request) {
         if (request.getBody() == null || request.getBody().size() == 0) {
-            return "";
+            return new byte[0];
         }
-        return request.getBody().readUtf8();
+        return request.getBody().getBytes();
     }
 
     private static boolean isCrd(ObjectRef ref) {

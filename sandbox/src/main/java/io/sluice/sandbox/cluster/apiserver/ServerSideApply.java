@@ -45,7 +45,9 @@ final class ServerSideApply {
     static ObjectNode apply(ObjectNode live, ObjectNode config, String manager, boolean force, String subresource,
             FieldSchema schema, ObjectRef ref) {
         String apiVersion = config.path("apiVersion").asText("");
-        ObjectNode base = live != null ? live.deepCopy() : skeleton(config, ref);
+        // merge() never changes its inputs and returns fresh nodes only, so the live object (the store's own tree)
+        // serves as the base as it is
+        ObjectNode base = live != null ? live : skeleton(config, ref);
         List<ManagedFields.Entry> entries = ManagedFields.read(live);
         if (live != null && entries.isEmpty()) {
             entries.add(new ManagedFields.Entry(BEFORE_FIRST_APPLY, ManagedFields.UPDATE, apiVersion, "", Json.now(),
@@ -97,7 +99,7 @@ final class ServerSideApply {
 
         // A re-apply that changes nothing keeps the entry's time, so the object stays byte-for-byte the same.
         boolean sameFields = own != null && previous.equals(applied);
-        boolean sameObject = live != null && Json.same(withoutManagedFields(merged), withoutManagedFields(live));
+        boolean sameObject = live != null && sameExceptManagedFields(merged, live);
         String time = sameFields && sameObject ? own.time() : Json.now();
         ManagedFields.Entry mine = new ManagedFields.Entry(manager, ManagedFields.APPLY, apiVersion, subresource, time,
                 applied);
@@ -122,10 +124,38 @@ final class ServerSideApply {
         return parent.startsWith("k:") && Json.parse(parent.substring(2), "list item key").has(path.last().substring(2));
     }
 
-    private static ObjectNode withoutManagedFields(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        Json.metadata(copy).remove("managedFields");
-        return copy;
+    /** Equal apart from {@code metadata.managedFields}, compared in place (no copies of either object). */
+    private static boolean sameExceptManagedFields(ObjectNode a, ObjectNode b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = a.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode other = b.get(field.getKey());
+            boolean same = field.getKey().equals("metadata") && field.getValue() instanceof ObjectNode metadata
+                    && other instanceof ObjectNode otherMetadata
+                    ? sameMetadata(metadata, otherMetadata)
+                    : Json.same(field.getValue(), other);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameMetadata(ObjectNode a, ObjectNode b) {
+        int sizeA = a.size() - (a.has("managedFields") ? 1 : 0);
+        int sizeB = b.size() - (b.has("managedFields") ? 1 : 0);
+        if (sizeA != sizeB) {
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = a.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getKey().equals("managedFields") && !Json.same(field.getValue(), b.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The applied leaf fields whose value the merge changed (the only fields that can conflict). */
@@ -177,9 +207,19 @@ final class ServerSideApply {
             return applied.deepCopy();
         }
         if (applied instanceof ObjectNode config && live instanceof ObjectNode current && !schema.atomicMap(names)) {
-            ObjectNode result = current.deepCopy();
-            config.fields().forEachRemaining(entry -> result.set(entry.getKey(),
-                    merge(current.get(entry.getKey()), entry.getValue(), ObjectFields.append(names, entry.getKey()), schema)));
+            // live's fields in their order, each copied once (merged where the configuration has it), then the
+            // configuration's new fields in its order
+            ObjectNode result = Json.object();
+            current.fields().forEachRemaining(entry -> {
+                JsonNode applying = config.get(entry.getKey());
+                result.set(entry.getKey(), applying == null ? entry.getValue().deepCopy()
+                        : merge(entry.getValue(), applying, ObjectFields.append(names, entry.getKey()), schema));
+            });
+            config.fields().forEachRemaining(entry -> {
+                if (!current.has(entry.getKey())) {
+                    result.set(entry.getKey(), merge(null, entry.getValue(), ObjectFields.append(names, entry.getKey()), schema));
+                }
+            });
             return result;
         }
         if (applied instanceof ArrayNode config && live instanceof ArrayNode current) {
