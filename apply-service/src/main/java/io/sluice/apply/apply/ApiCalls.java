@@ -29,8 +29,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The requests of the apply hot path - server-side apply (and its dry run), GET and LIST - sent with the
- * fabric8 client's own HTTP client (same credentials, impersonation, retries and timeouts as every other
- * call), without the typed DSL. The DSL costs about twice the CPU of the HTTP exchange itself per request
+ * fabric8 client's own HTTP client (same credentials, impersonation and retries as every other call; the
+ * client's request timeout bounds each whole exchange, see {@link #send}), without the typed DSL. The DSL costs about twice the CPU of the HTTP exchange itself per request
  * (URL templating with regular expressions, resource handler lookup, typed (de)serialisation); on a
  * revision of a thousand objects that decides whether Sluice is faster than kubectl or slower.
  *

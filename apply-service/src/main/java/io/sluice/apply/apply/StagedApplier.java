@@ -26,8 +26,9 @@ import java.util.concurrent.Executors;
  * kustomize-controller does.
  *
  * <ol>
- *   <li>Every object gets ({@link DesiredSet}, once per rendering) the owner labels ({@link ApplyOptions#NAME_LABEL}, {@link ApplyOptions#NAMESPACE_LABEL})
- *       and the annotation {@link AppliedDigest#ANNOTATION}, the digest of the object as applied.</li>
+ *   <li>Every object gets the owner labels ({@link ApplyOptions#NAME_LABEL}, {@link ApplyOptions#NAMESPACE_LABEL})
+ *       and the annotation {@link AppliedDigest#ANNOTATION}, the digest of the object as applied, once per
+ *       rendering ({@link DesiredSet}).</li>
  *   <li><b>Live state</b>: read up front, one LIST per kind and namespace with many objects, GETs for the rest
  *       ({@link LiveObjects}), all requests in flight together.</li>
  *   <li><b>Unchanged</b>: a live object that carries the same digest and still holds every desired value
@@ -85,7 +86,11 @@ public final class StagedApplier {
         return apply(DesiredSet.of(objects, options), options);
     }
 
-    /** Applies a prepared set ({@link DesiredSet}: kept between runs of the same rendering). */
+    /**
+     * Applies a set ({@link DesiredSet}: kept between runs of the same rendering).
+     *
+     * @throws IllegalArgumentException the set was built for another Kustomization (its owner labels would be wrong)
+     */
     public ChangeSet apply(DesiredSet set, ApplyOptions options) {
         if (!set.preparedFor(options)) {
             throw new IllegalArgumentException("the set was prepared for another Kustomization than "
