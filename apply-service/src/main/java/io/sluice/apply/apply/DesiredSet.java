@@ -31,11 +31,11 @@ public final class DesiredSet {
         this.ownerName = owner.ownerName();
         this.ownerNamespace = owner.ownerNamespace();
         this.refs = distinctRefs(trees);
-        List<DesiredObject> prepared = new ArrayList<>(trees.size());
+        List<DesiredObject> desired = new ArrayList<>(trees.size());
         for (int i = 0; i < trees.size(); i++) {
-            prepared.add(new DesiredObject(refs.get(i), trees.get(i), ownerName, ownerNamespace));
+            desired.add(new DesiredObject(refs.get(i), trees.get(i), ownerName, ownerNamespace));
         }
-        this.objects = List.copyOf(prepared);
+        this.objects = List.copyOf(desired);
     }
 
     /**
@@ -62,10 +62,6 @@ public final class DesiredSet {
     /** Every object's reference, in rendering order. */
     public List<ObjectRef> refs() {
         return refs;
-    }
-
-    public int size() {
-        return refs.size();
     }
 
     /** Whether the set was built for the owner in {@code options} (its labels name that Kustomization). */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
- * The sandbox's Kubernetes API server behind fabric8's mock web server: {@code /version}, health and API
+ * The sandbox's Kubernetes API server behind its HTTP front end ({@code SandboxHttpServer}): {@code /version}, health and API
  * discovery answered here, every resource path by {@link ApiServer} (objects in memory, server-side apply,
  * watches, garbage collection). docs/sandbox.md says what it does and does not reproduce.
  */
