@@ -197,6 +197,22 @@ class KustomizationApplyHandlerTest {
     }
 
     @Test
+    void anObjectRenderedTwiceIsABuildFailureNamingItAndNothingIsApplied() {
+        ObjectKey key = create("rendered-twice", false);
+        String configMap = CONFIGMAP.replace("handler-cm", "twice-cm");
+        String other = CONFIGMAP.replace("handler-cm", "twice-other-cm");
+
+        handler.onManifests(inline(key, other + "---\n" + configMap + "---\n" + configMap.replace("k: v", "k: w")));
+
+        ObjectEvent error = published(ObjectEvent.class).get(0);
+        assertThat(error.reason()).isEqualTo("BuildFailed");
+        assertThat(error.message()).contains("ConfigMap/default/twice-cm (v1) appears twice in the manifests");
+        assertThat(Conditions.get(get(key).getStatus(), "Ready").orElseThrow().getReason()).isEqualTo("BuildFailed");
+        assertThat(cluster.client().configMaps().inNamespace("default").withName("twice-other-cm").get()).isNull();
+        assertThat(published(ApplyCompleted.class)).isEmpty();
+    }
+
+    @Test
     void unhealthyObjectsMakeReadyFalseWithHealthCheckFailed() {
         ObjectKey key = create("unhealthy", false);
         Kustomization ks = get(key);
