@@ -105,8 +105,8 @@ final class ApiServer {
     /** The list answer as JSON, from each object's kept JSON ({@link ObjectStore#listJson}): no tree is copied or written. */
     private byte[] listAnswer(ResourcePath path) {
         List<byte[]> items = store.listJson(path.group(), path.plural(), path.namespace(), selected(path));
-        ObjectNode head = listHead(path, () -> items.isEmpty() ? "" : Json.parse(new String(items.get(0),
-                java.nio.charset.StandardCharsets.UTF_8), "a stored object").path("kind").asText(""));
+        ObjectNode head = listHead(path, () -> items.isEmpty() ? "" : Json.parse(items.get(0), "a stored object")
+                .path("kind").asText(""));
         head.putArray("items");
         byte[] open = Json.writeBytes(head); // ... "items":[]}
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(items.stream().mapToInt(i -> i.length + 1).sum() + open.length);

@@ -58,8 +58,8 @@ final class Deletions {
             store.put(ref, namespace);
         }
         String name = ref.name();
-        for (Map.Entry<ObjectRef, ObjectNode> entry : store.inNamespace(name)) {
-            store.get(entry.getKey()).ifPresent(current -> delete(entry.getKey(), current, "Background"));
+        for (ObjectRef object : store.inNamespace(name)) {
+            store.get(object).ifPresent(current -> delete(object, current, "Background"));
         }
         return finishNamespace(name).orElse(namespace);
     }
@@ -116,8 +116,8 @@ final class Deletions {
      * (its own finalizers and dependents honoured); one that still has a live owner loses the dangling reference.
      */
     private void collectGarbage(String ownerUid) {
-        for (Map.Entry<ObjectRef, ObjectNode> entry : store.dependentsOf(ownerUid)) {
-            Optional<ObjectNode> current = store.get(entry.getKey());
+        for (ObjectRef ref : store.dependentsOf(ownerUid)) {
+            Optional<ObjectNode> current = store.get(ref);
             if (current.isEmpty()) {
                 continue;
             }
@@ -129,16 +129,16 @@ final class Deletions {
                 anotherOwnerLives |= store.holdsUid(uid);
             }
             if (anotherOwnerLives) {
-                rewriteOwners(entry.getKey(), dependent, remaining);
+                rewriteOwners(ref, dependent, remaining);
             } else {
-                delete(entry.getKey(), dependent, "Background");
+                delete(ref, dependent, "Background");
             }
         }
     }
 
     private void orphanDependents(String ownerUid) {
-        for (Map.Entry<ObjectRef, ObjectNode> entry : store.dependentsOf(ownerUid)) {
-            rewriteOwners(entry.getKey(), entry.getValue(), withoutOwner(entry.getValue(), ownerUid));
+        for (ObjectRef dependent : store.dependentsOf(ownerUid)) {
+            store.get(dependent).ifPresent(live -> rewriteOwners(dependent, live, withoutOwner(live, ownerUid)));
         }
     }
 

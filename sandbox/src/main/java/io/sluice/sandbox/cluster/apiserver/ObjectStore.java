@@ -120,18 +120,18 @@ final class ObjectStore {
                 new ObjectRef(group, plural, namespace + "\0", ""), false);
     }
 
-    /** Copies of the objects in a namespace, for deleting it. */
-    List<Map.Entry<ObjectRef, ObjectNode>> inNamespace(String namespace) {
-        return copies(byNamespace.getOrDefault(namespace, Set.of()));
+    /** The objects in a namespace, in etcd key order, for deleting it. */
+    List<ObjectRef> inNamespace(String namespace) {
+        return sorted(byNamespace.getOrDefault(namespace, Set.of()));
     }
 
     boolean anyInNamespace(String namespace) {
         return byNamespace.containsKey(namespace);
     }
 
-    /** Copies of the objects whose ownerReferences name {@code ownerUid}, for garbage collection. */
-    List<Map.Entry<ObjectRef, ObjectNode>> dependentsOf(String ownerUid) {
-        return copies(dependentsByOwner.getOrDefault(ownerUid, Set.of()));
+    /** The objects whose ownerReferences name {@code ownerUid}, in etcd key order, for garbage collection. */
+    List<ObjectRef> dependentsOf(String ownerUid) {
+        return sorted(dependentsByOwner.getOrDefault(ownerUid, Set.of()));
     }
 
     /** Whether an object with this uid is stored. */
@@ -139,13 +139,12 @@ final class ObjectStore {
         return byUid.containsKey(uid);
     }
 
-    /** Copies in etcd key order, so deletions happen in the order they did when the whole store was scanned. */
-    private List<Map.Entry<ObjectRef, ObjectNode>> copies(Set<ObjectRef> refs) {
-        List<Map.Entry<ObjectRef, ObjectNode>> result = new ArrayList<>(refs.size());
-        for (ObjectRef ref : new TreeSet<>(refs)) {
-            result.add(Map.entry(ref, objects.get(ref).deepCopy()));
-        }
-        return result;
+    /**
+     * A snapshot in etcd key order, so deletions happen in the order they did when the whole store was scanned;
+     * callers read each object with {@link #get} when they come to it (earlier deletions may have removed it).
+     */
+    private static List<ObjectRef> sorted(Set<ObjectRef> refs) {
+        return List.copyOf(new TreeSet<>(refs));
     }
 
     /** Stores an object whose {@code metadata.resourceVersion} the caller has just taken from {@link #nextResourceVersion()}. */

@@ -126,36 +126,12 @@ final class ServerSideApply {
 
     /** Equal apart from {@code metadata.managedFields}, compared in place (no copies of either object). */
     private static boolean sameExceptManagedFields(ObjectNode a, ObjectNode b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = a.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode other = b.get(field.getKey());
-            boolean same = field.getKey().equals("metadata") && field.getValue() instanceof ObjectNode metadata
-                    && other instanceof ObjectNode otherMetadata
-                    ? sameMetadata(metadata, otherMetadata)
-                    : Json.same(field.getValue(), other);
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameMetadata(ObjectNode a, ObjectNode b) {
-        int sizeA = a.size() - (a.has("managedFields") ? 1 : 0);
-        int sizeB = b.size() - (b.has("managedFields") ? 1 : 0);
-        if (sizeA != sizeB) {
-            return false;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = a.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getKey().equals("managedFields") && !Json.same(field.getValue(), b.get(field.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+        JsonNode metadataA = a.get("metadata");
+        JsonNode metadataB = b.get("metadata");
+        boolean sameMetadata = metadataA instanceof ObjectNode objectA && metadataB instanceof ObjectNode objectB
+                ? Json.sameExcept(objectA, objectB, List.of("managedFields"))
+                : Json.same(metadataA, metadataB);
+        return sameMetadata && Json.sameExcept(a, b, List.of("metadata"));
     }
 
     /** The applied leaf fields whose value the merge changed (the only fields that can conflict). */

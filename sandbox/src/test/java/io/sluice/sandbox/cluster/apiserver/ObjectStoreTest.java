@@ -78,8 +78,8 @@ class ObjectStoreTest {
         put(store, dependent, object("Secret", "apps", "dependent", "dep-uid", "owner-uid"));
 
         assertThat(store.anyInNamespace("apps")).isTrue();
-        assertThat(store.inNamespace("apps")).extracting(e -> e.getKey().name()).containsExactly("owner", "dependent");
-        assertThat(store.dependentsOf("owner-uid")).extracting(e -> e.getKey().name()).containsExactly("dependent");
+        assertThat(store.inNamespace("apps")).extracting(ObjectRef::name).containsExactly("owner", "dependent");
+        assertThat(store.dependentsOf("owner-uid")).extracting(ObjectRef::name).containsExactly("dependent");
         assertThat(store.holdsUid("dep-uid")).isTrue();
 
         put(store, dependent, object("Secret", "apps", "dependent", "dep-uid")); // the reference removed by an update
