@@ -53,8 +53,7 @@ public final class DesiredSet {
     public static DesiredSet of(List<GenericKubernetesResource> objects, ApplyOptions owner) {
         List<ObjectNode> trees = new ArrayList<>(objects.size());
         for (GenericKubernetesResource object : objects) {
-            ObjectRef.of(object); // the same refusal as from YAML, before any copying
-            trees.add(Manifests.tree(object));
+            trees.add(Manifests.tree(object)); // checked like parsed YAML when the set is built
         }
         return new DesiredSet(trees, owner);
     }

@@ -29,27 +29,25 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
     }
 
     public static ObjectRef of(HasMetadata object) {
-        String apiVersion = object.getApiVersion();
-        String kind = object.getKind();
-        String name = object.getMetadata() == null ? null : object.getMetadata().getName();
-        if (apiVersion == null || kind == null || name == null) {
-            throw new IllegalArgumentException("manifest without apiVersion, kind or metadata.name: apiVersion="
-                    + apiVersion + ", kind=" + kind + ", name=" + name + "; every rendered object needs all three");
-        }
-        return new ObjectRef(apiVersion, kind, object.getMetadata().getNamespace(), name);
+        boolean hasMetadata = object.getMetadata() != null;
+        return ofManifest(object.getApiVersion(), object.getKind(), hasMetadata ? object.getMetadata().getNamespace() : null,
+                hasMetadata ? object.getMetadata().getName() : null);
     }
 
     /** The reference of an object given as a JSON tree; the same refusal as {@link #of(HasMetadata)}. */
     public static ObjectRef of(JsonNode object) {
         JsonNode metadata = object.path("metadata");
-        String apiVersion = text(object.get("apiVersion"));
-        String kind = text(object.get("kind"));
-        String name = text(metadata.get("name"));
+        return ofManifest(text(object.get("apiVersion")), text(object.get("kind")), text(metadata.get("namespace")),
+                text(metadata.get("name")));
+    }
+
+    /** A rendered object's reference; one without apiVersion, kind or name is refused, naming what it has. */
+    private static ObjectRef ofManifest(String apiVersion, String kind, String namespace, String name) {
         if (apiVersion == null || kind == null || name == null) {
             throw new IllegalArgumentException("manifest without apiVersion, kind or metadata.name: apiVersion="
                     + apiVersion + ", kind=" + kind + ", name=" + name + "; every rendered object needs all three");
         }
-        return new ObjectRef(apiVersion, kind, text(metadata.get("namespace")), name);
+        return new ObjectRef(apiVersion, kind, namespace, name);
     }
 
     /** A string field's text; null when absent, null or not a string. */
