@@ -2,7 +2,6 @@ package io.sluice.gateway.rest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Counts webhook requests: {@code sluice_webhook_requests_total{result, type}} where {@code result} is a
@@ -13,8 +12,11 @@ public class WebhookMetrics {
 
     public static final String REQUESTS = "sluice.webhook.requests";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
+
+    WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     public void count(WebhookOutcome outcome, String type) {
         registry.counter(REQUESTS, "result", outcome.tag(), "type", type).increment();
