@@ -31,6 +31,9 @@ public interface GatewayConfig {
     /** Redelivery detection. */
     Dedupe dedupe();
 
+    /** Limits on slow and greedy clients. */
+    Connections connections();
+
     interface Receivers {
         /**
          * {@code sluice.gateway.receivers.namespace}: serve only the Receivers of this namespace; unset (or blank) serves
@@ -58,5 +61,24 @@ public interface GatewayConfig {
         /** {@code sluice.gateway.dedupe.ttl}: how long an accepted delivery id is remembered. */
         @WithDefault("1h")
         Duration ttl();
+    }
+
+    interface Connections {
+        /**
+         * {@code sluice.gateway.connections.body-timeout}: a request's body must have arrived within this time after
+         * its headers; otherwise it is answered 408 and its connection closed. Covers clients that stall after the
+         * headers and clients that trickle the body to keep the connection from going idle. Must be positive.
+         */
+        @WithDefault("10s")
+        Duration bodyTimeout();
+
+        /**
+         * {@code sluice.gateway.connections.max-per-address}: requests in progress at once from one client address,
+         * each holding its connection; one more is answered 429 and its connection closed. Behind a proxy or an
+         * ingress every request comes from the proxy's address unless {@code quarkus.http.proxy.proxy-address-forwarding}
+         * is on: raise the limit, or turn forwarding on, there. At least 1.
+         */
+        @WithDefault("32")
+        int maxPerAddress();
     }
 }
