@@ -166,10 +166,10 @@ public class GitRepositoryReconciler {
                     : FluxDuration.parse(spec.getTimeout(), "spec.timeout of GitRepository " + key.namespace() + "/" + key.name());
         } catch (IllegalArgumentException e) {
             // Retrying cannot help: Stalled until the spec changes (a new generation reconciles again).
-            Conditions.markTrue(status, generation, ConditionTypes.STALLED, "InvalidSpec", e.getMessage(), Instant.now());
-            Conditions.markFalse(status, generation, ConditionTypes.READY, "InvalidSpec", e.getMessage(), Instant.now());
+            Conditions.markTrue(status, generation, ConditionTypes.STALLED, Reasons.INVALID_SPEC, e.getMessage(), Instant.now());
+            Conditions.markFalse(status, generation, ConditionTypes.READY, Reasons.INVALID_SPEC, e.getMessage(), Instant.now());
             status.setObservedGeneration(generation);
-            publishFailure(key, repo.getStatus(), "InvalidSpec", e.getMessage(), previous);
+            publishFailure(key, repo.getStatus(), Reasons.INVALID_SPEC, e.getMessage(), previous);
             statusWriter.write(key, status);
             pushes.remove(key); // no artifact will answer them; a fixed spec is a new reconcile, not these pushes
             return null;
@@ -302,17 +302,17 @@ public class GitRepositoryReconciler {
         for (GitRepositoryInclude include : spec.getInclude()) {
             String name = include.getRepository() == null ? null : include.getRepository().getName();
             if (name == null || name.isBlank()) {
-                throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, "NotFound", "spec.include has an entry without repository.name");
+                throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, Reasons.INCLUDE_NOT_FOUND, "spec.include has an entry without repository.name");
             }
             Optional<GitRepository> included = Optional.ofNullable(
                     client.resources(GitRepository.class).inNamespace(key.namespace()).withName(name).get());
             if (included.isEmpty()) {
-                throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, "NotFound",
+                throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, Reasons.INCLUDE_NOT_FOUND,
                         "could not get resource for include '" + name + "': GitRepository " + key.namespace() + "/" + name + " not found");
             }
             Artifact artifact = included.get().getStatus() == null ? null : included.get().getStatus().getArtifact();
             if (artifact == null || artifact.getPath() == null || artifact.getDigest() == null) {
-                throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, "NoArtifact", "no artifact available for include '" + name + "'");
+                throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, Reasons.NO_ARTIFACT, "no artifact available for include '" + name + "'");
             }
             resolved.add(localOrDownloaded(key, name, artifact, include));
         }
@@ -330,7 +330,7 @@ public class GitRepositoryReconciler {
             downloader.download(URI.create(artifact.getUrl()), Digest.parse(artifact.getDigest()), temp);
             return new IncludedArtifact(name, temp, include.getFromPath(), include.getToPath(), true);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, "NoArtifact",
+            throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, Reasons.NO_ARTIFACT,
                     "artifact of include '" + name + "' could not be read: " + e.getMessage(), e);
         }
     }

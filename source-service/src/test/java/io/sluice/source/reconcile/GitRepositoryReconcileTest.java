@@ -186,7 +186,7 @@ class GitRepositoryReconcileTest {
         createGitRepository("app", appSpec);
 
         GitRepository waiting = awaitRepository("app", r -> Conditions.isFalse(r.getStatus(), ConditionTypes.READY));
-        assertThat(Conditions.get(waiting.getStatus(), ConditionTypes.INCLUDE_UNAVAILABLE).orElseThrow().getReason()).isEqualTo("NotFound");
+        assertThat(Conditions.get(waiting.getStatus(), ConditionTypes.INCLUDE_UNAVAILABLE).orElseThrow().getReason()).isEqualTo(Reasons.INCLUDE_NOT_FOUND);
 
         createGitRepository("lib", spec("lib", "app-auth"));
         GitRepository ready = awaitRepository("app", r -> Conditions.isTrue(r.getStatus(), ConditionTypes.READY));
