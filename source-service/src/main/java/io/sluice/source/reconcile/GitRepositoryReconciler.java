@@ -219,8 +219,7 @@ public class GitRepositoryReconciler {
         try {
             fetched = fetcher.fetch(key, new FetchRequest(spec.getUrl(), spec.getRef(), credentials, timeout, secretName));
         } catch (GitFetchException e) {
-            String reason = e.kind() == GitFetchException.Failure.INVALID_URL ? Reasons.URL_INVALID : Reasons.GIT_OPERATION_FAILED;
-            throw new ReconcileFailure(ConditionTypes.FETCH_FAILED, reason, "failed to checkout and determine revision: " + e.getMessage(), e);
+            throw ReconcileFailure.checkoutFailed(e);
         }
         List<IncludedArtifact> includes = resolveIncludes(key, spec);
         String revision = fetched.revision().toString();
