@@ -12,6 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +118,18 @@ class SlowClientTest {
 
         assertThat(clientsCut("too_many_requests") - refusedBefore).isEqualTo(5 - PER_ADDRESS);
         assertThat(clientsCut("body_timeout") - timedOutBefore).isEqualTo(PER_ADDRESS);
+    }
+
+    @Test
+    void aClientPreferringHttp2IsServedInHttp11() throws Exception {
+        String path = serve(receiver(unique("h2c"), "generic", null), "h2c-token");
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+
+        HttpResponse<String> answer = http2.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + path))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
     }
 
     @Test
