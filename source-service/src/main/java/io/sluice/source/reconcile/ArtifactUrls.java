@@ -1,6 +1,7 @@
 package io.sluice.source.reconcile;
 
 import io.quarkus.runtime.LaunchMode;
+import io.sluice.source.config.SourceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;

@@ -22,6 +22,7 @@ import io.sluice.source.artifact.BuiltArtifact;
 import io.sluice.source.artifact.GitTreeFiles;
 import io.sluice.source.artifact.IncludedArtifact;
 import io.sluice.source.artifact.StoredArtifact;
+import io.sluice.source.config.SourceConfig;
 import io.sluice.source.git.FetchResult;
 import io.sluice.source.git.GitCredentials;
 import io.sluice.source.git.GitFetchException;

@@ -10,6 +10,7 @@ import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
 import io.sluice.kit.reconcile.ReconcileScheduler;
 import io.sluice.source.artifact.ArtifactStorage;
+import io.sluice.source.config.SourceConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
