@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ol>
  * A connection that stalls before its headers are complete never becomes a request; Quarkus'
  * {@code quarkus.http.idle-timeout} closes it (application.properties sets it). Each cut is counted in
- * {@code sluice_webhook_clients_cut_total{reason}}; a 408 is logged every time, a 429 once per burst of refusals
+ * {@code sluice_webhook_requests_total{result="too_many_requests"|"body_timeout", type="unknown"}}; a 408 is logged every time, a 429 once per burst of refusals
  * from one address. Logs never carry a webhook path (it is as good as the token for path-only Receiver types).
  */
 @ApplicationScoped
@@ -71,10 +71,10 @@ public class SlowClientGuard {
         if (admission != RequestsPerAddress.Admission.ADMITTED) {
             if (admission == RequestsPerAddress.Admission.REFUSED_FIRST) {
                 LOG.warnf("refusing requests from %s: it already has %d requests in progress (sluice.gateway.connections.max-per-address);"
-                        + " answered 429 and closed the connection; further refusals are counted in sluice_webhook_clients_cut_total,"
+                        + " answered 429 and closed the connection; further refusals are counted in sluice_webhook_requests_total,"
                         + " not logged, until one of its requests ends", address, inProgress.limit());
             }
-            cut(context, ClientCut.TOO_MANY_REQUESTS, address + " has " + inProgress.limit()
+            cut(context, WebhookOutcome.TOO_MANY_REQUESTS, address + " has " + inProgress.limit()
                     + " requests in progress, the most one client address may have; retry when one has ended");
             return;
         }
@@ -107,7 +107,7 @@ public class SlowClientGuard {
             if (passedOn.compareAndSet(false, true)) {
                 LOG.warnf("cut off %s: the body of %s %s had not arrived %d ms after its headers (sluice.gateway.connections.body-timeout);"
                         + " answered 408 and closed the connection", address, request.method(), describe(request.path()), bodyTimeout.toMillis());
-                cut(context, ClientCut.BODY_TIMEOUT, "the request body did not arrive within " + bodyTimeout.toMillis() + " ms of its headers");
+                cut(context, WebhookOutcome.BODY_TIMEOUT, "the request body did not arrive within " + bodyTimeout.toMillis() + " ms of its headers");
             }
         });
         request.handler(chunk -> {
@@ -142,8 +142,8 @@ public class SlowClientGuard {
     }
 
     /** Answers {@code cut}'s status with one line of text and closes the connection. */
-    private void cut(RoutingContext context, ClientCut cut, String message) {
-        metrics.clientCut(cut);
+    private void cut(RoutingContext context, WebhookOutcome cut, String message) {
+        metrics.count(cut, "unknown");
         HttpServerResponse response = context.response();
         response.setStatusCode(cut.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")

@@ -166,8 +166,8 @@ class SlowClientTest {
         return client;
     }
 
-    /** {@code sluice_webhook_clients_cut_total{reason}} as Prometheus reads it; 0 before the first count. */
-    private static double clientsCut(String reason) {
-        return PrometheusText.sample(PrometheusText.scrape(), "sluice_webhook_clients_cut_total", "reason", reason).orElse(0.0);
+    /** {@code sluice_webhook_requests_total{result, type="unknown"}} as Prometheus reads it; 0 before the first count. */
+    private static double clientsCut(String result) {
+        return PrometheusText.sample(PrometheusText.scrape(), "sluice_webhook_requests_total", "result", result, "type", "unknown").orElse(0.0);
     }
 }
