@@ -110,26 +110,23 @@ public class SlowClientGuard {
                 cut(context, WebhookOutcome.BODY_TIMEOUT, "the request body did not arrive within " + bodyTimeout.toMillis() + " ms of its headers");
             }
         });
+        Runnable complete = () -> {
+            if (passedOn.compareAndSet(false, true)) {
+                context.vertx().cancelTimer(deadline);
+                passOn(context, body);
+            }
+        };
         request.handler(chunk -> {
             if (passedOn.get()) {
                 return;
             }
             body.appendBuffer(chunk, 0, Math.min(chunk.length(), maxBodySize + 1 - body.length()));
             if (body.length() > maxBodySize) {
-                // Enough to tell that it is too large; the rest is not read.
-                request.pause();
-                if (passedOn.compareAndSet(false, true)) {
-                    context.vertx().cancelTimer(deadline);
-                    passOn(context, body);
-                }
+                request.pause(); // enough to tell that it is too large; the rest is not read
+                complete.run();
             }
         });
-        request.endHandler(end -> {
-            if (passedOn.compareAndSet(false, true)) {
-                context.vertx().cancelTimer(deadline);
-                passOn(context, body);
-            }
-        });
+        request.endHandler(end -> complete.run());
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             context.response().writeContinue();
         }

@@ -121,6 +121,22 @@ class SlowClientTest {
     }
 
     @Test
+    void clientsThatHangUpBeforeTheAnswerDoNotKeepTheirAddressSlots() throws Exception {
+        String path = serve(receiver(unique("hang-up"), "generic", null), "hang-up-token");
+        for (int i = 0; i < PER_ADDRESS + 2; i++) {
+            RawHttpClient impatient = connect("127.0.0.5");
+            impatient.send(RawHttpClient.postHeaders(path, 2) + "{}");
+            impatient.close(); // gone while the gateway waits for Kafka
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            RawHttpClient patient = connect("127.0.0.5");
+            patient.send(RawHttpClient.postHeaders(path, 2) + "{}");
+            assertThat(patient.readStatus(Duration.ofSeconds(30))).as("the address's slots were given back").isEqualTo(202);
+        });
+    }
+
+    @Test
     void aClientPreferringHttp2IsServedInHttp11() throws Exception {
         String path = serve(receiver(unique("h2c"), "generic", null), "h2c-token");
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
