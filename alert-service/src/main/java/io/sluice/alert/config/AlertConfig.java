@@ -26,8 +26,8 @@ public interface AlertConfig {
     Duration syncTimeout();
 
     /**
-     * {@code sluice.alerts.secret-refresh}: how often the Secrets that Providers name are read again (GET: alert-service may not list or watch
-     * Secrets), so a created or rotated Secret takes effect within this time.
+     * {@code sluice.alerts.secret-refresh}: how often the Secrets that Providers name are read again (GET:
+     * alert-service may not list or watch Secrets), so a created or rotated Secret takes effect within this time.
      */
     @WithDefault("30s")
     Duration secretRefresh();
@@ -50,7 +50,10 @@ public interface AlertConfig {
     }
 
     interface Delivery {
-        /** {@code sluice.alerts.delivery.max-attempts}: attempts per notification, the first included; then the event goes to sluice.events.dlq. */
+        /**
+         * {@code sluice.alerts.delivery.max-attempts}: attempts per notification, the first included; then the event
+         * goes to sluice.events.dlq.
+         */
         @WithDefault("5")
         int maxAttempts();
 
@@ -62,7 +65,10 @@ public interface AlertConfig {
         @WithDefault("30s")
         Duration maxBackoff();
 
-        /** {@code sluice.alerts.delivery.queue-capacity}: notifications waiting per Provider; when full, new ones go to the dead-letter topic at once. */
+        /**
+         * {@code sluice.alerts.delivery.queue-capacity}: notifications waiting per Provider; when full, new ones go to
+         * the dead-letter topic at once.
+         */
         @WithDefault("100")
         int queueCapacity();
     }

@@ -13,13 +13,17 @@ import java.time.Duration;
 public interface RenderConfig {
 
     /**
-     * {@code sluice.render.strict-substitution}: fail a render when a variable without a default is unset (Flux's {@code StrictPostBuildSubstitutions}
-     * feature gate, on by default since kustomize-controller v1.9). {@code false} substitutes the empty string.
+     * {@code sluice.render.strict-substitution}: fail a render when a variable without a default is unset (Flux's
+     * {@code StrictPostBuildSubstitutions} feature gate, on by default since kustomize-controller v1.9). {@code false}
+     * substitutes the empty string.
      */
     @WithDefault("true")
     boolean strictSubstitution();
 
-    /** {@code sluice.render.inline-limit-bytes}: above this many gzip bytes the manifests go to the store and the event carries a claim check. */
+    /**
+     * {@code sluice.render.inline-limit-bytes}: above this many gzip bytes the manifests go to the store and the event
+     * carries a claim check.
+     */
     @WithDefault("524288")
     int inlineLimitBytes();
 
@@ -47,13 +51,16 @@ public interface RenderConfig {
     @WithDefault("60s")
     Duration artifactTimeout();
 
-    /** {@code sluice.render.workers}: how many Kustomizations are rendered at the same time (each one by one thread at a time). */
+    /**
+     * {@code sluice.render.workers}: how many Kustomizations are rendered at the same time (each one by one thread at
+     * a time).
+     */
     @WithDefault("4")
     int workers();
 
     /**
-     * {@code sluice.render.requeue-dependency}: how long to wait before trying again when the source exists but has no artifact yet (Flux's
-     * {@code --requeue-dependency} flag of kustomize-controller, 30s by default).
+     * {@code sluice.render.requeue-dependency}: how long to wait before trying again when the source exists but has
+     * no artifact yet (Flux's {@code --requeue-dependency} flag of kustomize-controller, 30s by default).
      */
     @WithDefault("30s")
     Duration requeueDependency();

@@ -70,7 +70,8 @@ final class IncludeResolver {
     private IncludedArtifact resolve(ObjectKey owner, GitRepositoryInclude include) throws ReconcileFailure {
         String name = include.getRepository() == null ? null : include.getRepository().getName();
         if (name == null || name.isBlank()) {
-            throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, Reasons.INCLUDE_NOT_FOUND, "spec.include has an entry without repository.name");
+            throw new ReconcileFailure(ConditionTypes.INCLUDE_UNAVAILABLE, Reasons.INCLUDE_NOT_FOUND,
+                    "spec.include has an entry without repository.name");
         }
         Optional<GitRepository> included = Optional.ofNullable(
                 client.resources(GitRepository.class).inNamespace(owner.namespace()).withName(name).get());
