@@ -177,9 +177,8 @@ public class GitRepositoryReconciler {
             settings = GitRepositorySettings.of(repo, defaultInterval);
         } catch (GitRepositorySettings.InvalidSpecException e) {
             // Retrying cannot help: Stalled until the spec changes (a new generation reconciles again).
-            long generation = repo.getMetadata().getGeneration() == null ? 0 : repo.getMetadata().getGeneration();
             publishFailure(key, before, Reasons.INVALID_SPEC, e.getMessage(), previous);
-            statusWriter.stalled(key, generation, Reasons.INVALID_SPEC, e.getMessage(), handledAt, Instant.now());
+            statusWriter.stalled(key, GitRepositorySettings.generation(repo), Reasons.INVALID_SPEC, e.getMessage(), handledAt, Instant.now());
             pushes.remove(key); // no artifact will answer them; a fixed spec is a new reconcile, not these pushes
             return Outcome.idle();
         }
@@ -189,7 +188,7 @@ public class GitRepositoryReconciler {
             boolean changed = previous == null || !Objects.equals(previous.getRevision(), artifact.getRevision())
                     || !Objects.equals(previous.getDigest(), artifact.getDigest());
             if (changed) {
-                announce(key, artifact, pushes.remove(key));
+                announce(key, artifact);
             } else if (pushAtStart != null) {
                 pushes.remove(key, pushAtStart);
             }
@@ -267,7 +266,9 @@ public class GitRepositoryReconciler {
         }
     }
 
-    private void announce(ObjectKey key, Artifact artifact, Instant pushReceivedAt) throws PublishFailedException {
+    /** ArtifactReady (waited for) then NewArtifact; the pushes it answers go with it, or stay for the retry. */
+    private void announce(ObjectKey key, Artifact artifact) throws PublishFailedException {
+        Instant pushReceivedAt = pushes.remove(key);
         ArtifactReady ready = new ArtifactReady(key, artifact.getRevision(), URI.create(artifact.getUrl()),
                 Digest.parse(artifact.getDigest()), artifact.getSize(), pushReceivedAt);
         ObjectEvent event = new ObjectEvent(key, Severity.INFO, NEW_ARTIFACT,
@@ -280,6 +281,9 @@ public class GitRepositoryReconciler {
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+            }
+            if (pushReceivedAt != null) {
+                notePush(key, pushReceivedAt);
             }
             throw new PublishFailedException("could not publish ArtifactReady for revision '" + artifact.getRevision() + "' to Kafka: " + e.getMessage());
         }

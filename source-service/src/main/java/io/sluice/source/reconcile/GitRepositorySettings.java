@@ -41,7 +41,7 @@ public record GitRepositorySettings(ObjectKey key, long generation, String url, 
     static GitRepositorySettings of(GitRepository repo, Duration defaultInterval) {
         ObjectKey key = GitRepositoryWatcher.key(repo);
         GitRepositorySpec spec = repo.getSpec() == null ? new GitRepositorySpec() : repo.getSpec();
-        long generation = repo.getMetadata().getGeneration() == null ? 0 : repo.getMetadata().getGeneration();
+        long generation = generation(repo);
         Duration interval = duration(spec.getInterval(), "spec.interval", key, defaultInterval);
         if (interval.isZero() || interval.isNegative()) {
             interval = defaultInterval;
@@ -50,6 +50,11 @@ public record GitRepositorySettings(ObjectKey key, long generation, String url, 
         String secretName = spec.getSecretRef() == null ? null : spec.getSecretRef().getName();
         return new GitRepositorySettings(key, generation, spec.getUrl(), spec.getRef(), secretName, interval, timeout,
                 spec.getInclude(), spec.getIgnore());
+    }
+
+    /** {@code metadata.generation}, 0 when the server has not set it. */
+    static long generation(GitRepository repo) {
+        return repo.getMetadata().getGeneration() == null ? 0 : repo.getMetadata().getGeneration();
     }
 
     /** {@code namespace/name} of the Secret, for messages; null without {@code spec.secretRef}. */

@@ -258,11 +258,13 @@ class GitRepositoryReconcilerTest {
     }
 
     @Test
-    void whenKafkaRefusesTheArtifactNothingIsWrittenAndTheNextRunAnnouncesItAndRecordsTheRequest() {
+    void whenKafkaRefusesTheArtifactNothingIsWrittenAndTheNextRunAnnouncesItWithItsPushAndRecordsTheRequest() {
         String name = unique("kafka-down");
         newRepository(name, Map.of("a.yaml", "a: 1\n"));
         ObjectKey key = create(name, spec -> { });
         reconciler.noteRequest(key, Instant.parse("2026-12-01T10:00:00Z"));
+        Instant pushed = Instant.parse("2026-12-01T09:59:00Z");
+        reconciler.notePush(key, pushed);
         kafkaDown = true;
 
         assertThat(reconciler.reconcile(key)).isEqualTo(new GitRepositoryReconciler.Outcome(RETRY_MIN, false));
@@ -270,7 +272,7 @@ class GitRepositoryReconcilerTest {
 
         kafkaDown = false;
         assertThat(reconciler.reconcile(key).newArtifact()).isTrue();
-        assertThat(artifactsReady()).hasSize(1);
+        assertThat(artifactsReady()).singleElement().extracting(ArtifactReady::pushReceivedAt).isEqualTo(pushed);
         assertThat(get(key).getStatus().getArtifact()).isNotNull();
         assertThat(get(key).getStatus().getLastHandledReconcileAt()).isEqualTo("2026-12-01T10:00:00Z");
     }
