@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
-import io.sluice.apply.apply.ApplyException;
-import io.sluice.apply.apply.ObjectRef;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.ApplyException;
+import io.sluice.apply.ssa.ObjectRef;
+import io.sluice.apply.ssa.RevisionApplier;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,10 +3,10 @@ package io.sluice.apply.k3s;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.sluice.apply.apply.ApplyOptions;
-import io.sluice.apply.apply.Inventory;
-import io.sluice.apply.apply.Manifests;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.ApplyOptions;
+import io.sluice.apply.ssa.Inventory;
+import io.sluice.apply.ssa.Manifests;
+import io.sluice.apply.ssa.RevisionApplier;
 import org.junit.jupiter.api.TestInfo;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.sluice.apply.k3s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.RevisionApplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.api.events.Health;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.RevisionApplier;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

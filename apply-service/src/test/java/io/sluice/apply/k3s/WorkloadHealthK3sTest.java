@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.sluice.api.events.Health;
-import io.sluice.apply.apply.HealthCheck;
-import io.sluice.apply.apply.ObjectRef;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.HealthCheck;
+import io.sluice.apply.ssa.ObjectRef;
+import io.sluice.apply.ssa.RevisionApplier;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,0 +1,377 @@
+package io.sluice.apply.ssa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sluice.api.events.ChangeAction;
+import io.sluice.api.events.ChangeSetEntry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Applies one revision's objects with server-side apply, in {@link KindOrder} stages, as Flux's
+ * kustomize-controller does.
+ *
+ * <ol>
+ *   <li>Every object gets the owner labels ({@link ApplyOptions#NAME_LABEL}, {@link ApplyOptions#NAMESPACE_LABEL})
+ *       and the annotation {@link AppliedDigest#ANNOTATION}, the digest of the object as applied, once per
+ *       rendering ({@link DesiredSet}).</li>
+ *   <li><b>Live state</b>: read up front, one LIST per kind and namespace with many objects, GETs for the rest
+ *       ({@link LiveObjects}), all requests in flight together.</li>
+ *   <li><b>Unchanged</b>: a live object that carries the same digest and still holds every desired value
+ *       ({@link AppliedDigest}) is {@code unchanged}: no dry run, no write, not one request of its own.</li>
+ *   <li><b>Validation</b>: every other object is applied with {@code dryRun=All}. Any refusal fails the whole
+ *       revision before anything is written, naming each refused object with the server's message.
+ *       Objects whose CRD or Namespace comes with this same revision and does not exist yet cannot be
+ *       judged by the server before it does: they are dry-run right after the definitions stage, before
+ *       anything else is written.</li>
+ *   <li><b>Per object</b>: no live object: {@code created}. Dry-run result equal to the live object
+ *       ({@link Differ}): {@code unchanged}, and no write. Otherwise {@code configured}.</li>
+ *   <li><b>Stages</b>: definitions (then wait until CRDs are Established and Namespaces exist), classes,
+ *       everything else; each written with {@code fieldManager=sluice} and forced conflicts (Flux always
+ *       takes fields over from other managers: Git is the truth).</li>
+ *   <li><b>Force</b>: with {@link ApplyOptions#force()}, an object whose dry run fails on an immutable
+ *       field is deleted and created again (reported {@code created}, as Flux does).</li>
+ * </ol>
+ *
+ * <p>Requests go out {@link InFlight#LIMIT} at a time (dry runs; and the writes of one run of objects of the
+ * same kind), through {@link ApiCalls}.
+ */
+public final class StagedApplier {
+
+    /** Runs the first round of reads beside the preparing of the trees (daemon threads, made as needed). */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sluice-apply-read");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** A dry run's outcome for an object that does not exist yet: the server accepted it. */
+    private static final Object ACCEPTED = new Object();
+
+    private final KubernetesClient client;
+
+    public StagedApplier(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** An object to dry-run, and its live state (null when it does not exist). */
+    private record DryRun(DesiredObject object, ObjectNode current) { }
+
+    /** What the applier decided for one object. */
+    private record Plan(DesiredObject desired, ChangeAction action, boolean recreate) { }
+
+    /**
+     * Applies the objects. Returns the change set in apply order; throws {@link ApplyException} when
+     * validation, an apply or the wait for definitions fails.
+     *
+     * @throws IllegalArgumentException an object without apiVersion, kind or name, or one that appears twice
+     *                                  (before any request)
+     */
+    public ChangeSet apply(List<GenericKubernetesResource> objects, ApplyOptions options) {
+        return apply(DesiredSet.of(objects, options), options);
+    }
+
+    /**
+     * Applies a set ({@link DesiredSet}: kept between runs of the same rendering).
+     *
+     * @throws IllegalArgumentException the set was built for another Kustomization (its owner labels would be wrong)
+     */
+    public ChangeSet apply(DesiredSet set, ApplyOptions options) {
+        if (!set.preparedFor(options)) {
+            throw new IllegalArgumentException("the set was prepared for another Kustomization than "
+                    + options.ownerNamespace() + "/" + options.ownerName());
+        }
+        ApiCalls api = new ApiCalls(client);
+        // One round of reads for everything (objects that wait for a new Namespace or CRD are read again later).
+        LiveObjects live = new LiveObjects();
+        List<ObjectRef> refs = set.refs();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> live.read(api, refs), READERS);
+        // While the requests wait on the server, objects are prepared here (labels, digest: CPU work); what is not
+        // prepared when the reads are done is prepared when first used, just before its dry run.
+        List<DesiredObject> desired = set.objects();
+        for (DesiredObject object : desired) {
+            if (reading.isDone()) {
+                break;
+            }
+            object.tree();
+        }
+        awaitReads(reading);
+        Map<KindOrder.Stage, List<DesiredObject>> stages = KindOrder.stages(desired, DesiredObject::ref);
+        List<DesiredObject> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
+        Set<String> pendingDefinitions = pendingDefinitions(definitions, live);
+        List<DesiredObject> deferred = new ArrayList<>();
+        List<DesiredObject> now = new ArrayList<>(definitions);
+        for (KindOrder.Stage stage : List.of(KindOrder.Stage.CLASSES, KindOrder.Stage.RESOURCES)) {
+            for (DesiredObject object : stages.get(stage)) {
+                (needsPendingDefinition(object.ref(), pendingDefinitions) ? deferred : now).add(object);
+            }
+        }
+
+        Map<ObjectRef, Plan> plans = validate(now, live, api, options, ChangeSet.empty());
+        List<ChangeSetEntry> done = new ArrayList<>();
+        applyAll(definitions, plans, api, done);
+        waitForDefinitions(notReadyYet(definitions, plans, live), options.waitTimeout(), new ChangeSet(done));
+        if (!deferred.isEmpty()) {
+            api.forgetUnserved();
+            live.read(api, refs(deferred));
+            plans.putAll(validate(deferred, live, api, options, new ChangeSet(done)));
+        }
+        applyAll(stages.get(KindOrder.Stage.CLASSES), plans, api, done);
+        applyAll(stages.get(KindOrder.Stage.RESOURCES), plans, api, done);
+        return new ChangeSet(done);
+    }
+
+    /** Waits for the first round of reads; what failed there fails the apply as if it had run here. */
+    private static void awaitReads(CompletableFuture<Void> reading) {
+        try {
+            reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static List<ObjectRef> refs(List<DesiredObject> objects) {
+        return objects.stream().map(DesiredObject::ref).toList();
+    }
+
+    /**
+     * Keys ("ns:NAME", "kind:GROUP/KIND") of the Namespaces and CRDs of this revision that do not exist
+     * yet: objects needing them cannot be dry-run before the definitions stage is applied.
+     */
+    private static Set<String> pendingDefinitions(List<DesiredObject> definitions, LiveObjects live) {
+        Set<String> pending = new HashSet<>();
+        for (DesiredObject definition : definitions) {
+            ObjectRef ref = definition.ref();
+            if (exists(live, ref)) {
+                continue;
+            }
+            if (ref.kind().equals("Namespace")) {
+                pending.add("ns:" + ref.name());
+            } else if (ref.kind().equals("CustomResourceDefinition")) {
+                JsonNode spec = definition.tree().path("spec");
+                pending.add("kind:" + spec.path("group").asText() + "/" + spec.path("names").path("kind").asText());
+            }
+        }
+        return pending;
+    }
+
+    private static boolean exists(LiveObjects live, ObjectRef ref) {
+        try {
+            return live.get(ref) != null;
+        } catch (KubernetesClientException e) {
+            return true; // unreadable: validation reports it
+        }
+    }
+
+    private static boolean needsPendingDefinition(ObjectRef ref, Set<String> pending) {
+        return pending.contains("kind:" + ref.group() + "/" + ref.kind())
+                || (!ref.namespace().isEmpty() && pending.contains("ns:" + ref.namespace()));
+    }
+
+    /**
+     * Plans every object: unchanged ones by their digest, the others by a dry run. All refusals are collected
+     * and thrown together, before anything is written. Dry runs write nothing, so they all go out together.
+     */
+    private Map<ObjectRef, Plan> validate(List<DesiredObject> objects, LiveObjects live, ApiCalls api, ApplyOptions options, ChangeSet soFar) {
+        Map<ObjectRef, Plan> plans = new HashMap<>();
+        List<ApplyException.Failure> failures = new ArrayList<>();
+        List<DryRun> toDryRun = new ArrayList<>();
+        for (DesiredObject object : objects) {
+            ObjectNode current;
+            try {
+                current = live.get(object.ref());
+            } catch (KubernetesClientException e) {
+                failures.add(new ApplyException.Failure(object.ref(), serverMessage(e)));
+                continue;
+            }
+            if (current != null && AppliedDigest.provesUnchanged(object.tree(), current)) {
+                plans.put(object.ref(), new Plan(object, ChangeAction.UNCHANGED, false));
+            } else {
+                toDryRun.add(new DryRun(object, current));
+            }
+        }
+        // The server's answer is only read for objects that exist: for a new object only its verdict counts.
+        List<Object> outcomes = InFlight.map(toDryRun, run -> api.dryRun(run.object().ref(), run.object().body(), run.current() != null),
+                (run, answer, failure) -> failure != null ? failure : answer != null ? answer : ACCEPTED);
+        for (int i = 0; i < toDryRun.size(); i++) {
+            DesiredObject object = toDryRun.get(i).object();
+            ObjectNode current = toDryRun.get(i).current();
+            if (outcomes.get(i) == ACCEPTED) {
+                plans.put(object.ref(), new Plan(object, ChangeAction.CREATED, false));
+            } else if (outcomes.get(i) instanceof ObjectNode dryRun) {
+                ChangeAction action = Differ.unchanged(current, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
+                plans.put(object.ref(), new Plan(object, action, false));
+            } else if (outcomes.get(i) instanceof KubernetesClientException e && options.force() && current != null && isImmutableFieldError(e)) {
+                plans.put(object.ref(), new Plan(object, ChangeAction.CREATED, true));
+            } else {
+                failures.add(new ApplyException.Failure(object.ref(), failureMessage((Throwable) outcomes.get(i))));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new ApplyException(ApplyException.Phase.VALIDATION, failures, soFar);
+        }
+        return plans;
+    }
+
+    private static String failureMessage(Throwable failure) {
+        return failure instanceof KubernetesClientException e ? serverMessage(e) : String.valueOf(failure);
+    }
+
+    /**
+     * Applies a stage in its order. Objects of one kind are independent of each other, so each run of
+     * objects of the same kind is written together; the next kind starts when the previous one is done.
+     */
+    private void applyAll(List<DesiredObject> objects, Map<ObjectRef, Plan> plans, ApiCalls api, List<ChangeSetEntry> done) {
+        int start = 0;
+        while (start < objects.size()) {
+            ObjectRef first = objects.get(start).ref();
+            int end = start;
+            while (end < objects.size() && sameKind(first, objects.get(end).ref())) {
+                end++;
+            }
+            List<Plan> run = objects.subList(start, end).stream().map(object -> plans.get(object.ref())).toList();
+            List<Throwable> outcomes = InFlight.map(run, plan -> write(plan, api), (plan, written, failure) -> failure);
+            List<ApplyException.Failure> failures = new ArrayList<>();
+            for (int i = 0; i < run.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    done.add(ChangeSet.entry(run.get(i).desired().ref(), run.get(i).action()));
+                } else {
+                    failures.add(new ApplyException.Failure(run.get(i).desired().ref(), failureMessage(outcomes.get(i))));
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new ApplyException(ApplyException.Phase.APPLY, failures, new ChangeSet(done));
+            }
+            start = end;
+        }
+    }
+
+    private static boolean sameKind(ObjectRef a, ObjectRef b) {
+        return a.group().equals(b.group()) && a.kind().equals(b.kind());
+    }
+
+    /** Writes one planned object; unchanged objects are not written. */
+    private CompletableFuture<?> write(Plan plan, ApiCalls api) {
+        if (plan.recreate()) {
+            // rare (spec.force on an immutable field): done with the client's DSL, off the HTTP client's threads
+            return CompletableFuture.runAsync(() -> recreate(plan.desired()));
+        }
+        if (plan.action() == ChangeAction.UNCHANGED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return api.apply(plan.desired().ref(), plan.desired().body());
+    }
+
+    private GenericKubernetesResource live(GenericKubernetesResource object) {
+        return client.resource(object).get();
+    }
+
+    /** spec.force: delete (dependents in the background, as Flux does), wait until gone, apply again. */
+    private void recreate(DesiredObject desired) {
+        GenericKubernetesResource object = Manifests.object(desired.tree());
+        client.resource(object).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (live(object) != null) {
+            if (System.nanoTime() > deadline) {
+                throw new KubernetesClientException("deleted to recreate it (spec.force) but still present after 30s"
+                        + " (a finalizer holds it?); remove the finalizer or the object by hand");
+            }
+            sleep();
+        }
+        client.resource(object).fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+
+    /**
+     * The definitions to wait for: those just written, and unchanged ones whose live state (read before the
+     * apply) is not ready yet. An unchanged, ready Namespace or CRD costs no further request.
+     */
+    private List<DesiredObject> notReadyYet(List<DesiredObject> definitions, Map<ObjectRef, Plan> plans, LiveObjects live) {
+        List<DesiredObject> waiting = new ArrayList<>();
+        for (DesiredObject definition : definitions) {
+            if (plans.get(definition.ref()).action() != ChangeAction.UNCHANGED
+                    || DefinitionReadiness.notReadyReason(client, Manifests.object(live.get(definition.ref()))) != null) {
+                waiting.add(definition);
+            }
+        }
+        return waiting;
+    }
+
+    /** Waits until the revision's CRDs are Established and its Namespaces exist and are not terminating. */
+    private void waitForDefinitions(List<DesiredObject> desired, Duration timeout, ChangeSet soFar) {
+        List<GenericKubernetesResource> definitions = desired.stream().map(d -> Manifests.object(d.tree())).toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<GenericKubernetesResource> waiting = new ArrayList<>(definitions);
+        while (true) {
+            List<ApplyException.Failure> notReady = new ArrayList<>();
+            for (GenericKubernetesResource definition : waiting) {
+                String reason = DefinitionReadiness.notReadyReason(client, live(definition));
+                if (reason != null) {
+                    notReady.add(new ApplyException.Failure(ObjectRef.of(definition), reason));
+                }
+            }
+            if (notReady.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ApplyException(ApplyException.Phase.WAIT, notReady, soFar);
+            }
+            waiting = notReady.stream()
+                    .map(failure -> definitions.stream().filter(d -> ObjectRef.of(d).equals(failure.object())).findFirst().orElseThrow())
+                    .toList();
+            sleep();
+        }
+    }
+
+    /**
+     * Flux's test for "recreate with force": the server refused a change to a field that cannot change.
+     * The API server words it "field is immutable" (most kinds) or "may not change"/"cannot change" (a few).
+     */
+    static boolean isImmutableFieldError(KubernetesClientException e) {
+        String message = serverMessage(e);
+        return e.getCode() == 422 && (message.contains("field is immutable")
+                || message.contains("may not change") || message.contains("cannot change"));
+    }
+
+    /**
+     * The API server's own message (its Status.message), with the HTTP code. fabric8 refuses a kind that API
+     * discovery does not list before sending anything, with a message that dumps the whole object: that one is
+     * replaced by what it means.
+     */
+    static String serverMessage(KubernetesClientException e) {
+        if (e.getCode() <= 0 && e.getMessage() != null && e.getMessage().startsWith("Could not find a registered handler")) {
+            return ApiCalls.NOT_SERVED;
+        }
+        String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+        return e.getCode() > 0 ? message + " (HTTP " + e.getCode() + ")" : message;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubernetesClientException("interrupted while waiting", e);
+        }
+    }
+}
