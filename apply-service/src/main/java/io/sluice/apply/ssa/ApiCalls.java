@@ -44,10 +44,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class ApiCalls {
 
-    /** What {@link StagedApplier#serverMessage} says for a kind API discovery does not list. */
-    static final String NOT_SERVED = "the API server does not serve this apiVersion and kind (not in API discovery);"
-            + " install its CRD first or put the CRD in the same revision, or fix apiVersion/kind";
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLY_PATCH = "application/apply-patch+yaml";
 
@@ -221,7 +217,7 @@ final class ApiCalls {
         return resources.flatMap(list -> list.getResources().stream()
                         .filter(r -> ref.kind().equals(r.getKind()) && !r.getName().contains("/"))
                         .findFirst())
-                .orElseThrow(() -> new KubernetesClientException(NOT_SERVED));
+                .orElseThrow(() -> new KubernetesClientException(ServerErrors.NOT_SERVED));
     }
 
     private Optional<APIResourceList> discover(String apiVersion) {

@@ -90,7 +90,7 @@ public final class HealthWaiter {
             return live == null ? HealthCheck.missing(ref) : HealthCheck.evaluate(live);
         } catch (KubernetesClientException e) {
             return new HealthCheck.Result(ref, HealthCheck.Status.IN_PROGRESS,
-                    HealthCheck.label(ref) + ": cannot read it: " + StagedApplier.serverMessage(e));
+                    HealthCheck.label(ref) + ": cannot read it: " + ServerErrors.message(e));
         }
     }
 }

@@ -54,10 +54,10 @@ public final class Pruner {
                 resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
                 entries.add(ChangeSet.entry(ref, ChangeAction.DELETED));
             } catch (KubernetesClientException e) {
-                if (e.getCode() == 404) {
+                if (ServerErrors.notFound(e)) {
                     continue; // its kind is no longer served (CRD gone): so is the object
                 }
-                failures.add(new ApplyException.Failure(ref, "delete failed: " + StagedApplier.serverMessage(e)));
+                failures.add(new ApplyException.Failure(ref, "delete failed: " + ServerErrors.message(e)));
             }
         }
         if (!failures.isEmpty()) {

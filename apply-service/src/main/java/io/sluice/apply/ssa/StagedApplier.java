@@ -202,7 +202,7 @@ public final class StagedApplier {
             try {
                 current = live.get(object.ref());
             } catch (KubernetesClientException e) {
-                failures.add(new ApplyException.Failure(object.ref(), serverMessage(e)));
+                failures.add(new ApplyException.Failure(object.ref(), ServerErrors.message(e)));
                 continue;
             }
             if (current != null && AppliedDigest.provesUnchanged(object.tree(), current)) {
@@ -222,20 +222,16 @@ public final class StagedApplier {
             } else if (outcomes.get(i) instanceof ObjectNode dryRun) {
                 ChangeAction action = Differ.unchanged(current, dryRun) ? ChangeAction.UNCHANGED : ChangeAction.CONFIGURED;
                 plans.put(object.ref(), new Plan(object, action, false));
-            } else if (outcomes.get(i) instanceof KubernetesClientException e && options.force() && current != null && isImmutableFieldError(e)) {
+            } else if (outcomes.get(i) instanceof KubernetesClientException e && options.force() && current != null && ServerErrors.immutableField(e)) {
                 plans.put(object.ref(), new Plan(object, ChangeAction.CREATED, true));
             } else {
-                failures.add(new ApplyException.Failure(object.ref(), failureMessage((Throwable) outcomes.get(i))));
+                failures.add(new ApplyException.Failure(object.ref(), ServerErrors.message((Throwable) outcomes.get(i))));
             }
         }
         if (!failures.isEmpty()) {
             throw new ApplyException(ApplyException.Phase.VALIDATION, failures, soFar);
         }
         return plans;
-    }
-
-    private static String failureMessage(Throwable failure) {
-        return failure instanceof KubernetesClientException e ? serverMessage(e) : String.valueOf(failure);
     }
 
     /**
@@ -257,7 +253,7 @@ public final class StagedApplier {
                 if (outcomes.get(i) == null) {
                     done.add(ChangeSet.entry(run.get(i).desired().ref(), run.get(i).action()));
                 } else {
-                    failures.add(new ApplyException.Failure(run.get(i).desired().ref(), failureMessage(outcomes.get(i))));
+                    failures.add(new ApplyException.Failure(run.get(i).desired().ref(), ServerErrors.message(outcomes.get(i))));
                 }
             }
             if (!failures.isEmpty()) {
@@ -341,29 +337,6 @@ public final class StagedApplier {
                     .toList();
             sleep();
         }
-    }
-
-    /**
-     * Flux's test for "recreate with force": the server refused a change to a field that cannot change.
-     * The API server words it "field is immutable" (most kinds) or "may not change"/"cannot change" (a few).
-     */
-    static boolean isImmutableFieldError(KubernetesClientException e) {
-        String message = serverMessage(e);
-        return e.getCode() == 422 && (message.contains("field is immutable")
-                || message.contains("may not change") || message.contains("cannot change"));
-    }
-
-    /**
-     * The API server's own message (its Status.message), with the HTTP code. fabric8 refuses a kind that API
-     * discovery does not list before sending anything, with a message that dumps the whole object: that one is
-     * replaced by what it means.
-     */
-    static String serverMessage(KubernetesClientException e) {
-        if (e.getCode() <= 0 && e.getMessage() != null && e.getMessage().startsWith("Could not find a registered handler")) {
-            return ApiCalls.NOT_SERVED;
-        }
-        String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-        return e.getCode() > 0 ? message + " (HTTP " + e.getCode() + ")" : message;
     }
 
     private static void sleep() {
