@@ -83,10 +83,7 @@ public final class HealthWaiter {
     /** One object now; a read error counts as in progress, with the server's message. */
     public HealthCheck.Result check(ObjectRef ref) {
         try {
-            var type = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
-            GenericKubernetesResource live = ref.namespace().isEmpty()
-                    ? type.withName(ref.name()).get()
-                    : type.inNamespace(ref.namespace()).withName(ref.name()).get();
+            GenericKubernetesResource live = Resources.live(client, ref);
             return live == null ? HealthCheck.missing(ref) : HealthCheck.evaluate(live);
         } catch (KubernetesClientException e) {
             return new HealthCheck.Result(ref, HealthCheck.Status.IN_PROGRESS,

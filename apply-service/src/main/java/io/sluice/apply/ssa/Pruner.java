@@ -1,10 +1,8 @@
 package io.sluice.apply.ssa;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 
@@ -28,10 +26,10 @@ import java.util.Map;
  */
 public final class Pruner {
 
-    private final KubernetesClient client;
+    private final Deleter deleter;
 
     public Pruner(KubernetesClient client) {
-        this.client = client;
+        this.deleter = new Deleter(client);
     }
 
     /** Deletes what is in {@code last} and not in {@code next}; the change set has {@code deleted} and {@code skipped} entries. */
@@ -42,8 +40,7 @@ public final class Pruner {
         List<ApplyException.Failure> failures = new ArrayList<>();
         for (ObjectRef ref : removed) {
             try {
-                Resource<GenericKubernetesResource> resource = resource(ref);
-                GenericKubernetesResource live = resource.get();
+                GenericKubernetesResource live = deleter.live(ref);
                 if (live == null || live.getMetadata().getDeletionTimestamp() != null) {
                     continue;
                 }
@@ -51,7 +48,7 @@ public final class Pruner {
                     entries.add(ChangeSet.entry(ref, ChangeAction.SKIPPED));
                     continue;
                 }
-                resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+                deleter.delete(ref);
                 entries.add(ChangeSet.entry(ref, ChangeAction.DELETED));
             } catch (KubernetesClientException e) {
                 if (ServerErrors.notFound(e)) {
@@ -64,11 +61,6 @@ public final class Pruner {
             throw new ApplyException(ApplyException.Phase.APPLY, failures, new ChangeSet(entries));
         }
         return new ChangeSet(entries);
-    }
-
-    private Resource<GenericKubernetesResource> resource(ObjectRef ref) {
-        var type = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
-        return ref.namespace().isEmpty() ? type.withName(ref.name()) : type.inNamespace(ref.namespace()).withName(ref.name());
     }
 
     static boolean ownedBy(GenericKubernetesResource live, ApplyOptions options) {

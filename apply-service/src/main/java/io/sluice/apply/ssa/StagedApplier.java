@@ -2,14 +2,12 @@ package io.sluice.apply.ssa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,12 +38,16 @@ import java.util.concurrent.Executors;
  *       anything else is written.</li>
  *   <li><b>Per object</b>: no live object: {@code created}. Dry-run result equal to the live object
  *       ({@link Differ}): {@code unchanged}, and no write. Otherwise {@code configured}.</li>
- *   <li><b>Stages</b>: definitions (then wait until CRDs are Established and Namespaces exist), classes,
+ *   <li><b>Stages</b>: definitions (then wait until CRDs are Established and Namespaces exist,
+ *       {@link DefinitionWait}), classes,
  *       everything else; each written with {@code fieldManager=sluice} and forced conflicts (Flux always
  *       takes fields over from other managers: Git is the truth).</li>
  *   <li><b>Force</b>: with {@link ApplyOptions#force()}, an object whose dry run fails on an immutable
- *       field is deleted and created again (reported {@code created}, as Flux does).</li>
+ *       field is deleted and created again ({@link Deleter#recreate}; reported {@code created}, as Flux does).</li>
  * </ol>
+ *
+ * <p>{@link #apply(DesiredSet, ApplyOptions)} reads as these steps: live state, plan (unchanged or dry run), write the
+ * definitions, wait for them, plan what needed them, write the rest.
  *
  * <p>Requests go out {@link InFlight#LIMIT} at a time (dry runs; and the writes of one run of objects of the
  * same kind), through {@link ApiCalls}.
@@ -59,14 +61,17 @@ public final class StagedApplier {
         return thread;
     });
 
-    private static final Duration POLL = Duration.ofMillis(100);
     /** A dry run's outcome for an object that does not exist yet: the server accepted it. */
     private static final Object ACCEPTED = new Object();
 
     private final KubernetesClient client;
+    private final DefinitionWait definitionWait;
+    private final Deleter deleter;
 
     public StagedApplier(KubernetesClient client) {
         this.client = client;
+        this.definitionWait = new DefinitionWait(client);
+        this.deleter = new Deleter(client);
     }
 
     /** An object to dry-run, and its live state (null when it does not exist). */
@@ -97,43 +102,49 @@ public final class StagedApplier {
                     + options.ownerNamespace() + "/" + options.ownerName());
         }
         ApiCalls api = new ApiCalls(client);
-        // One round of reads for everything (objects that wait for a new Namespace or CRD are read again later).
+        LiveObjects live = readLiveState(set, api);
+        Map<KindOrder.Stage, List<DesiredObject>> stages = KindOrder.stages(set.objects(), DesiredObject::ref);
+        List<DesiredObject> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
+        List<DesiredObject> rest = new ArrayList<>(stages.get(KindOrder.Stage.CLASSES));
+        rest.addAll(stages.get(KindOrder.Stage.RESOURCES));
+        Set<String> pending = pendingDefinitions(definitions, live);
+        List<DesiredObject> deferred = rest.stream().filter(object -> needsPendingDefinition(object.ref(), pending)).toList();
+        List<DesiredObject> now = new ArrayList<>(definitions);
+        now.addAll(rest.stream().filter(object -> !needsPendingDefinition(object.ref(), pending)).toList());
+
+        // plan everything that can be judged now: nothing is written before every one of them passed its dry run
+        Map<ObjectRef, Plan> plans = plan(now, live, api, options, ChangeSet.empty());
+        List<ChangeSetEntry> done = new ArrayList<>();
+        write(definitions, plans, api, done);
+        definitionWait.await(toWaitFor(definitions, plans, live), options.waitTimeout(), new ChangeSet(done));
+        if (!deferred.isEmpty()) {
+            // objects of a kind or in a namespace the definitions stage just created: judged now they exist
+            api.forgetUnserved();
+            live.read(api, refs(deferred));
+            plans.putAll(plan(deferred, live, api, options, new ChangeSet(done)));
+        }
+        write(stages.get(KindOrder.Stage.CLASSES), plans, api, done);
+        write(stages.get(KindOrder.Stage.RESOURCES), plans, api, done);
+        return new ChangeSet(done);
+    }
+
+    /**
+     * One round of reads for everything (objects that wait for a new Namespace or CRD are read again later). While the
+     * requests wait on the server, objects are prepared on this thread (labels, digest: CPU work); what is not
+     * prepared when the reads are done is prepared when first used, just before its dry run.
+     */
+    private static LiveObjects readLiveState(DesiredSet set, ApiCalls api) {
         LiveObjects live = new LiveObjects();
         List<ObjectRef> refs = set.refs();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> live.read(api, refs), READERS);
-        // While the requests wait on the server, objects are prepared here (labels, digest: CPU work); what is not
-        // prepared when the reads are done is prepared when first used, just before its dry run.
-        List<DesiredObject> desired = set.objects();
-        for (DesiredObject object : desired) {
+        for (DesiredObject object : set.objects()) {
             if (reading.isDone()) {
                 break;
             }
             object.tree();
         }
         awaitReads(reading);
-        Map<KindOrder.Stage, List<DesiredObject>> stages = KindOrder.stages(desired, DesiredObject::ref);
-        List<DesiredObject> definitions = stages.get(KindOrder.Stage.DEFINITIONS);
-        Set<String> pendingDefinitions = pendingDefinitions(definitions, live);
-        List<DesiredObject> deferred = new ArrayList<>();
-        List<DesiredObject> now = new ArrayList<>(definitions);
-        for (KindOrder.Stage stage : List.of(KindOrder.Stage.CLASSES, KindOrder.Stage.RESOURCES)) {
-            for (DesiredObject object : stages.get(stage)) {
-                (needsPendingDefinition(object.ref(), pendingDefinitions) ? deferred : now).add(object);
-            }
-        }
-
-        Map<ObjectRef, Plan> plans = validate(now, live, api, options, ChangeSet.empty());
-        List<ChangeSetEntry> done = new ArrayList<>();
-        applyAll(definitions, plans, api, done);
-        waitForDefinitions(notReadyYet(definitions, plans, live), options.waitTimeout(), new ChangeSet(done));
-        if (!deferred.isEmpty()) {
-            api.forgetUnserved();
-            live.read(api, refs(deferred));
-            plans.putAll(validate(deferred, live, api, options, new ChangeSet(done)));
-        }
-        applyAll(stages.get(KindOrder.Stage.CLASSES), plans, api, done);
-        applyAll(stages.get(KindOrder.Stage.RESOURCES), plans, api, done);
-        return new ChangeSet(done);
+        return live;
     }
 
     /** Waits for the first round of reads; what failed there fails the apply as if it had run here. */
@@ -193,7 +204,7 @@ public final class StagedApplier {
      * Plans every object: unchanged ones by their digest, the others by a dry run. All refusals are collected
      * and thrown together, before anything is written. Dry runs write nothing, so they all go out together.
      */
-    private Map<ObjectRef, Plan> validate(List<DesiredObject> objects, LiveObjects live, ApiCalls api, ApplyOptions options, ChangeSet soFar) {
+    private Map<ObjectRef, Plan> plan(List<DesiredObject> objects, LiveObjects live, ApiCalls api, ApplyOptions options, ChangeSet soFar) {
         Map<ObjectRef, Plan> plans = new HashMap<>();
         List<ApplyException.Failure> failures = new ArrayList<>();
         List<DryRun> toDryRun = new ArrayList<>();
@@ -238,7 +249,7 @@ public final class StagedApplier {
      * Applies a stage in its order. Objects of one kind are independent of each other, so each run of
      * objects of the same kind is written together; the next kind starts when the previous one is done.
      */
-    private void applyAll(List<DesiredObject> objects, Map<ObjectRef, Plan> plans, ApiCalls api, List<ChangeSetEntry> done) {
+    private void write(List<DesiredObject> objects, Map<ObjectRef, Plan> plans, ApiCalls api, List<ChangeSetEntry> done) {
         int start = 0;
         while (start < objects.size()) {
             ObjectRef first = objects.get(start).ref();
@@ -271,7 +282,7 @@ public final class StagedApplier {
     private CompletableFuture<?> write(Plan plan, ApiCalls api) {
         if (plan.recreate()) {
             // rare (spec.force on an immutable field): done with the client's DSL, off the HTTP client's threads
-            return CompletableFuture.runAsync(() -> recreate(plan.desired()));
+            return CompletableFuture.runAsync(() -> deleter.recreate(plan.desired()));
         }
         if (plan.action() == ChangeAction.UNCHANGED) {
             return CompletableFuture.completedFuture(null);
@@ -279,72 +290,18 @@ public final class StagedApplier {
         return api.apply(plan.desired().ref(), plan.desired().body());
     }
 
-    private GenericKubernetesResource live(GenericKubernetesResource object) {
-        return client.resource(object).get();
-    }
-
-    /** spec.force: delete (dependents in the background, as Flux does), wait until gone, apply again. */
-    private void recreate(DesiredObject desired) {
-        GenericKubernetesResource object = Manifests.object(desired.tree());
-        client.resource(object).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (live(object) != null) {
-            if (System.nanoTime() > deadline) {
-                throw new KubernetesClientException("deleted to recreate it (spec.force) but still present after 30s"
-                        + " (a finalizer holds it?); remove the finalizer or the object by hand");
-            }
-            sleep();
-        }
-        client.resource(object).fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
-    }
-
     /**
-     * The definitions to wait for: those just written, and unchanged ones whose live state (read before the
-     * apply) is not ready yet. An unchanged, ready Namespace or CRD costs no further request.
+     * The definitions to wait for: those written now, and unchanged ones whose live state (read before the apply) is
+     * not ready yet. An unchanged, ready Namespace or CRD costs no further request.
      */
-    private List<DesiredObject> notReadyYet(List<DesiredObject> definitions, Map<ObjectRef, Plan> plans, LiveObjects live) {
-        List<DesiredObject> waiting = new ArrayList<>();
+    private List<ObjectRef> toWaitFor(List<DesiredObject> definitions, Map<ObjectRef, Plan> plans, LiveObjects live) {
+        List<ObjectRef> waiting = new ArrayList<>();
         for (DesiredObject definition : definitions) {
-            if (plans.get(definition.ref()).action() != ChangeAction.UNCHANGED
-                    || DefinitionReadiness.notReadyReason(client, Manifests.object(live.get(definition.ref()))) != null) {
-                waiting.add(definition);
+            boolean written = plans.get(definition.ref()).action() != ChangeAction.UNCHANGED;
+            if (written || !definitionWait.ready(Manifests.object(live.get(definition.ref())))) {
+                waiting.add(definition.ref());
             }
         }
         return waiting;
-    }
-
-    /** Waits until the revision's CRDs are Established and its Namespaces exist and are not terminating. */
-    private void waitForDefinitions(List<DesiredObject> desired, Duration timeout, ChangeSet soFar) {
-        List<GenericKubernetesResource> definitions = desired.stream().map(d -> Manifests.object(d.tree())).toList();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<GenericKubernetesResource> waiting = new ArrayList<>(definitions);
-        while (true) {
-            List<ApplyException.Failure> notReady = new ArrayList<>();
-            for (GenericKubernetesResource definition : waiting) {
-                String reason = DefinitionReadiness.notReadyReason(client, live(definition));
-                if (reason != null) {
-                    notReady.add(new ApplyException.Failure(ObjectRef.of(definition), reason));
-                }
-            }
-            if (notReady.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ApplyException(ApplyException.Phase.WAIT, notReady, soFar);
-            }
-            waiting = notReady.stream()
-                    .map(failure -> definitions.stream().filter(d -> ObjectRef.of(d).equals(failure.object())).findFirst().orElseThrow())
-                    .toList();
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KubernetesClientException("interrupted while waiting", e);
-        }
     }
 }
