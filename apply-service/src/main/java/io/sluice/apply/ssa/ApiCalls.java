@@ -95,12 +95,21 @@ final class ApiCalls {
         return send(getRequest(base + objectPath(ref)), true).thenApply(response -> response.map(ObjectNode.class::cast));
     }
 
-    /** Every object of one kind in one namespace ("" for cluster-scoped kinds), by name. */
+    /**
+     * Every object of one kind in one namespace ("" for cluster-scoped kinds), by name, each as a GET answers it.
+     * A real API server's list items carry no {@code apiVersion} and no {@code kind} (the list says them once; the
+     * sandbox's items used to carry them): they are set here from the request, as client-go does, so an item compares
+     * equal to the same object read with a GET, to a dry-run answer and to the desired object.
+     */
     CompletableFuture<Map<String, ObjectNode>> list(ObjectRef sample) {
         return send(getRequest(base + collectionPath(sample)), true, ApiCalls::parseWithoutManagedFields).thenApply(response -> {
             Map<String, ObjectNode> byName = new HashMap<>();
-            response.ifPresent(list -> list.path("items").forEach(item ->
-                    byName.put(item.path("metadata").path("name").asText(), (ObjectNode) item)));
+            response.ifPresent(list -> list.path("items").forEach(item -> {
+                ObjectNode object = (ObjectNode) item;
+                object.put("apiVersion", sample.apiVersion());
+                object.put("kind", sample.kind());
+                byName.put(object.path("metadata").path("name").asText(), object);
+            }));
             return byName;
         });
     }
@@ -164,11 +173,26 @@ final class ApiCalls {
         }
     }
 
-    /** Every property but {@code managedFields}, at any depth. */
+    /**
+     * Every property but {@code managedFields}, at any depth. Empty objects and arrays are kept: Jackson's filtering
+     * drops them by default, and a real API server's objects are full of them ({@code resources: {}} in every container,
+     * a pod template's {@code securityContext: {}}); without them a listed object no longer equals its dry-run answer
+     * and every drift check would re-apply it.
+     */
     private static final TokenFilter WITHOUT_MANAGED_FIELDS = new TokenFilter() {
         @Override
         public TokenFilter includeProperty(String name) {
             return "managedFields".equals(name) ? null : this;
+        }
+
+        @Override
+        public boolean includeEmptyObject(boolean contentsFiltered) {
+            return true;
+        }
+
+        @Override
+        public boolean includeEmptyArray(boolean contentsFiltered) {
+            return true;
         }
     };
 
