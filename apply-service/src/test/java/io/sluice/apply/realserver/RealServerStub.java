@@ -84,8 +84,8 @@ public final class RealServerStub implements AutoCloseable {
     }
 
     private RealServerStub() throws IOException {
-        addDiscovery(RecordedAnswers.step("01-discovery-core", 2).body());
-        addDiscovery(RecordedAnswers.step("02-discovery-groups", 2).body());
+        serveDiscovery(RecordedAnswers.step("01-discovery-core", 2).body());
+        serveDiscovery(RecordedAnswers.step("02-discovery-groups", 2).body());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         server.createContext("/", this::answer);
@@ -160,7 +160,8 @@ public final class RealServerStub implements AutoCloseable {
         overrides.add(new PreparedAnswer(matches, status, body));
     }
 
-    private void addDiscovery(ObjectNode list) {
+    /** Serves one more API discovery list (an APIResourceList, e.g. a CRD's group as recorded in 19-crd-discovery). */
+    public void serveDiscovery(ObjectNode list) {
         String groupVersion = list.path("groupVersion").asText();
         discovery.put(groupVersion, list);
         for (JsonNode resource : list.path("resources")) {
