@@ -249,8 +249,9 @@ public class KustomizationApplyHandler {
         try {
             return Optional.of(appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects, revision, status)));
         } catch (ApplyException e) {
-            // Flux's reason for a dry-run or apply failure; the message names each refused object
-            fail(settings.key(), revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage(), handledAt);
+            // the message names each refused object; a prune failure records the inventory with what is left to delete
+            fail(settings.key(), revision, e.inventory().map(Inventory::toResourceInventory).orElse(null),
+                    FailureReasons.of(e.phase()), e.getMessage(), handledAt);
             return Optional.empty();
         }
     }

@@ -32,7 +32,13 @@ public final class Pruner {
         this.deleter = new Deleter(client);
     }
 
-    /** Deletes what is in {@code last} and not in {@code next}; the change set has {@code deleted} and {@code skipped} entries. */
+    /**
+     * Deletes what is in {@code last} and not in {@code next}; the change set has {@code deleted} and {@code skipped}
+     * entries. Every object is tried; those the server refused to delete fail the prune together.
+     *
+     * @throws ApplyException phase {@link ApplyException.Phase#PRUNE}, naming each object not deleted with the server's
+     *                        reason; its change set is what was deleted or skipped
+     */
     public ChangeSet prune(Inventory last, Inventory next, ApplyOptions options) {
         List<ObjectRef> removed = new ArrayList<>(last.removedIn(next));
         removed.sort(KindOrder.DELETE_ORDER);
@@ -54,11 +60,11 @@ public final class Pruner {
                 if (ServerErrors.notFound(e)) {
                     continue; // its kind is no longer served (CRD gone): so is the object
                 }
-                failures.add(new ApplyException.Failure(ref, "delete failed: " + ServerErrors.message(e)));
+                failures.add(new ApplyException.Failure(ref, ServerErrors.message(e)));
             }
         }
         if (!failures.isEmpty()) {
-            throw new ApplyException(ApplyException.Phase.APPLY, failures, new ChangeSet(entries));
+            throw new ApplyException(ApplyException.Phase.PRUNE, failures, new ChangeSet(entries));
         }
         return new ChangeSet(entries);
     }

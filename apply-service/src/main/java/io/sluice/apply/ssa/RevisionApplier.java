@@ -84,12 +84,16 @@ public final class RevisionApplier {
         }
     }
 
-    /** Applies, prunes, waits. Throws {@link ApplyException} when validation or an apply fails (nothing pruned then). */
+    /**
+     * Applies, prunes, waits. Throws {@link ApplyException} when validation or an apply fails (nothing pruned then),
+     * or when objects that left Git could not be deleted (phase PRUNE; its inventory keeps them, so the next run
+     * tries again, as Flux does).
+     */
     public Result apply(Request request) {
         ApplyOptions options = request.options().withWaitTimeout(request.timeout());
         ChangeSet applied = applier.apply(request.objects(), options);
         Inventory inventory = Inventory.of(applied.applied());
-        ChangeSet pruned = request.prune() ? pruner.prune(request.lastInventory(), inventory, options) : ChangeSet.empty();
+        ChangeSet pruned = request.prune() ? prune(request.lastInventory(), inventory, applied, options) : ChangeSet.empty();
         Drift drift = request.revision().equals(request.lastAppliedRevision()) ? Drift.of(applied) : new Drift(List.of());
 
         LinkedHashSet<ObjectRef> toCheck = new LinkedHashSet<>(request.waitForAll() ? inventory.objects() : List.of());
@@ -102,5 +106,15 @@ public final class RevisionApplier {
                 ? Health.healthy(toCheck.size() + (toCheck.size() == 1 ? " object is" : " objects are") + " healthy")
                 : Health.unhealthy(report.message());
         return new Result(applied.plus(pruned), inventory, health, report.unhealthy(), drift);
+    }
+
+    private ChangeSet prune(Inventory last, Inventory next, ChangeSet applied, ApplyOptions options) {
+        try {
+            return pruner.prune(last, next, options);
+        } catch (ApplyException e) {
+            List<ObjectRef> kept = new ArrayList<>(next.objects());
+            e.failures().forEach(failure -> kept.add(failure.object()));
+            throw new ApplyException(e.phase(), e.failures(), applied.plus(e.changeSet()), Inventory.of(kept));
+        }
     }
 }

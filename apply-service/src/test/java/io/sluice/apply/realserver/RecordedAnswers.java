@@ -67,6 +67,20 @@ public final class RecordedAnswers {
         return new Step(name, index, step, step.path("answer"));
     }
 
+    /**
+     * The real server's refusal of a DELETE by an account RBAC does not allow to delete: the recorded refusal of a
+     * patch (29-rbac-impersonation step 12) with the verb and object named as for this DELETE.
+     */
+    public static Step forbiddenDelete(String plural, String name) {
+        Step patch = step("29-rbac-impersonation", 12);
+        ObjectNode answer = patch.answer().deepCopy();
+        ObjectNode body = (ObjectNode) answer.get("body");
+        body.put("message", body.path("message").asText().replace("cannot patch", "cannot delete")
+                .replace("configmaps \"c1\"", plural + " \"" + name + "\"").replace("\"configmaps\"", "\"" + plural + "\""));
+        ((ObjectNode) body.get("details")).put("name", name).put("kind", plural);
+        return new Step(patch.scenario(), patch.index(), patch.request(), answer);
+    }
+
     private static JsonNode read(String name) {
         Path file = SCENARIOS.resolve(name + ".json");
         if (!Files.isRegularFile(file)) {

@@ -5,6 +5,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
+import io.sluice.apply.realserver.RealServerObjects;
+import io.sluice.apply.realserver.RealServerStub;
+import io.sluice.apply.realserver.RecordedAnswers;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Pruner on the sandbox: apply a set, apply a smaller one, prune the difference of the inventories. */
 class PrunerTest {
@@ -121,5 +126,35 @@ class PrunerTest {
         assertThat(pruned.entries()).extracting(e -> e.action()).containsExactly(ChangeAction.SKIPPED);
         GenericKubernetesResource still = client.genericKubernetesResources("v1", "ConfigMap").inNamespace(ns).withName("hand-made").get();
         assertThat(still).isNotNull();
+    }
+
+    @Test
+    void aDeleteTheServerRefusesFailsThePruneNamingItAfterTheOthersWereDeleted() {
+        try (RealServerStub server = RealServerStub.start()) {
+            for (String name : List.of("refused", "deletable")) {
+                server.store(RealServerObjects.withServerMetadata(Manifests.tree(new ConfigMapBuilder().withNewMetadata()
+                        .withNamespace("apps").withName(name).withLabels(Map.of(ApplyOptions.NAME_LABEL, "app",
+                                ApplyOptions.NAMESPACE_LABEL, "flux-system")).endMetadata().build()),
+                        RecordedAnswers.step("08-ssa-basics", 1).body()));
+            }
+            RecordedAnswers.Step forbidden = RecordedAnswers.forbiddenDelete("configmaps", "refused");
+            server.answer(r -> r.method().equals("DELETE") && r.path().endsWith("/refused"), forbidden.status(), forbidden.body());
+            Inventory last = Inventory.of(List.of(new ObjectRef("v1", "ConfigMap", "apps", "refused"),
+                    new ObjectRef("v1", "ConfigMap", "apps", "deletable")));
+
+            assertThatThrownBy(() -> new Pruner(server.client()).prune(last, Inventory.empty(), options))
+                    .isInstanceOfSatisfying(ApplyException.class, e -> {
+                        assertThat(e.phase()).isEqualTo(ApplyException.Phase.PRUNE);
+                        assertThat(e.failures()).extracting(ApplyException.Failure::object)
+                                .containsExactly(new ObjectRef("v1", "ConfigMap", "apps", "refused"));
+                        assertThat(e.getMessage()).isEqualTo("prune failed (1 object): ConfigMap/apps/refused: configmaps \"refused\""
+                                + " is forbidden: User \"system:serviceaccount:29-rbac-impersonation:sa1\" cannot delete resource"
+                                + " \"configmaps\" in API group \"\" in the namespace \"29-rbac-impersonation\" (HTTP 403)");
+                        assertThat(e.changeSet().entries()).extracting(ChangeSetEntry::objectName, ChangeSetEntry::action)
+                                .containsExactly(tuple("ConfigMap/apps/deletable", ChangeAction.DELETED));
+                    });
+            assertThat(server.stored("v1", "ConfigMap", "apps", "deletable")).isEmpty();
+            assertThat(server.stored("v1", "ConfigMap", "apps", "refused")).isPresent();
+        }
     }
 }

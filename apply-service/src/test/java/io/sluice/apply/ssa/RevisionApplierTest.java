@@ -1,10 +1,14 @@
 package io.sluice.apply.ssa;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.api.events.Health;
+import io.sluice.apply.realserver.RealServerObjects;
+import io.sluice.apply.realserver.RealServerStub;
+import io.sluice.apply.realserver.RecordedAnswers;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +18,11 @@ import org.junit.jupiter.api.TestInfo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The whole sequence for two revisions of one Kustomization on the sandbox. */
 class RevisionApplierTest {
@@ -91,5 +98,28 @@ class RevisionApplierTest {
         RevisionApplier.Result healthy = revisions.apply(request("app-v1.yaml", REV1, REV1, again.inventory(), true));
         assertThat(healthy.health()).isEqualTo(Health.healthy("5 objects are healthy"));
         assertThat(healthy.changeSet().changedAnything()).isFalse();
+    }
+
+    @Test
+    void objectsThatCouldNotBeDeletedStayInTheInventorySoTheNextRunTriesAgain() {
+        try (RealServerStub server = RealServerStub.start()) {
+            ObjectRef kept = new ObjectRef("v1", "ConfigMap", "apps", "kept");
+            ObjectRef refused = new ObjectRef("v1", "ConfigMap", "apps", "refused");
+            DesiredSet set = DesiredSet.of(Manifests.parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kept, namespace: apps}\n"), options);
+            server.store(RealServerObjects.withServerMetadata(Manifests.tree(new ConfigMapBuilder().withNewMetadata()
+                    .withNamespace("apps").withName("refused").withLabels(Map.of(ApplyOptions.NAME_LABEL, "app",
+                            ApplyOptions.NAMESPACE_LABEL, "flux-system")).endMetadata().build()), RecordedAnswers.step("08-ssa-basics", 1).body()));
+            RecordedAnswers.Step forbidden = RecordedAnswers.forbiddenDelete("configmaps", "refused");
+            server.answer(r -> r.method().equals("DELETE"), forbidden.status(), forbidden.body());
+
+            assertThatThrownBy(() -> new RevisionApplier(server.client()).apply(new RevisionApplier.Request(set, REV2, REV1,
+                    Inventory.of(List.of(kept, refused)), true, false, List.of(), Duration.ofMinutes(1), options)))
+                    .isInstanceOfSatisfying(ApplyException.class, e -> {
+                        assertThat(e.phase()).isEqualTo(ApplyException.Phase.PRUNE);
+                        assertThat(e.inventory()).hasValueSatisfying(inventory -> assertThat(inventory.objects()).containsExactly(kept, refused));
+                        assertThat(e.changeSet().entries()).extracting(ChangeSetEntry::objectName, ChangeSetEntry::action)
+                                .containsExactly(tuple("ConfigMap/apps/kept", ChangeAction.CREATED));
+                    });
+        }
     }
 }
