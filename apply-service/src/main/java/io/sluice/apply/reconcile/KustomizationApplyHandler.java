@@ -3,8 +3,6 @@ package io.sluice.apply.reconcile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.api.events.ApplyCompleted;
-import io.sluice.api.events.ChangeAction;
-import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ObjectEvent;
 import io.sluice.api.events.Severity;
@@ -17,10 +15,8 @@ import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.apply.ssa.ApplyException;
-import io.sluice.apply.ssa.ChangeSet;
 import io.sluice.apply.ssa.DesiredSet;
 import io.sluice.apply.ssa.Inventory;
-import io.sluice.apply.ssa.Pruner;
 import io.sluice.apply.ssa.RevisionApplier;
 import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
@@ -32,14 +28,12 @@ import org.jboss.logging.Logger;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * One reconciliation of one Kustomization, kustomize-controller's sequence after the build: the Kustomization
@@ -67,8 +61,6 @@ public class KustomizationApplyHandler {
     static final String CONTROLLER = "apply-service";
     /** Event reason of a drift-correction run that restored objects changed or deleted by hand. */
     public static final String DRIFT_CORRECTED = "DriftCorrected";
-    /** Event reason after the objects of a deleted Kustomization were deleted (its deletion policy asked for it). */
-    public static final String GARBAGE_COLLECTED = "GarbageCollected";
 
     /** Where events go: the kit's EventPublisher in the service, a list in tests. */
     public interface EventSink {
@@ -99,6 +91,7 @@ public class KustomizationApplyHandler {
     private final RenderedYaml renderedYaml = new RenderedYaml();
     private final ApplyStatusWriter statusWriter;
     private final DependencyCheck dependencies;
+    private final KustomizationDeletion deletion;
 
     @Inject
     KustomizationApplyHandler(KubernetesClient client, EventPublisher publisher, StageTimer stageTimer, MeterRegistry registry,
@@ -117,6 +110,7 @@ public class KustomizationApplyHandler {
         this.defaultInterval = defaultInterval;
         this.statusWriter = new ApplyStatusWriter(client);
         this.dependencies = new DependencyCheck(client);
+        this.deletion = new KustomizationDeletion(appliers, this::publish, defaultInterval);
     }
 
     @PreDestroy
@@ -233,7 +227,7 @@ public class KustomizationApplyHandler {
         if (!alreadyApplied) {
             stageTimer.pushApplied(pushReceivedAt);
         }
-        String summary = summary(result.changeSet().entries());
+        String summary = result.changeSet().summary();
         String message = result.drift().detected() ? result.drift().message() : summary;
         LOG.infof("%s: applied %s: %s", key, revision, summary);
         publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision, Map.of(), Instant.now(), CONTROLLER));
@@ -284,7 +278,7 @@ public class KustomizationApplyHandler {
             LOG.infof("%s: %s", key, result.drift().message());
             publish(new ObjectEvent(key, Severity.INFO, DRIFT_CORRECTED, result.drift().message(), revision, Map.of(), Instant.now(), CONTROLLER));
         } else if (changed) {
-            String summary = summary(result.changeSet().entries());
+            String summary = result.changeSet().summary();
             LOG.infof("%s: re-applied %s: %s", key, revision, summary);
             publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, summary, revision, Map.of(), Instant.now(), CONTROLLER));
         } else {
@@ -336,35 +330,16 @@ public class KustomizationApplyHandler {
     }
 
     /**
-     * The Kustomization was deleted: forget it and, when this replica owns it and its deletion policy says so
-     * ({@code spec.prune: true} with the default MirrorPrune, or Delete), delete the objects of its inventory
-     * (those still carrying its owner labels and not annotated prune: disabled), as Flux's finalizer does.
+     * The Kustomization was deleted: forget it and, on the replica that owns it, delete its objects when its deletion
+     * policy says so ({@link KustomizationDeletion}).
      */
     public void deleted(Kustomization ks, boolean owner) {
-        ObjectKey key = ObjectKey.of(Kustomization.KIND, ks.getMetadata().getNamespace(), ks.getMetadata().getName());
+        ObjectKey key = KustomizationWatcher.key(ks);
         forget(key);
         metrics.recordCondition(key, ConditionTypes.READY, "Deleted");
-        if (!owner) {
-            return;
+        if (owner) {
+            deletion.deleted(ks);
         }
-        KustomizationSettings settings;
-        try {
-            settings = KustomizationSettings.of(ks, defaultInterval);
-        } catch (KustomizationSettings.InvalidSpecException e) {
-            LOG.warnf("%s was deleted with an invalid spec (%s); its objects are left in the cluster", key, e.getMessage());
-            return;
-        }
-        ResourceInventory inventory = ks.getStatus() == null ? null : ks.getStatus().getInventory();
-        if (!settings.deletesObjectsOnDeletion() || inventory == null || inventory.getEntries() == null || inventory.getEntries().isEmpty()) {
-            LOG.infof("%s was deleted; its objects stay in the cluster (deletionPolicy %s, prune %s)", key, settings.deletionPolicy(), settings.prune());
-            return;
-        }
-        ChangeSet deleted = new Pruner(appliers.clientFor(settings.impersonatedUser()))
-                .prune(Inventory.from(inventory), Inventory.empty(), settings.applyOptions());
-        String message = deleted.entries().isEmpty() ? "no objects left to delete" : summary(deleted.entries());
-        LOG.infof("%s was deleted; its objects were deleted: %s", key, message);
-        String revision = ks.getStatus().getLastAppliedRevision();
-        publish(new ObjectEvent(key, Severity.INFO, GARBAGE_COLLECTED, message, revision, Map.of(), Instant.now(), CONTROLLER));
     }
 
     private void forget(ObjectKey key) {
@@ -383,13 +358,5 @@ public class KustomizationApplyHandler {
 
     private static String seconds(Duration took) {
         return String.format(Locale.ROOT, "%.1fs", took.toMillis() / 1000.0);
-    }
-
-    /** "Namespace/apps created, ConfigMap/apps/settings deleted", or "no changes" when everything was unchanged. */
-    static String summary(List<ChangeSetEntry> entries) {
-        String changed = entries.stream().filter(e -> e.action() != ChangeAction.UNCHANGED)
-                .map(e -> e.objectName() + " " + e.action().json())
-                .collect(Collectors.joining(", "));
-        return changed.isEmpty() ? "no changes (" + entries.size() + " objects unchanged)" : changed;
     }
 }

@@ -6,6 +6,7 @@ import io.sluice.api.events.ChangeSetEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What one apply (and prune) did, object by object, in the order it happened. Its entries are the
@@ -48,6 +49,17 @@ public record ChangeSet(List<ChangeSetEntry> entries) {
     public boolean changedAnything() {
         return entries.stream().anyMatch(entry -> entry.action() == ChangeAction.CREATED
                 || entry.action() == ChangeAction.CONFIGURED || entry.action() == ChangeAction.DELETED);
+    }
+
+    /**
+     * For events and logs: {@code Namespace/apps created, ConfigMap/apps/old deleted}, every entry but the unchanged
+     * ones, or {@code no changes (3 objects unchanged)} when all were.
+     */
+    public String summary() {
+        String changed = entries.stream().filter(entry -> entry.action() != ChangeAction.UNCHANGED)
+                .map(entry -> entry.objectName() + " " + entry.action().json())
+                .collect(Collectors.joining(", "));
+        return changed.isEmpty() ? "no changes (" + entries.size() + " objects unchanged)" : changed;
     }
 
     /** The objects applied (not deleted, not skipped): what the new inventory lists. */

@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sluice.api.events.ApplyCompleted;
-import io.sluice.api.events.ChangeAction;
-import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.api.events.Digest;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ObjectEvent;
@@ -292,16 +290,5 @@ class KustomizationApplyHandlerTest {
             assertThat(get(key).getStatus().getInventory().getEntries()).extracting(ResourceRef::getId)
                     .containsExactly("default_prune-kept__ConfigMap");
         }
-    }
-
-    @Test
-    void summaryListsChangesOrSaysNothingChanged() {
-        ChangeSetEntry created = new ChangeSetEntry("v1", "Namespace", "", "apps", ChangeAction.CREATED);
-        ChangeSetEntry same = new ChangeSetEntry("apps/v1", "Deployment", "apps", "web", ChangeAction.UNCHANGED);
-        ChangeSetEntry deleted = new ChangeSetEntry("v1", "ConfigMap", "apps", "old", ChangeAction.DELETED);
-
-        assertThat(KustomizationApplyHandler.summary(List.of(created, same, deleted)))
-                .isEqualTo("Namespace/apps created, ConfigMap/apps/old deleted");
-        assertThat(KustomizationApplyHandler.summary(List.of(same))).isEqualTo("no changes (1 objects unchanged)");
     }
 }

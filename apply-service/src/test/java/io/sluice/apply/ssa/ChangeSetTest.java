@@ -65,4 +65,12 @@ class ChangeSetTest {
 
         assertThat(changeSet.entries()).hasSize(1);
     }
+
+    @Test
+    void theSummaryListsTheChangesOrSaysNothingChanged() {
+        assertThat(APPLIED.plus(PRUNED).summary()).isEqualTo("ConfigMap/apps/settings configured, Deployment/apps/web created,"
+                + " ConfigMap/apps/old deleted, ConfigMap/apps/kept skipped");
+        assertThat(new ChangeSet(List.of(ChangeSet.entry(NAMESPACE, ChangeAction.UNCHANGED))).summary())
+                .isEqualTo("no changes (1 objects unchanged)");
+    }
 }
