@@ -9,7 +9,6 @@ import io.sluice.api.events.Severity;
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.KustomizationStatus;
-import io.sluice.api.kustomize.ResourceInventory;
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
@@ -30,29 +29,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One reconciliation of one Kustomization, kustomize-controller's sequence after the build: the Kustomization
- * is read fresh; missing → forgotten; invalid spec → Stalled; suspended → nothing; no rendering received yet →
- * nothing; a dependency not ready → Ready=False DependencyNotReady, retried after {@code spec.retryInterval}.
- * Then the desired state (the last ManifestsRendered, {@link DesiredStates}) is applied in one of two modes:
+ * One reconciliation of one Kustomization, kustomize-controller's sequence after the build, in {@link #run} as its
+ * steps: the Kustomization is read fresh; missing → forgotten; invalid spec → Stalled; suspended → nothing; no
+ * rendering received yet → nothing; a dependency not ready → Ready=False DependencyNotReady, retried after
+ * {@code spec.retryInterval}. Then the desired state (the last ManifestsRendered, {@link DesiredStates}) is applied,
+ * one path whatever the {@link RunMode}:
  *
  * <ul>
  *   <li><b>full</b> (a rendering not applied yet, a new spec generation, or Ready not True): Ready=Unknown and
  *       Reconciling=True while it runs; afterwards ApplyCompleted, the status (Ready, Healthy, revisions,
  *       inventory) and an event, as {@code docs/apply-service.md} tabulates;</li>
- *   <li><b>drift correction</b> (the rendering is the one applied last and the Kustomization is Ready for its
+ *   <li><b>drift check</b> (the rendering is the one applied last and the Kustomization is Ready for its
  *       spec): the same apply, but when every object is unchanged nothing is written and nothing published;
  *       objects changed or deleted by hand are restored, reported in ApplyCompleted and an info event
  *       {@code DriftCorrected} naming each of them.</li>
  * </ul>
- * Returns when to run again: {@code spec.interval} after success, {@code spec.retryInterval} after a failure,
+ * Each step that fails throws a {@link ReconcileFailure} (reason, message, inventory): manifests not obtainable
+ * (ArtifactFailed) or not parsable (BuildFailed), the cluster's refusal ({@link FailureReasons}), objects not healthy
+ * (HealthCheckFailed); {@link #run} catches it once and marks the Kustomization failed.
+ *
+ * <p>Returns when to run again: {@code spec.interval} after success, {@code spec.retryInterval} after a failure,
  * never (until something asks) when suspended, stalled, missing or without a rendering. Blocking (API calls,
- * health waits): {@link ReconcileTriggers} runs it on its workers, one run at a time per Kustomization.
+ * health waits): {@link ReconcileTriggers} runs it on its workers, one run at a time per Kustomization. A deleted
+ * Kustomization's objects are {@link KustomizationDeletion}'s.
  */
 @ApplicationScoped
 public class KustomizationApplyHandler {
@@ -162,12 +166,7 @@ public class KustomizationApplyHandler {
         try {
             settings = KustomizationSettings.of(ks, defaultInterval);
         } catch (KustomizationSettings.InvalidSpecException e) {
-            String message = "Reconciliation failed terminally due to configuration error: " + e.getMessage();
-            LOG.warnf("%s: %s", key, message);
-            if (statusWriter.stalled(key, ApplyStatusWriter.INVALID_SPEC, message, Instant.now())) {
-                publish(new ObjectEvent(key, Severity.ERROR, ApplyStatusWriter.INVALID_SPEC, message, null, Map.of(), Instant.now(), CONTROLLER));
-            }
-            metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
+            stalled(key, e);
             return Outcome.idle();
         }
         if (settings.suspend()) {
@@ -179,133 +178,114 @@ public class KustomizationApplyHandler {
             LOG.debugf("%s: no rendering received yet; it is applied when render-service publishes one", key);
             return Outcome.idle();
         }
+        ManifestsRendered rendering = wanted.get().rendering();
         String handledAt = pendingRequests.remove(key);
         Optional<String> notReady = dependencies.firstNotReady(settings);
         if (notReady.isPresent()) {
-            dependencyNotReady(key, settings, wanted.get().rendering().sourceRevision(), notReady.get(), handledAt);
+            dependencyNotReady(key, settings, rendering.sourceRevision(), notReady.get(), handledAt);
             return new Outcome(settings.retryInterval(), false);
         }
         KustomizationStatus status = ks.getStatus() == null ? new KustomizationStatus() : ks.getStatus();
-        boolean alreadyApplied = applied.alreadyApplied(key, status.getLastAppliedRevision(), wanted.get());
-        boolean steady = alreadyApplied && Objects.equals(status.getObservedGeneration(), settings.generation())
-                && Conditions.isTrue(status, ConditionTypes.READY);
-        return steady ? correctDrift(settings, wanted.get().rendering(), handledAt, status)
-                : applyFully(settings, wanted.get().rendering(), alreadyApplied, handledAt, status);
+        try {
+            return apply(settings, rendering, RunMode.of(settings, status, applied.alreadyApplied(key, status.getLastAppliedRevision(),
+                    wanted.get())), status, handledAt);
+        } catch (ReconcileFailure failure) {
+            fail(key, rendering.sourceRevision(), failure, handledAt);
+            return new Outcome(settings.retryInterval(), false);
+        }
     }
 
-    private Outcome applyFully(KustomizationSettings settings, ManifestsRendered rendering, boolean alreadyApplied,
-                               String handledAt, KustomizationStatus status) {
+    /**
+     * The one path of the full apply and the drift check: objects, apply (prune, health), then the status, the
+     * ApplyCompleted and the event the mode calls for. Each failing step throws {@link ReconcileFailure}.
+     */
+    private Outcome apply(KustomizationSettings settings, ManifestsRendered rendering, RunMode mode, KustomizationStatus status,
+                          String handledAt) {
         ObjectKey key = settings.key();
         String revision = rendering.sourceRevision();
         Instant started = Instant.now();
-        statusWriter.progressing(key, revision, KustomizationSettings.goDuration(settings.timeout()), settings.checksHealth(), handledAt, started);
-        metrics.recordCondition(key, ConditionTypes.READY, Conditions.UNKNOWN);
-
-        Optional<DesiredSet> objects = objects(settings, rendering, handledAt);
-        if (objects.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
+        if (mode != RunMode.DRIFT_CHECK) {
+            statusWriter.progressing(key, revision, KustomizationSettings.goDuration(settings.timeout()), settings.checksHealth(),
+                    handledAt, started);
+            metrics.recordCondition(key, ConditionTypes.READY, Conditions.UNKNOWN);
         }
-        Optional<RevisionApplier.Result> attempt = applyOrFail(settings, objects.get(), revision, status, handledAt);
-        if (attempt.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
-        }
-        RevisionApplier.Result result = attempt.get();
+        RevisionApplier.Result result = applyRevision(settings, objects(settings, rendering), revision, status);
         Duration took = Duration.between(started, Instant.now());
-        stageTimer.record("apply", took);
-        // a rendering applied for the first time carries the push that led to it; a re-apply (new spec) does not
-        Instant pushReceivedAt = alreadyApplied ? null : rendering.pushReceivedAt();
-        publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, pushReceivedAt));
+        boolean changed = result.changeSet().changedAnything();
+        if (mode != RunMode.DRIFT_CHECK) {
+            stageTimer.record("apply", took);
+        }
+        if (mode != RunMode.DRIFT_CHECK || changed || !result.healthy()) {
+            // a rendering applied for the first time carries the push that led to it; a re-apply does not
+            Instant pushReceivedAt = mode == RunMode.NEW_RENDERING ? rendering.pushReceivedAt() : null;
+            publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, pushReceivedAt));
+        }
         if (!result.healthy()) {
             // the objects were written (so the inventory is the new one), but the revision is not healthy
-            fail(key, revision, result.inventory().toResourceInventory(), Reasons.HEALTH_CHECK_FAILED,
-                    "Health check failed after " + seconds(took) + ": " + result.health().message(), handledAt);
-            return new Outcome(settings.retryInterval(), false);
+            throw new ReconcileFailure(Reasons.HEALTH_CHECK_FAILED, "Health check failed after " + seconds(took) + ": "
+                    + result.health().message(), result.inventory());
         }
         statusWriter.applied(key, revision, result.inventory().toResourceInventory(), healthMessage(settings, took), handledAt, Instant.now());
         metrics.recordCondition(key, ConditionTypes.READY, Conditions.TRUE);
         applied.applied(key, rendering.digest());
-        if (!alreadyApplied) {
-            stageTimer.pushApplied(pushReceivedAt);
+        if (mode == RunMode.NEW_RENDERING) {
+            stageTimer.pushApplied(rendering.pushReceivedAt());
         }
+        report(key, revision, mode, result);
+        return new Outcome(settings.interval(), mode != RunMode.DRIFT_CHECK);
+    }
+
+    /** The event of a successful run: what was applied, or what drifted; a drift check that found nothing says nothing. */
+    private void report(ObjectKey key, String revision, RunMode mode, RevisionApplier.Result result) {
         String summary = result.changeSet().summary();
-        String message = result.drift().detected() ? result.drift().message() : summary;
-        LOG.infof("%s: applied %s: %s", key, revision, summary);
-        publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision, Map.of(), Instant.now(), CONTROLLER));
-        return new Outcome(settings.interval(), true);
-    }
-
-    /**
-     * Applies the objects as the Kustomization's user; when the server refuses them (dry run or apply), marks the
-     * Kustomization failed and returns empty.
-     */
-    private Optional<RevisionApplier.Result> applyOrFail(KustomizationSettings settings, DesiredSet objects,
-                                                         String revision, KustomizationStatus status, String handledAt) {
-        try {
-            return Optional.of(appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects, revision, status)));
-        } catch (ApplyException e) {
-            // the message names each refused object; a prune failure records the inventory with what is left to delete
-            fail(settings.key(), revision, e.inventory().map(Inventory::toResourceInventory).orElse(null),
-                    FailureReasons.of(e.phase()), e.getMessage(), handledAt);
-            return Optional.empty();
-        }
-    }
-
-    private Outcome correctDrift(KustomizationSettings settings, ManifestsRendered rendering, String handledAt, KustomizationStatus status) {
-        ObjectKey key = settings.key();
-        String revision = rendering.sourceRevision();
-        Optional<DesiredSet> objects = objects(settings, rendering, handledAt);
-        if (objects.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
-        }
-        Instant started = Instant.now();
-        Optional<RevisionApplier.Result> attempt = applyOrFail(settings, objects.get(), revision, status, handledAt);
-        if (attempt.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
-        }
-        RevisionApplier.Result result = attempt.get();
-        Duration took = Duration.between(started, Instant.now());
-        boolean changed = result.changeSet().changedAnything();
-        if (changed || !result.healthy()) {
-            publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, null));
-        }
-        if (!result.healthy()) {
-            fail(key, revision, result.inventory().toResourceInventory(), Reasons.HEALTH_CHECK_FAILED,
-                    "Health check failed after " + seconds(took) + ": " + result.health().message(), handledAt);
-            return new Outcome(settings.retryInterval(), false);
-        }
-        statusWriter.applied(key, revision, result.inventory().toResourceInventory(), healthMessage(settings, took), handledAt, Instant.now());
-        if (result.drift().detected()) {
+        if (mode != RunMode.DRIFT_CHECK) {
+            LOG.infof("%s: applied %s: %s", key, revision, summary);
+            String message = result.drift().detected() ? result.drift().message() : summary;
+            publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision, Map.of(), Instant.now(), CONTROLLER));
+        } else if (result.drift().detected()) {
             LOG.infof("%s: %s", key, result.drift().message());
             publish(new ObjectEvent(key, Severity.INFO, DRIFT_CORRECTED, result.drift().message(), revision, Map.of(), Instant.now(), CONTROLLER));
-        } else if (changed) {
-            String summary = result.changeSet().summary();
+        } else if (result.changeSet().changedAnything()) {
             LOG.infof("%s: re-applied %s: %s", key, revision, summary);
             publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, summary, revision, Map.of(), Instant.now(), CONTROLLER));
         } else {
             LOG.debugf("%s: no drift at %s", key, revision);
         }
-        return new Outcome(settings.interval(), false);
     }
 
-    /** The rendered objects, or empty after marking the Kustomization failed (nothing was applied). */
-    private Optional<DesiredSet> objects(KustomizationSettings settings, ManifestsRendered rendering, String handledAt) {
+    /** The rendered objects, prepared once per rendering; unobtainable or unparsable manifests fail the run. */
+    private DesiredSet objects(KustomizationSettings settings, ManifestsRendered rendering) {
         try {
-            return Optional.of(desired.objects(rendering, settings.applyOptions(),
-                    r -> DesiredSet.parse(renderedYaml.yaml(r.manifests()), settings.applyOptions())));
+            return desired.objects(rendering, settings.applyOptions(),
+                    r -> DesiredSet.parse(renderedYaml.yaml(r.manifests()), settings.applyOptions()));
         } catch (RenderedYaml.ManifestsUnavailableException e) {
             // claim check unreachable, gone or not matching its digest
-            fail(settings.key(), rendering.sourceRevision(), null, Reasons.ARTIFACT_FAILED, e.getMessage(), handledAt);
+            throw new ReconcileFailure(Reasons.ARTIFACT_FAILED, e.getMessage(), null);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            // unparsable YAML, a document that is no object
-            fail(settings.key(), rendering.sourceRevision(), null, Reasons.BUILD_FAILED, e.getMessage(), handledAt);
+            // unparsable YAML, a document that is no object, an object rendered twice
+            throw new ReconcileFailure(Reasons.BUILD_FAILED, e.getMessage(), null);
         }
-        return Optional.empty();
     }
 
-    private static RevisionApplier.Request request(KustomizationSettings settings, DesiredSet objects,
-                                                   String revision, KustomizationStatus status) {
-        return new RevisionApplier.Request(objects, revision, status.getLastAppliedRevision(), Inventory.from(status.getInventory()),
-                settings.prune(), settings.waitForAll(), settings.healthChecks(), settings.timeout(), settings.applyOptions());
+    /** Applies, prunes and waits as the Kustomization's user; what the cluster refuses fails the run. */
+    private RevisionApplier.Result applyRevision(KustomizationSettings settings, DesiredSet objects, String revision,
+                                                 KustomizationStatus status) {
+        try {
+            return appliers.applierFor(settings.impersonatedUser()).apply(new RevisionApplier.Request(objects, revision,
+                    status.getLastAppliedRevision(), Inventory.from(status.getInventory()), settings.prune(), settings.waitForAll(),
+                    settings.healthChecks(), settings.timeout(), settings.applyOptions()));
+        } catch (ApplyException e) {
+            throw ReconcileFailure.of(e);
+        }
+    }
+
+    private void stalled(ObjectKey key, KustomizationSettings.InvalidSpecException e) {
+        String message = "Reconciliation failed terminally due to configuration error: " + e.getMessage();
+        LOG.warnf("%s: %s", key, message);
+        if (statusWriter.stalled(key, ApplyStatusWriter.INVALID_SPEC, message, Instant.now())) {
+            publish(new ObjectEvent(key, Severity.ERROR, ApplyStatusWriter.INVALID_SPEC, message, null, Map.of(), Instant.now(), CONTROLLER));
+        }
+        metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
     }
 
     private void dependencyNotReady(ObjectKey key, KustomizationSettings settings, String revision, String message, String handledAt) {
@@ -320,13 +300,14 @@ public class KustomizationApplyHandler {
         }
     }
 
-    private void fail(ObjectKey key, String revision, ResourceInventory inventory, String reason, String message, String handledAt) {
-        message = message == null || message.isBlank() ? reason + " (no details given)" : message;
-        LOG.warnf("%s: %s at %s: %s", key, reason, revision, message);
+    /** The one exit of a failed run: Ready=False with the failure's reason and message, and an error event. */
+    private void fail(ObjectKey key, String revision, ReconcileFailure failure, String handledAt) {
+        LOG.warnf("%s: %s at %s: %s", key, failure.reason(), revision, failure.getMessage());
         Instant now = Instant.now();
-        statusWriter.failed(key, revision, inventory, reason, message, handledAt, now);
+        statusWriter.failed(key, revision, failure.inventory().map(Inventory::toResourceInventory).orElse(null), failure.reason(),
+                failure.getMessage(), handledAt, now);
         metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
-        publish(new ObjectEvent(key, Severity.ERROR, reason, message, revision, Map.of(), now, CONTROLLER));
+        publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), revision, Map.of(), now, CONTROLLER));
     }
 
     /**
