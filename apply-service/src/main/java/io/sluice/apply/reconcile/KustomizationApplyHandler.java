@@ -186,11 +186,17 @@ public class KustomizationApplyHandler {
             return new Outcome(settings.retryInterval(), false);
         }
         KustomizationStatus status = ks.getStatus() == null ? new KustomizationStatus() : ks.getStatus();
+        RunMode mode = RunMode.of(settings, status, applied.alreadyApplied(key, status.getLastAppliedRevision(), wanted.get()),
+                rendering.sourceRevision());
         try {
-            return apply(settings, rendering, RunMode.of(settings, status, applied.alreadyApplied(key, status.getLastAppliedRevision(),
-                    wanted.get())), status, handledAt);
+            return apply(settings, rendering, mode, status, handledAt);
         } catch (ReconcileFailure failure) {
-            fail(key, rendering.sourceRevision(), failure, handledAt);
+            if (mode == RunMode.LAST_GOOD) {
+                // the failing revision's condition stays: this one is only said in the log and an event
+                lastGoodFailed(key, rendering.sourceRevision(), failure, handledAt);
+            } else {
+                fail(key, rendering.sourceRevision(), failure, handledAt);
+            }
             return new Outcome(settings.retryInterval(), false);
         }
     }
@@ -204,7 +210,7 @@ public class KustomizationApplyHandler {
         ObjectKey key = settings.key();
         String revision = rendering.sourceRevision();
         Instant started = Instant.now();
-        if (mode != RunMode.DRIFT_CHECK) {
+        if (mode.full()) {
             statusWriter.progressing(key, revision, KustomizationSettings.goDuration(settings.timeout()), settings.checksHealth(),
                     handledAt, started);
             metrics.recordCondition(key, ConditionTypes.READY, Conditions.UNKNOWN);
@@ -212,10 +218,10 @@ public class KustomizationApplyHandler {
         RevisionApplier.Result result = applyRevision(settings, objects(settings, rendering), revision, status);
         Duration took = Duration.between(started, Instant.now());
         boolean changed = result.changeSet().changedAnything();
-        if (mode != RunMode.DRIFT_CHECK) {
+        if (mode.full()) {
             stageTimer.record("apply", took);
         }
-        if (mode != RunMode.DRIFT_CHECK || changed || !result.healthy()) {
+        if (mode.full() || changed || !result.healthy()) {
             // a rendering applied for the first time carries the push that led to it; a re-apply does not
             Instant pushReceivedAt = mode == RunMode.NEW_RENDERING ? rendering.pushReceivedAt() : null;
             publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, pushReceivedAt));
@@ -225,6 +231,13 @@ public class KustomizationApplyHandler {
             throw new ReconcileFailure(Reasons.HEALTH_CHECK_FAILED, "Health check failed after " + seconds(took) + ": "
                     + result.health().message(), result.inventory());
         }
+        if (mode == RunMode.LAST_GOOD) {
+            // never Ready while the source's revision fails to build: the failure stays in the status
+            statusWriter.handled(key, handledAt);
+            metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
+            report(key, revision, mode, result);
+            return new Outcome(settings.interval(), false);
+        }
         statusWriter.applied(key, revision, result.inventory().toResourceInventory(), healthMessage(settings, took), handledAt, Instant.now());
         metrics.recordCondition(key, ConditionTypes.READY, Conditions.TRUE);
         applied.applied(key, rendering.digest());
@@ -232,13 +245,13 @@ public class KustomizationApplyHandler {
             stageTimer.pushApplied(rendering.pushReceivedAt());
         }
         report(key, revision, mode, result);
-        return new Outcome(settings.interval(), mode != RunMode.DRIFT_CHECK);
+        return new Outcome(settings.interval(), mode.full());
     }
 
     /** The event of a successful run: what was applied, or what drifted; a drift check that found nothing says nothing. */
     private void report(ObjectKey key, String revision, RunMode mode, RevisionApplier.Result result) {
         String summary = result.changeSet().summary();
-        if (mode != RunMode.DRIFT_CHECK) {
+        if (mode.full()) {
             LOG.infof("%s: applied %s: %s", key, revision, summary);
             String message = result.drift().detected() ? result.drift().message() : summary;
             publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision, Map.of(), Instant.now(), CONTROLLER));
@@ -308,6 +321,14 @@ public class KustomizationApplyHandler {
                 failure.getMessage(), handledAt, now);
         metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
         publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), revision, Map.of(), now, CONTROLLER));
+    }
+
+    /** A drift check of the last good rendering failed while a newer revision fails to build: said, not written over it. */
+    private void lastGoodFailed(ObjectKey key, String revision, ReconcileFailure failure, String handledAt) {
+        LOG.warnf("%s: correcting drift of the last good revision %s failed (%s): %s; Ready keeps the failing revision's reason",
+                key, revision, failure.reason(), failure.getMessage());
+        statusWriter.handled(key, handledAt);
+        publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), revision, Map.of(), Instant.now(), CONTROLLER));
     }
 
     /**
