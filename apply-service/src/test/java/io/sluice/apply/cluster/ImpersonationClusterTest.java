@@ -1,4 +1,4 @@
-package io.sluice.apply.k3s;
+package io.sluice.apply.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.sluice.apply.k3s.K3sFixtures.SETTINGS;
-import static io.sluice.apply.k3s.K3sFixtures.createNamespace;
-import static io.sluice.apply.k3s.K3sFixtures.first;
-import static io.sluice.apply.k3s.K3sFixtures.objects;
-import static io.sluice.apply.k3s.K3sFixtures.serverSideApply;
+import static io.sluice.apply.cluster.ClusterFixtures.SETTINGS;
+import static io.sluice.apply.cluster.ClusterFixtures.createNamespace;
+import static io.sluice.apply.cluster.ClusterFixtures.first;
+import static io.sluice.apply.cluster.ClusterFixtures.objects;
+import static io.sluice.apply.cluster.ClusterFixtures.serverSideApply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -28,10 +28,11 @@ import static org.awaitility.Awaitility.await;
  * sandbox authenticates and authorizes nothing (docs/sandbox.md), so there any impersonated user may do
  * anything.
  */
-class ImpersonationK3sTest extends K3sTest {
+class ImpersonationClusterTest extends ClusterTest {
 
     @Test
     void anImpersonatedServiceAccountMayApplyOnlyWhatItsRoleGrants() {
+        cluster.assume(Capability.ENFORCES_RBAC);
         createNamespace(client, ns, Map.of());
         serverSideApply(client, objects("""
                 apiVersion: v1
@@ -43,7 +44,7 @@ class ImpersonationK3sTest extends K3sTest {
         String user = "system:serviceaccount:" + ns + ":deployer";
         List<GenericKubernetesResource> revision = objects(SETTINGS, ns);
 
-        try (KubernetesClient deployer = k3s.impersonating(user)) {
+        try (KubernetesClient deployer = cluster.impersonating(user)) {
             RevisionApplier asDeployer = new RevisionApplier(deployer, Duration.ofSeconds(1));
 
             assertThatThrownBy(() -> asDeployer.apply(first(revision, false, Duration.ofMinutes(1))))

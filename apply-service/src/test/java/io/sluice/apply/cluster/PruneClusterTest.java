@@ -1,4 +1,4 @@
-package io.sluice.apply.k3s;
+package io.sluice.apply.cluster;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
-import static io.sluice.apply.k3s.K3sFixtures.PAUSE_IMAGE;
-import static io.sluice.apply.k3s.K3sFixtures.REV2;
-import static io.sluice.apply.k3s.K3sFixtures.SETTINGS;
-import static io.sluice.apply.k3s.K3sFixtures.deployment;
-import static io.sluice.apply.k3s.K3sFixtures.first;
-import static io.sluice.apply.k3s.K3sFixtures.namespace;
-import static io.sluice.apply.k3s.K3sFixtures.next;
-import static io.sluice.apply.k3s.K3sFixtures.objects;
-import static io.sluice.apply.k3s.K3sFixtures.stream;
+import static io.sluice.apply.cluster.ClusterFixtures.PAUSE_IMAGE;
+import static io.sluice.apply.cluster.ClusterFixtures.REV2;
+import static io.sluice.apply.cluster.ClusterFixtures.SETTINGS;
+import static io.sluice.apply.cluster.ClusterFixtures.deployment;
+import static io.sluice.apply.cluster.ClusterFixtures.first;
+import static io.sluice.apply.cluster.ClusterFixtures.namespace;
+import static io.sluice.apply.cluster.ClusterFixtures.next;
+import static io.sluice.apply.cluster.ClusterFixtures.objects;
+import static io.sluice.apply.cluster.ClusterFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -29,10 +29,11 @@ import static org.awaitility.Awaitility.await;
  * DELETE has returned, and take what was never in the inventory (ReplicaSets, Pods, objects made by hand).
  * The sandbox does both inside the DELETE request (docs/sandbox.md).
  */
-class PruneK3sTest extends K3sTest {
+class PruneClusterTest extends ClusterTest {
 
     @Test
     void pruningANamespaceLetsTheClusterDeleteEverythingInIt() {
+        cluster.assume(Capability.RUNS_WORKLOADS);
         RevisionApplier.Result running = revisions.apply(first(objects(stream(namespace(), SETTINGS,
                 deployment("web", PAUSE_IMAGE, 1)), ns), true, Duration.ofMinutes(3)));
         assertThat(running.health().status()).as(running.health().message()).isEqualTo(Health.Status.HEALTHY);
@@ -64,6 +65,7 @@ class PruneK3sTest extends K3sTest {
 
     @Test
     void aPrunedDeploymentLeavesItsReplicaSetAndPodsToTheGarbageCollector() {
+        cluster.assume(Capability.RUNS_WORKLOADS);
         RevisionApplier.Result running = revisions.apply(first(objects(stream(namespace(), SETTINGS,
                 deployment("web", PAUSE_IMAGE, 1)), ns), true, Duration.ofMinutes(3)));
         assertThat(running.health().status()).as(running.health().message()).isEqualTo(Health.Status.HEALTHY);

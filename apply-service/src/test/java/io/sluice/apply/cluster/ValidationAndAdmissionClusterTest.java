@@ -1,4 +1,4 @@
-package io.sluice.apply.k3s;
+package io.sluice.apply.cluster;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -15,11 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.sluice.apply.k3s.K3sFixtures.createNamespace;
-import static io.sluice.apply.k3s.K3sFixtures.first;
-import static io.sluice.apply.k3s.K3sFixtures.objects;
-import static io.sluice.apply.k3s.K3sFixtures.serverSideApply;
-import static io.sluice.apply.k3s.K3sFixtures.stream;
+import static io.sluice.apply.cluster.ClusterFixtures.createNamespace;
+import static io.sluice.apply.cluster.ClusterFixtures.first;
+import static io.sluice.apply.cluster.ClusterFixtures.objects;
+import static io.sluice.apply.cluster.ClusterFixtures.serverSideApply;
+import static io.sluice.apply.cluster.ClusterFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -33,13 +33,14 @@ import static org.awaitility.Awaitility.await;
  * <p>The tests create their namespace beforehand (as an admin would), so no object waits for a Namespace of
  * its own revision and every object is judged before the first write.
  */
-class ValidationAndAdmissionK3sTest extends K3sTest {
+class ValidationAndAdmissionClusterTest extends ClusterTest {
 
-    private static final String POLICY = "sluice-k3s-require-team";
+    private static final String POLICY = "sluice-test-require-team";
     private static final String POLICY_MESSAGE = "every ConfigMap here needs a team label";
 
     @Test
     void objectsTheServerRejectsFailTheDryRunTogetherAndNothingIsWritten() {
+        cluster.assume(Capability.VALIDATES_OBJECTS);
         createNamespace(client, ns, Map.of());
         List<GenericKubernetesResource> revision = objects(stream(configMap("settings", Map.of()), """
                 apiVersion: v1
@@ -109,6 +110,7 @@ class ValidationAndAdmissionK3sTest extends K3sTest {
 
     @Test
     void anObjectInANamespaceThatDoesNotExistFailsTheDryRun() {
+        cluster.assume(Capability.REFUSES_MISSING_NAMESPACES);
         String missing = ns + "-missing";
 
         assertThatThrownBy(() -> revisions.apply(first(objects(configMap("settings", Map.of()), missing), false, Duration.ofMinutes(1))))
@@ -146,7 +148,8 @@ class ValidationAndAdmissionK3sTest extends K3sTest {
 
     @Test
     void aValidatingAdmissionPolicyRefusesTheRevisionInTheDryRun() {
-        createNamespace(client, ns, Map.of("sluice-k3s/admission", "strict"));
+        cluster.assume(Capability.ADMISSION_POLICIES);
+        createNamespace(client, ns, Map.of("sluice-test/admission", "strict"));
         try {
             serverSideApply(client, Manifests.parse(policy()));
             // Admission plugins pick policies up from an informer: wait until this one is in force.
@@ -184,7 +187,7 @@ class ValidationAndAdmissionK3sTest extends K3sTest {
         }
     }
 
-    /** Denies ConfigMaps without a {@code team} label in namespaces labelled {@code sluice-k3s/admission: strict}. */
+    /** Denies ConfigMaps without a {@code team} label in namespaces labelled {@code sluice-test/admission: strict}. */
     private static String policy() {
         return """
                 apiVersion: admissionregistration.k8s.io/v1
@@ -213,7 +216,7 @@ class ValidationAndAdmissionK3sTest extends K3sTest {
                   matchResources:
                     namespaceSelector:
                       matchLabels:
-                        sluice-k3s/admission: strict
+                        sluice-test/admission: strict
                 """.formatted(POLICY, POLICY_MESSAGE);
     }
 

@@ -1,4 +1,4 @@
-package io.sluice.apply.k3s;
+package io.sluice.apply.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -15,16 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Manifests and requests for the K3s tests. The manifests are YAML text in the tests themselves, with
+ * Manifests and requests for the cluster tests. The manifests are YAML text in the tests themselves, with
  * {@code @ns@} standing for the test's own namespace, so each test reads as the revision it applies.
  */
-final class K3sFixtures {
+final class ClusterFixtures {
 
     static final String REV1 = "main@sha1:1111111111111111111111111111111111111111";
     static final String REV2 = "main@sha1:2222222222222222222222222222222222222222";
 
     /** The Kustomization every test applies as (only its owner labels reach the cluster). */
-    static final ApplyOptions OPTIONS = ApplyOptions.forKustomization("flux-system", "k3s");
+    static final ApplyOptions OPTIONS = ApplyOptions.forKustomization("flux-system", "cluster-test");
 
     /** A small image that runs until stopped and stops at once on SIGTERM. */
     static final String PAUSE_IMAGE = "registry.k8s.io/pause:3.10";
@@ -34,13 +34,13 @@ final class K3sFixtures {
     /** A ConfigMap {@code settings} with {@code data: {color: blue}}. */
     static final String SETTINGS = settings("color: blue");
 
-    private K3sFixtures() {
+    private ClusterFixtures() {
     }
 
-    /** {@code k3s-<method name in lower case>}: a namespace of its own for each test, at most 50 characters. */
+    /** {@code cluster-<method name in lower case>}: a namespace of its own for each test, at most 50 characters. */
     static String namespaceFor(TestInfo test) {
         String method = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return "k3s-" + method.substring(0, Math.min(46, method.length()));
+        return "cluster-" + method.substring(0, Math.min(42, method.length()));
     }
 
     /** The objects of a YAML stream, with {@code @ns@} replaced by the namespace. */
@@ -64,10 +64,10 @@ final class K3sFixtures {
                 .serverSideApply();
     }
 
-    /** Server-side applies objects as field manager {@code k3s-test}, outside any revision (as a cluster admin would). */
+    /** Server-side applies objects as field manager {@code cluster-test}, outside any revision (as a cluster admin would). */
     static void serverSideApply(KubernetesClient client, List<GenericKubernetesResource> objects) {
         for (GenericKubernetesResource object : objects) {
-            client.resource(object).fieldManager("k3s-test").forceConflicts().serverSideApply();
+            client.resource(object).fieldManager("cluster-test").forceConflicts().serverSideApply();
         }
     }
 

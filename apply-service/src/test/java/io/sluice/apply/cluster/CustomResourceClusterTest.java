@@ -1,4 +1,4 @@
-package io.sluice.apply.k3s;
+package io.sluice.apply.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -13,13 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.sluice.apply.k3s.K3sFixtures.REV2;
-import static io.sluice.apply.k3s.K3sFixtures.SETTINGS;
-import static io.sluice.apply.k3s.K3sFixtures.first;
-import static io.sluice.apply.k3s.K3sFixtures.namespace;
-import static io.sluice.apply.k3s.K3sFixtures.next;
-import static io.sluice.apply.k3s.K3sFixtures.objects;
-import static io.sluice.apply.k3s.K3sFixtures.stream;
+import static io.sluice.apply.cluster.ClusterFixtures.REV2;
+import static io.sluice.apply.cluster.ClusterFixtures.SETTINGS;
+import static io.sluice.apply.cluster.ClusterFixtures.first;
+import static io.sluice.apply.cluster.ClusterFixtures.namespace;
+import static io.sluice.apply.cluster.ClusterFixtures.next;
+import static io.sluice.apply.cluster.ClusterFixtures.objects;
+import static io.sluice.apply.cluster.ClusterFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * its OpenAPI schema is enforced (the sandbox stores anything). Each test defines its own API group
  * ({@code <namespace>.sluice.io}) so they do not share a CRD.
  */
-class CustomResourceK3sTest extends K3sTest {
+class CustomResourceClusterTest extends ClusterTest {
 
     @Test
     void aCrdAndItsCustomResourceInOneRevisionAreAppliedCrdFirstOnceEstablished() {
@@ -49,12 +49,13 @@ class CustomResourceK3sTest extends K3sTest {
         GenericKubernetesResource widget = client.genericKubernetesResources(group() + "/v1", "Widget").inNamespace(ns).withName("small").get();
         assertThat(widget.getAdditionalProperties().get("spec")).isEqualTo(Map.of("size", 2));
 
-        RevisionApplier.Result again = revisions.apply(next(revision, K3sFixtures.REV1, result));
+        RevisionApplier.Result again = revisions.apply(next(revision, ClusterFixtures.REV1, result));
         assertThat(again.changeSet().entries()).extracting(ChangeSetEntry::action).containsOnly(ChangeAction.UNCHANGED);
     }
 
     @Test
     void customResourcesTheCrdSchemaRejectsFailTheDryRunAndNothingIsWritten() {
+        cluster.assume(Capability.VALIDATES_CUSTOM_RESOURCES);
         RevisionApplier.Result installed = revisions.apply(first(objects(stream(crd(), namespace()), ns), false, Duration.ofMinutes(2)));
         List<GenericKubernetesResource> revision = objects(stream(crd(), namespace(), SETTINGS,
                 widget("wrong-type", "size: big"), widget("too-small", "size: 0"), widget("no-size", "color: red")), ns);

@@ -1,4 +1,4 @@
-package io.sluice.apply.k3s;
+package io.sluice.apply.cluster;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
-import static io.sluice.apply.k3s.K3sFixtures.OPTIONS;
-import static io.sluice.apply.k3s.K3sFixtures.REV1;
-import static io.sluice.apply.k3s.K3sFixtures.REV2;
-import static io.sluice.apply.k3s.K3sFixtures.first;
-import static io.sluice.apply.k3s.K3sFixtures.namespace;
-import static io.sluice.apply.k3s.K3sFixtures.next;
-import static io.sluice.apply.k3s.K3sFixtures.objects;
-import static io.sluice.apply.k3s.K3sFixtures.settings;
-import static io.sluice.apply.k3s.K3sFixtures.stream;
+import static io.sluice.apply.cluster.ClusterFixtures.OPTIONS;
+import static io.sluice.apply.cluster.ClusterFixtures.REV1;
+import static io.sluice.apply.cluster.ClusterFixtures.REV2;
+import static io.sluice.apply.cluster.ClusterFixtures.first;
+import static io.sluice.apply.cluster.ClusterFixtures.namespace;
+import static io.sluice.apply.cluster.ClusterFixtures.next;
+import static io.sluice.apply.cluster.ClusterFixtures.objects;
+import static io.sluice.apply.cluster.ClusterFixtures.settings;
+import static io.sluice.apply.cluster.ClusterFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * and keys managedFields with the defaults), managedFields of Update operations (hand edits), field removal,
  * and the wording of immutable-field errors that {@code spec.force} depends on (docs/sandbox.md).
  */
-class ServerSideApplyK3sTest extends K3sTest {
+class ServerSideApplyClusterTest extends ClusterTest {
 
     /** A Namespace, a ConfigMap, a Service without protocol and a Deployment without strategy (both defaulted by the server). */
     private List<GenericKubernetesResource> app(String configMapData, String selectorApp) {
@@ -76,6 +76,7 @@ class ServerSideApplyK3sTest extends K3sTest {
 
     @Test
     void reApplyingTheSameRevisionWritesNothingThoughTheServerFilledInDefaults() {
+        cluster.assume(Capability.DEFAULTS_OBJECTS);
         List<GenericKubernetesResource> revision = app("color: blue", "web");
         RevisionApplier.Result applied = revisions.apply(first(revision, false, Duration.ofMinutes(1)));
         assertThat(applied.changeSet().entries()).extracting(ChangeSetEntry::action).containsOnly(ChangeAction.CREATED).hasSize(4);

@@ -1,4 +1,4 @@
-package io.sluice.apply.k3s;
+package io.sluice.apply.cluster;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -16,13 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import static io.sluice.apply.k3s.K3sFixtures.BUSYBOX_IMAGE;
-import static io.sluice.apply.k3s.K3sFixtures.PAUSE_IMAGE;
-import static io.sluice.apply.k3s.K3sFixtures.deployment;
-import static io.sluice.apply.k3s.K3sFixtures.first;
-import static io.sluice.apply.k3s.K3sFixtures.namespace;
-import static io.sluice.apply.k3s.K3sFixtures.objects;
-import static io.sluice.apply.k3s.K3sFixtures.stream;
+import static io.sluice.apply.cluster.ClusterFixtures.BUSYBOX_IMAGE;
+import static io.sluice.apply.cluster.ClusterFixtures.PAUSE_IMAGE;
+import static io.sluice.apply.cluster.ClusterFixtures.deployment;
+import static io.sluice.apply.cluster.ClusterFixtures.first;
+import static io.sluice.apply.cluster.ClusterFixtures.namespace;
+import static io.sluice.apply.cluster.ClusterFixtures.objects;
+import static io.sluice.apply.cluster.ClusterFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs no pods, so there a Deployment never becomes Available and a Job never completes unless a test
  * writes their status (docs/sandbox.md, "controllers").
  */
-class WorkloadHealthK3sTest extends K3sTest {
+class WorkloadHealthClusterTest extends ClusterTest {
 
     @Test
     void aDeploymentRollsOutAndTheWaitSeesItAvailable() {
+        cluster.assume(Capability.RUNS_WORKLOADS);
         RevisionApplier.Result result = revisions.apply(first(
                 objects(stream(namespace(), deployment("web", PAUSE_IMAGE, 2)), ns), true, Duration.ofMinutes(3)));
 
@@ -53,6 +54,7 @@ class WorkloadHealthK3sTest extends K3sTest {
 
     @Test
     void aDeploymentWhoseImageCannotBePulledFailsTheWaitNamingItWithinTheTimeout() {
+        cluster.assume(Capability.RUNS_WORKLOADS);
         Duration timeout = Duration.ofSeconds(40);
         long start = System.nanoTime();
 
@@ -73,6 +75,7 @@ class WorkloadHealthK3sTest extends K3sTest {
 
     @Test
     void aDeploymentPastItsProgressDeadlineEndsTheWaitBeforeTheTimeout() {
+        cluster.assume(Capability.RUNS_WORKLOADS);
         String stuck = deployment("stuck", "registry.invalid/sluice/no-such-image:0.0.0", 1)
                 .replace("  replicas: 1\n", "  replicas: 1\n  progressDeadlineSeconds: 10\n");
         long start = System.nanoTime();
@@ -88,6 +91,7 @@ class WorkloadHealthK3sTest extends K3sTest {
 
     @Test
     void aJobThatSucceedsIsHealthyOnceTheJobControllerMarksItComplete() {
+        cluster.assume(Capability.RUNS_WORKLOADS);
         RevisionApplier.Result result = revisions.apply(first(objects(stream(namespace(), job("migrate", "echo migrated")), ns),
                 true, Duration.ofMinutes(3)));
 
@@ -100,6 +104,7 @@ class WorkloadHealthK3sTest extends K3sTest {
 
     @Test
     void aJobThatFailsEndsTheWaitAtOnceWithTheControllersReason() {
+        cluster.assume(Capability.RUNS_WORKLOADS);
         long start = System.nanoTime();
 
         RevisionApplier.Result result = revisions.apply(first(objects(stream(namespace(), job("fail", "exit 3")), ns),
