@@ -67,40 +67,19 @@ enum Capability {
                 .resource(new ConfigMapBuilder().withNewMetadata().withName(PROBE).endMetadata().build()).dryRun().create(), 404);
     }
 
-    /** A CRD whose schema requires spec.size; a custom resource without it must be refused. The CRD is deleted again. */
+    /** The tests' Widget CRD, whose schema requires spec.size: a Widget without it must be refused. The CRD is deleted again. */
     private static boolean validatesACustomResource(TestCluster cluster) {
         KubernetesClient client = cluster.admin();
         String group = PROBE + ".sluice.io";
-        CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal("""
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: probes.%1$s
-                spec:
-                  group: %1$s
-                  scope: Namespaced
-                  names: {kind: Probe, listKind: ProbeList, plural: probes, singular: probe}
-                  versions:
-                    - name: v1
-                      served: true
-                      storage: true
-                      schema:
-                        openAPIV3Schema:
-                          type: object
-                          properties:
-                            spec:
-                              type: object
-                              required: [size]
-                              properties:
-                                size: {type: integer}
-                """.formatted(group), CustomResourceDefinition.class);
+        CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(ClusterFixtures.widgetCrd(group),
+                CustomResourceDefinition.class);
         client.resource(crd).serverSideApply();
         try {
-            await("CRD probes." + group + " served").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> served(client, group + "/v1", "Probe"));
-            GenericKubernetesResource probe = Manifests.object(Manifests.tree(Map.of("apiVersion", group + "/v1", "kind", "Probe",
+            await("CRD widgets." + group + " served").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> served(client, group + "/v1", "Widget"));
+            GenericKubernetesResource probe = Manifests.object(Manifests.tree(Map.of("apiVersion", group + "/v1", "kind", "Widget",
                     "metadata", Map.of("name", PROBE, "namespace", "default"), "spec", Map.of("color", "red"))));
-            return refused(() -> client.genericKubernetesResources(group + "/v1", "Probe").inNamespace("default").resource(probe)
+            return refused(() -> client.genericKubernetesResources(group + "/v1", "Widget").inNamespace("default").resource(probe)
                     .dryRun().create(), 422);
         } finally {
             client.resource(crd).delete();

@@ -122,4 +122,39 @@ final class ClusterFixtures {
     static String stream(String... documents) {
         return String.join("---\n", documents);
     }
+
+    /** A CRD of kind Widget in {@code group}: {@code spec.size} a required integer of at least 1, {@code spec.color} a string. */
+    static String widgetCrd(String group) {
+        return """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: widgets.%1$s
+                spec:
+                  group: %1$s
+                  scope: Namespaced
+                  names:
+                    kind: Widget
+                    listKind: WidgetList
+                    plural: widgets
+                    singular: widget
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          properties:
+                            spec:
+                              type: object
+                              required: [size]
+                              properties:
+                                size:
+                                  type: integer
+                                  minimum: 1
+                                color:
+                                  type: string
+                """.formatted(group);
+    }
 }

@@ -35,7 +35,7 @@ class CustomResourceClusterTest extends ClusterTest {
     @Test
     void aCrdAndItsCustomResourceInOneRevisionAreAppliedCrdFirstOnceEstablished() {
         // The worst order: the custom resource comes before its CRD and its Namespace.
-        List<GenericKubernetesResource> revision = objects(stream(widget("small", "size: 2"), crd(), namespace()), ns);
+        List<GenericKubernetesResource> revision = objects(stream(widget("small", "size: 2"), ClusterFixtures.widgetCrd(group()), namespace()), ns);
 
         RevisionApplier.Result result = revisions.apply(first(revision, false, Duration.ofMinutes(2)));
 
@@ -56,8 +56,8 @@ class CustomResourceClusterTest extends ClusterTest {
     @Test
     void customResourcesTheCrdSchemaRejectsFailTheDryRunAndNothingIsWritten() {
         cluster.assume(Capability.VALIDATES_CUSTOM_RESOURCES);
-        RevisionApplier.Result installed = revisions.apply(first(objects(stream(crd(), namespace()), ns), false, Duration.ofMinutes(2)));
-        List<GenericKubernetesResource> revision = objects(stream(crd(), namespace(), SETTINGS,
+        RevisionApplier.Result installed = revisions.apply(first(objects(stream(ClusterFixtures.widgetCrd(group()), namespace()), ns), false, Duration.ofMinutes(2)));
+        List<GenericKubernetesResource> revision = objects(stream(ClusterFixtures.widgetCrd(group()), namespace(), SETTINGS,
                 widget("wrong-type", "size: big"), widget("too-small", "size: 0"), widget("no-size", "color: red")), ns);
 
         assertThatThrownBy(() -> revisions.apply(next(revision, REV2, installed)))
@@ -92,40 +92,5 @@ class CustomResourceClusterTest extends ClusterTest {
                 spec:
                   %3$s
                 """.formatted(group(), name, specLine);
-    }
-
-    /** Widgets: {@code spec.size} a required integer of at least 1, {@code spec.color} a string. */
-    private String crd() {
-        return """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: widgets.%1$s
-                spec:
-                  group: %1$s
-                  scope: Namespaced
-                  names:
-                    kind: Widget
-                    listKind: WidgetList
-                    plural: widgets
-                    singular: widget
-                  versions:
-                    - name: v1
-                      served: true
-                      storage: true
-                      schema:
-                        openAPIV3Schema:
-                          type: object
-                          properties:
-                            spec:
-                              type: object
-                              required: [size]
-                              properties:
-                                size:
-                                  type: integer
-                                  minimum: 1
-                                color:
-                                  type: string
-                """.formatted(group());
     }
 }

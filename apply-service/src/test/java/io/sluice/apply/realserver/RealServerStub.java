@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +50,7 @@ import java.util.function.Predicate;
  * objects these tests apply; field ownership and validation are not modelled. Every request is recorded, so a test
  * can count what Sluice wrote. Tests that need more use the sandbox or a real cluster.
  */
-public final class RealServerStub implements AutoCloseable {
+public final class RealServerStub implements AutoCloseable, AfterEachCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -337,6 +339,12 @@ public final class RealServerStub implements AutoCloseable {
 
     private static String decode(String segment) {
         return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+    }
+
+    /** As a test's extension ({@code @RegisterExtension final RealServerStub server = RealServerStub.start();}): stopped after the test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -33,13 +33,19 @@ class ReconcileFailingRevisionTest extends ReconcileRunTest {
         client().resources(Kustomization.class).inNamespace(NS).resource(ks).updateStatus();
     }
 
+    /** A Kustomization {@code name} applied at {@link #REV} with a ConfigMap {@code <name>-cm}, then its newer revision failing. */
+    private ObjectKey appliedThenFailing(KustomizationApplyHandler handler, String name, String reason, String revision) {
+        ObjectKey key = create(name, spec -> {
+        });
+        handler.onManifests(rendering(key, configMaps(name + "-cm")));
+        renderFailed(key, reason, revision);
+        return key;
+    }
+
     @Test
     void aReconcileRequestWhileTheNewestRevisionFailsToBuildKeepsReadyFalse() {
         KustomizationApplyHandler handler = handler(client());
-        ObjectKey key = create("broken", spec -> {
-        });
-        handler.onManifests(rendering(key, configMaps("broken-cm")));
-        renderFailed(key, "BuildFailed", BROKEN);
+        ObjectKey key = appliedThenFailing(handler, "broken", "BuildFailed", BROKEN);
         String objectVersion = configMap("broken-cm").getMetadata().getResourceVersion();
         published.clear();
         String requestedAt = Instant.now().toString();
@@ -61,10 +67,7 @@ class ReconcileFailingRevisionTest extends ReconcileRunTest {
     @Test
     void driftOfTheLastGoodObjectsIsCorrectedButReadyStaysFalse() {
         KustomizationApplyHandler handler = handler(client());
-        ObjectKey key = create("broken-drift", spec -> {
-        });
-        handler.onManifests(rendering(key, configMaps("broken-drift-cm")));
-        renderFailed(key, "ArtifactFailed", BROKEN);
+        ObjectKey key = appliedThenFailing(handler, "broken-drift", "ArtifactFailed", BROKEN);
         client().configMaps().inNamespace("default").withName("broken-drift-cm").delete();
         published.clear();
 
@@ -80,10 +83,7 @@ class ReconcileFailingRevisionTest extends ReconcileRunTest {
     @Test
     void aCommitThatBuildsAgainMakesItReady() {
         KustomizationApplyHandler handler = handler(client());
-        ObjectKey key = create("broken-fixed", spec -> {
-        });
-        handler.onManifests(rendering(key, configMaps("broken-fixed-cm")));
-        renderFailed(key, "BuildFailed", BROKEN);
+        ObjectKey key = appliedThenFailing(handler, "broken-fixed", "BuildFailed", BROKEN);
         handler.reconcile(key);
 
         KustomizationApplyHandler.Outcome outcome = handler.onManifests(ReconcileFixtures.inline(key, FIXED, configMaps("broken-fixed-cm")));
@@ -98,10 +98,7 @@ class ReconcileFailingRevisionTest extends ReconcileRunTest {
     void applyServicesOwnFailureOfTheSameRenderingIsRetriedAsBefore() {
         // a failure this service wrote (its lastAttemptedRevision is the rendering's own) does not hold the Kustomization
         KustomizationApplyHandler handler = handler(client());
-        ObjectKey key = create("own-failure", spec -> {
-        });
-        handler.onManifests(rendering(key, configMaps("own-failure-cm")));
-        renderFailed(key, "ArtifactFailed", REV);
+        ObjectKey key = appliedThenFailing(handler, "own-failure", "ArtifactFailed", REV);
 
         assertThat(handler.reconcile(key).nowReady()).isTrue();
         assertThat(condition(key, "Ready")).isEqualTo("True/ReconciliationSucceeded");

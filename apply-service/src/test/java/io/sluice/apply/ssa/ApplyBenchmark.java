@@ -1,5 +1,8 @@
 package io.sluice.apply.ssa;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.kustomize.Kustomizer;
 import io.sluice.sandbox.cluster.SandboxCluster;
@@ -19,7 +22,7 @@ import java.util.logging.Level;
 /**
  * Benchmark, not a test: apply-service's work for a rendering - the rendered YAML parsed into a {@link DesiredSet}
  * and applied by {@link StagedApplier} - on a set of objects (one Namespace and ConfigMaps, 1,000 in all) against
- * the sandbox API server - first apply, no-change re-apply, one object changed - each beside
+ * the sandbox API server (or a real cluster, below) - first apply, no-change re-apply, one object changed - each beside
  * {@code kubectl apply --server-side} on the same set against the same sandbox (in a namespace of its own);
  * and the time {@link Kustomizer} takes to render the same set from a kustomization.yaml listing its files.
  *
@@ -35,12 +38,20 @@ import java.util.logging.Level;
  * ./mvnw -pl apply-service -Pbench verify -Dbench.objects=300 -Dbench.runs=3 -Dbench.kubectl=/path/to/kubectl
  * </pre>
  *
- * Arguments of {@link #main}: [objects] [kubectl binary] [runs]. Without a kubectl binary only Sluice's figures
- * and the render time are printed.
+ * Arguments of {@link #main}: [objects] [kubectl binary] [runs] [warm-up rounds]. Without a kubectl binary only
+ * Sluice's figures and the render time are printed.
+ *
+ * <p>Against a real cluster instead of the sandbox: {@code -Dbench.kubeconfig=FILE [-Dbench.context=NAME]} (system
+ * properties of the benchmark's JVM; the {@code bench} profile passes Maven's). Both sides then apply to that cluster,
+ * in namespaces {@code sluice-bench-*} that are deleted again, and the table says which server it measured. Use
+ * fewer warm-up rounds there ({@code -Dbench.warmup=5}): each is a thousand writes to a real server, and the JIT only
+ * needs to see Sluice's side.
  */
 public final class ApplyBenchmark {
 
     private static final String KUBECTL_MANAGER = "bench";
+    /** Every namespace of the benchmark starts so (on a real cluster: easy to find, and not to clash). */
+    private static final String NAMESPACE = "sluice-bench-";
     /** Untimed Sluice rounds first (about 15 s): until then the JIT is still compiling the client's and the server's hot paths. */
     private static final int WARM_UP_ROUNDS = 50;
     /** One untimed kubectl round after every so many untimed Sluice rounds. */
@@ -63,26 +74,63 @@ public final class ApplyBenchmark {
     /** One round's times in milliseconds. */
     private record Round(long first, long same, long one) { }
 
+    /**
+     * The API server both sides apply to: the sandbox in this JVM (its kubeconfig written for kubectl), or the cluster
+     * of a kubeconfig.
+     */
+    private record Target(String description, KubernetesClient client, Path kubeconfig, String context, AutoCloseable owned)
+            implements AutoCloseable {
+
+        static Target of(Path dir) throws IOException {
+            String file = System.getProperty("bench.kubeconfig", "");
+            if (file.isBlank()) {
+                SandboxCluster sandbox = SandboxCluster.start();
+                return new Target("the SANDBOX API server in this JVM", sandbox.client(),
+                        sandbox.writeKubeconfig(dir.resolve("kubeconfig")), "", sandbox);
+            }
+            Path kubeconfig = Path.of(file).toAbsolutePath();
+            String context = System.getProperty("bench.context", "");
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(
+                    context.isBlank() ? null : context, Files.readString(kubeconfig), kubeconfig.toString())).build();
+            return new Target("the cluster at " + client.getMasterUrl() + " (" + kubeconfig + ")", client, kubeconfig, context, client);
+        }
+
+        /** kubectl's options to reach this server. */
+        List<String> kubectlOptions() {
+            List<String> options = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
+            if (!context.isBlank()) {
+                options.addAll(List.of("--context", context));
+            }
+            return options;
+        }
+
+        @Override
+        public void close() throws Exception {
+            owned.close();
+        }
+    }
+
     private static void run(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         String kubectl = args.length > 1 ? args[1] : "kubectl";
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ROUNDS;
         System.out.println("load average before: " + loadAverage());
         Path dir = Files.createTempDirectory("sluice-apply-bench");
-        try (SandboxCluster cluster = SandboxCluster.start()) {
+        try (Target cluster = Target.of(dir)) {
+            System.out.println("applying to " + cluster.description());
             StagedApplier applier = new StagedApplier(cluster.client());
             ApplyOptions options = ApplyOptions.forKustomization("flux-system", "bench");
-            Path kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
-            boolean withKubectl = kubectl(kubectl, kubeconfig, "version", "--client");
+            boolean withKubectl = kubectl(kubectl, cluster, "version", "--client");
 
-            for (int i = 1; i <= WARM_UP_ROUNDS; i++) {
-                sluiceRound(applier, options, "warm-sluice-" + i, count);
-                delete(cluster, "warm-sluice-" + i);
+            for (int i = 1; i <= warmUp; i++) {
+                sluiceRound(applier, options, NAMESPACE + "warm-sluice-" + i, count);
+                delete(cluster, NAMESPACE + "warm-sluice-" + i);
                 // kubectl's requests take other paths through the sandbox; the JIT must have seen those too, or
                 // it recompiles during the timed rounds
                 if (withKubectl && i % KUBECTL_WARM_UP_EVERY == 0) {
-                    kubectlRound(kubectl, kubeconfig, dir, "warm-kubectl-" + i, count);
-                    delete(cluster, "warm-kubectl-" + i);
+                    kubectlRound(kubectl, cluster, dir, NAMESPACE + "warm-kubectl-" + i, count);
+                    delete(cluster, NAMESPACE + "warm-kubectl-" + i);
                 }
             }
 
@@ -93,18 +141,18 @@ public final class ApplyBenchmark {
                 // previous round's namespace deletions) runs on a JVM and CPU caches the other side left cold.
                 boolean kubectlFirst = withKubectl && i % 2 == 0;
                 if (kubectlFirst) {
-                    kubectlRounds.add(kubectlRound(kubectl, kubeconfig, dir, "kubectl-" + i, count));
+                    kubectlRounds.add(kubectlRound(kubectl, cluster, dir, NAMESPACE + "kubectl-" + i, count));
                 }
-                sluice.add(sluiceRound(applier, options, "sluice-" + i, count));
+                sluice.add(sluiceRound(applier, options, NAMESPACE + "sluice-" + i, count));
                 if (withKubectl && !kubectlFirst) {
-                    kubectlRounds.add(kubectlRound(kubectl, kubeconfig, dir, "kubectl-" + i, count));
+                    kubectlRounds.add(kubectlRound(kubectl, cluster, dir, NAMESPACE + "kubectl-" + i, count));
                 }
-                delete(cluster, "sluice-" + i, "kubectl-" + i);
+                delete(cluster, NAMESPACE + "sluice-" + i, NAMESPACE + "kubectl-" + i);
             }
             long[] render = render(dir, count, runs);
 
-            System.out.printf(Locale.ROOT, "%n%,d objects (1 Namespace, %,d ConfigMaps), median of %d runs [min-max], ms%n",
-                    count, count - 1, runs);
+            System.out.printf(Locale.ROOT, "%n%,d objects (1 Namespace, %,d ConfigMaps) applied to %s, median of %d runs"
+                    + " [min-max], ms%n", count, count - 1, cluster.description(), runs);
             System.out.printf(Locale.ROOT, "%-10s %22s %22s %22s%n", "", "first apply", "no-change re-apply", "one object changed");
             print("Sluice", sluice);
             if (withKubectl) {
@@ -147,13 +195,13 @@ public final class ApplyBenchmark {
         return new Round(first, same, one);
     }
 
-    private static Round kubectlRound(String kubectl, Path kubeconfig, Path dir, String namespace, int count) throws IOException {
+    private static Round kubectlRound(String kubectl, Target cluster, Path dir, String namespace, int count) throws IOException {
         Path set = Files.writeString(dir.resolve(namespace + ".yaml"), manifests(namespace, count, "v"));
         Path changed = Files.writeString(dir.resolve(namespace + "-changed.yaml"), changeOne(manifests(namespace, count, "v")));
         String[] apply = {"apply", "--server-side", "--field-manager=" + KUBECTL_MANAGER, "-f"};
-        long first = time(() -> kubectl(kubectl, kubeconfig, concat(apply, set.toString())));
-        long same = time(() -> kubectl(kubectl, kubeconfig, concat(apply, set.toString())));
-        long one = time(() -> kubectl(kubectl, kubeconfig, concat(apply, changed.toString())));
+        long first = time(() -> kubectl(kubectl, cluster, concat(apply, set.toString())));
+        long same = time(() -> kubectl(kubectl, cluster, concat(apply, set.toString())));
+        long one = time(() -> kubectl(kubectl, cluster, concat(apply, changed.toString())));
         return new Round(first, same, one);
     }
 
@@ -197,7 +245,7 @@ public final class ApplyBenchmark {
         return manifests.replace("value: v-7\n", "value: changed\n");
     }
 
-    private static void delete(SandboxCluster cluster, String... namespaces) {
+    private static void delete(Target cluster, String... namespaces) {
         for (String namespace : namespaces) {
             cluster.client().namespaces().withName(namespace).delete();
         }
@@ -245,8 +293,9 @@ public final class ApplyBenchmark {
         return all;
     }
 
-    private static boolean kubectl(String kubectl, Path kubeconfig, String... args) {
-        List<String> command = new ArrayList<>(List.of(kubectl, "--kubeconfig", kubeconfig.toString()));
+    private static boolean kubectl(String kubectl, Target cluster, String... args) {
+        List<String> command = new ArrayList<>(List.of(kubectl));
+        command.addAll(cluster.kubectlOptions());
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

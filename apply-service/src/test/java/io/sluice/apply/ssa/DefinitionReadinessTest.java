@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.apply.realserver.RealServerStub;
 import io.sluice.apply.realserver.RecordedAnswers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,17 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DefinitionReadinessTest {
 
-    private RealServerStub server;
-
-    @BeforeEach
-    void start() {
-        server = RealServerStub.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RealServerStub server = RealServerStub.start();
 
     private String reason(ObjectNode live) {
         return DefinitionReadiness.notReadyReason(server.client(), live == null ? null : Manifests.object(live));

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.apply.realserver.RealServerStub;
 import io.sluice.apply.realserver.RecordedAnswers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LiveObjectsTest {
 
-    private RealServerStub server;
-    private ApiCalls api;
-
-    @BeforeEach
-    void start() {
-        server = RealServerStub.start();
-        api = new ApiCalls(server.client());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RealServerStub server = RealServerStub.start();
+    private final ApiCalls api = new ApiCalls(server.client());
 
     private static ObjectRef configMap(String namespace, String name) {
         return new ObjectRef("v1", "ConfigMap", namespace, name);

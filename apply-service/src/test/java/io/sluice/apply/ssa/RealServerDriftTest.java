@@ -6,9 +6,8 @@ import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.apply.realserver.RealServerObjects;
 import io.sluice.apply.realserver.RealServerStub;
 import io.sluice.apply.realserver.RecordedAnswers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,17 +28,8 @@ class RealServerDriftTest {
     private static final String REVISION = "main@sha1:" + "a".repeat(40);
     private static final ApplyOptions OPTIONS = ApplyOptions.forKustomization("flux-system", "apps").withWaitTimeout(Duration.ofSeconds(5));
 
-    private RealServerStub server;
-
-    @BeforeEach
-    void start() {
-        server = RealServerStub.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RealServerStub server = RealServerStub.start();
 
     /** What the server holds after Sluice applied {@code set}: each object as {@code asStored} makes it. */
     private void applied(DesiredSet set, java.util.function.Function<ObjectNode, ObjectNode> asStored) {
