@@ -14,7 +14,7 @@ final class FailureReasons {
 
     static String of(ApplyException.Phase phase) {
         return switch (phase) {
-            // Flux reports every failure of its staged apply (dry run, write, waiting for CRDs and Namespaces) so
+            // Flux reports any failure of its staged apply (dry run, write, waiting for CRDs and Namespaces) as this
             case VALIDATION, APPLY, WAIT -> Reasons.RECONCILIATION_FAILED;
             case PRUNE -> Reasons.PRUNE_FAILED;
         };

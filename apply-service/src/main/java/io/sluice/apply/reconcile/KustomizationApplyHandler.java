@@ -47,7 +47,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li><b>drift check</b> (the rendering is the one applied last and the Kustomization is Ready for its
  *       spec): the same apply, but when every object is unchanged nothing is written and nothing published;
  *       objects changed or deleted by hand are restored, reported in ApplyCompleted and an info event
- *       {@code DriftCorrected} naming each of them.</li>
+ *       {@code DriftCorrected} naming each of them;</li>
+ *   <li><b>last good</b> (a newer revision of the source fails to build, {@link FailingRevision}): the drift check of
+ *       the last good rendering, which never writes Ready=True or Reconciling over the failure.</li>
  * </ul>
  * Each step that fails throws a {@link ReconcileFailure} (reason, message, inventory): manifests not obtainable
  * (ArtifactFailed) or not parsable (BuildFailed), the cluster's refusal ({@link FailureReasons}), objects not healthy
