@@ -8,6 +8,7 @@ import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.kit.reconcile.ReconcileScheduler;
+import io.sluice.kit.reconcile.RequestsTaken;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

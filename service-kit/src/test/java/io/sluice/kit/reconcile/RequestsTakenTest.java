@@ -1,4 +1,4 @@
-package io.sluice.apply.reconcile;
+package io.sluice.kit.reconcile;
 
 import io.sluice.api.meta.ObjectKey;
 import org.junit.jupiter.api.Test;
