@@ -53,6 +53,23 @@ final class ClusterObjects {
         client.genericKubernetesResources(context).inNamespace(object.getMetadata().getNamespace()).resource(object).create();
     }
 
+    /**
+     * Deletes what the test creates in a cluster that outlives it (one given by {@code -Dsluice.test.kubeconfig}): its
+     * Flux objects and Secrets in {@code namespace} whose names start with {@code prefix}, and the namespace {@code app}
+     * the pipeline applied to. Also run first, so a run that died half way leaves nothing in the way of the next.
+     */
+    void deleteTestObjects(String namespace, String prefix, String app) {
+        for (ResourceDefinitionContext kind : FLUX_KINDS.values()) {
+            client.genericKubernetesResources(kind).inNamespace(namespace).list().getItems().stream()
+                    .filter(object -> object.getMetadata().getName().startsWith(prefix))
+                    .forEach(object -> client.genericKubernetesResources(kind).inNamespace(namespace).resource(object).delete());
+        }
+        client.secrets().inNamespace(namespace).list().getItems().stream()
+                .filter(secret -> secret.getMetadata().getName().startsWith(prefix))
+                .forEach(secret -> client.secrets().inNamespace(namespace).resource(secret).delete());
+        client.namespaces().withName(app).delete();
+    }
+
     void createSecret(String namespace, String name, Map<String, String> stringData) {
         client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace)
                 .endMetadata().withStringData(stringData).build()).create();
