@@ -2,6 +2,7 @@ package io.sluice.source.git;
 
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Revision;
+import io.sluice.api.semver.SemanticVersion;
 import io.sluice.source.git.GitFetchException.Failure;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.api.semver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semver range as Flux reads {@code spec.ref.semver}: the constraint syntax of Masterminds/semver v3.
+ * A semver range as Flux reads it, in a GitRepository's {@code spec.ref.semver} (source-service picks a Git tag) and
+ * an ImagePolicy's {@code spec.policy.semver.range} (image-watcher picks an image tag): the constraint syntax of
+ * Masterminds/semver v3, which both Flux controllers use.
  *
  * <ul>
  *   <li>{@code ||} separates alternatives; inside one, constraints separated by spaces or commas must all hold:

@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.api.semver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.api.semver;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semantic version (semver.org 2.0.0) read from a Git tag, ordered by semver precedence (build metadata
- * ignored).
+ * A semantic version (semver.org 2.0.0) read from a Git tag or an image tag, ordered by semver precedence (build
+ * metadata ignored).
  *
- * <p>Tags are read as Flux reads them: strict semver with an optional leading {@code v}, so {@code v1.2.3}
+ * <p>Tags are read as Flux reads them (fluxcd/pkg/version, used by source-controller and image-reflector-controller alike): strict semver with an optional leading {@code v}, so {@code v1.2.3}
  * and {@code 1.2.3-rc.1} are versions, {@code 1.2}, {@code release-1.2.3} and {@code v01.2.3} are not.
  *
  * @param original the text it was parsed from, e.g. the tag name {@code v1.2.3}
@@ -30,7 +30,7 @@ public record SemanticVersion(long major, long minor, long patch, List<String> p
         build = build == null ? "" : build;
     }
 
-    /** Reads a tag name as Flux does; empty when the tag is not a semantic version. */
+    /** Reads a Git or image tag as Flux does; empty when the tag is not a semantic version. */
     public static Optional<SemanticVersion> parseTag(String tag) {
         if (tag == null) {
             return Optional.empty();
