@@ -1,8 +1,7 @@
-package io.sluice.render.testing;
+package io.sluice.sandbox.testing;
 
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
-import io.sluice.sandbox.testing.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
