@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
  * {@code @cert-authority} lines are ignored. When a key is refused, {@link #rejection()} says why, for the
  * error message.
  */
-final class KnownHosts implements ServerKeyDatabase {
+public final class KnownHosts implements ServerKeyDatabase {
 
     private final List<KnownHostEntry> entries;
     private final boolean acceptAny;
@@ -32,12 +32,12 @@ final class KnownHosts implements ServerKeyDatabase {
     }
 
     /** Accepts any host key: only when the Secret says {@code insecureIgnoreHostKey: "true"}. */
-    static KnownHosts acceptingAnyKey() {
+    public static KnownHosts acceptingAnyKey() {
         return new KnownHosts(List.of(), true);
     }
 
     /** @throws IllegalArgumentException when a line cannot be read */
-    static KnownHosts parse(String knownHosts) {
+    public static KnownHosts parse(String knownHosts) {
         List<KnownHostEntry> entries = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new StringReader(knownHosts == null ? "" : knownHosts))) {
             String line;
@@ -87,7 +87,7 @@ final class KnownHosts implements ServerKeyDatabase {
     }
 
     /** Why the last host key was refused; null when none was. */
-    String rejection() {
+    public String rejection() {
         return rejection;
     }
 

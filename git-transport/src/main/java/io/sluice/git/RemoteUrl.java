@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +16,11 @@ import org.eclipse.jgit.transport.URIish;
  * @param forFetch the URL handed to JGit: for ssh without a user, user {@code git} as Flux does
  * @param safe     the URL for messages and logs: no password, no token
  */
-record RemoteUrl(String original, String scheme, String host, int port, String forFetch, String safe) {
+public record RemoteUrl(String original, String scheme, String host, int port, String forFetch, String safe) {
 
     private static final Set<String> SCHEMES = Set.of("http", "https", "ssh", "file");
 
-    static RemoteUrl parse(String url) throws GitFetchException {
+    public static RemoteUrl parse(String url) throws GitFetchException {
         String text = url == null ? "" : url.trim();
         if (text.isEmpty()) {
             throw new GitFetchException(GitFetchException.Failure.INVALID_URL, "spec.url is empty; set it to the repository's https://, ssh:// or file:// address");
@@ -56,16 +56,16 @@ record RemoteUrl(String original, String scheme, String host, int port, String f
         return new RemoteUrl(text, scheme, uri.getHost(), port, forFetch.toPrivateString(), safe);
     }
 
-    boolean isSsh() {
+    public boolean isSsh() {
         return "ssh".equals(scheme);
     }
 
-    boolean isHttp() {
+    public boolean isHttp() {
         return scheme.startsWith("http");
     }
 
     /** A fingerprint of the full URL, stored in the cache so a changed URL is noticed without writing secrets to disk. */
-    String fingerprint() {
+    public String fingerprint() {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * an {@code Authorization: Bearer} header, or an SSH session factory that uses only the Secret's key and
  * {@code known_hosts} (never {@code ~/.ssh}). Close it after the fetch.
  */
-final class TransportSetup implements TransportConfigCallback, AutoCloseable {
+public final class TransportSetup implements TransportConfigCallback, AutoCloseable {
 
     private final GitCredentials credentials;
     private final CredentialsProvider credentialsProvider;
@@ -45,7 +45,7 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
      * @param sshHome an empty folder JGit may treat as home and ~/.ssh, so that nothing of the machine's own
      *                SSH setup is read
      */
-    static TransportSetup create(RemoteUrl url, GitCredentials credentials, String secretName, Path sshHome) throws GitFetchException {
+    public static TransportSetup create(RemoteUrl url, GitCredentials credentials, String secretName, Path sshHome) throws GitFetchException {
         if (url.isSsh()) {
             return ssh(url, credentials, secretName, sshHome);
         }
@@ -112,12 +112,12 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
         }
     }
 
-    CredentialsProvider credentialsProvider() {
+    public CredentialsProvider credentialsProvider() {
         return credentialsProvider;
     }
 
     /** Why the SSH host key was refused, or null. */
-    String hostKeyRejection() {
+    public String hostKeyRejection() {
         return knownHosts == null ? null : knownHosts.rejection();
     }
 

@@ -1,9 +1,9 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException.Failure;
 import org.junit.jupiter.api.Test;
 
 class RemoteUrlTest {

@@ -1,11 +1,11 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Removes secret values and URL passwords from text that goes into a message or a log line. */
-final class Redactor {
+public final class Redactor {
 
     private static final Pattern URL_USER_INFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
     private final List<String> secrets;
@@ -14,7 +14,7 @@ final class Redactor {
         this.secrets = secrets;
     }
 
-    static Redactor of(GitCredentials credentials) {
+    public static Redactor of(GitCredentials credentials) {
         List<String> secrets = new ArrayList<>();
         for (String value : new String[] {credentials.password(), credentials.bearerToken(), credentials.identity()}) {
             if (value != null && value.length() >= 3) {
@@ -24,7 +24,7 @@ final class Redactor {
         return new Redactor(List.copyOf(secrets));
     }
 
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null) {
             return "";
         }

@@ -1,16 +1,18 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.Test;
 
 class KnownHostsTest {
 
-    private final KeyPair key = SshGitServer.newKeyPair();
-    private final KeyPair other = SshGitServer.newKeyPair();
+    private final KeyPair key = newKeyPair();
+    private final KeyPair other = newKeyPair();
 
     @Test
     void acceptsTheListedKeyForHostAndPort() {
@@ -48,5 +50,15 @@ class KnownHostsTest {
     void unreadableLineNamesItsNumber() {
         assertThatThrownBy(() -> KnownHosts.parse("ok.example.com " + PublicKeyEntry.toString(key.getPublic()) + "\nthis-is-not-a-key-line"))
                 .hasMessageContaining("known_hosts line 2");
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

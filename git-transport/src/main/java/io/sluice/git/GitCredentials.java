@@ -1,4 +1,4 @@
-package io.sluice.source.git;
+package io.sluice.git;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
