@@ -1,0 +1,247 @@
+package io.sluice.image.automation;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.events.ObjectEvent;
+import io.sluice.api.events.Severity;
+import io.sluice.api.image.CommitSpec;
+import io.sluice.api.image.ImagePolicy;
+import io.sluice.api.image.ImageRef;
+import io.sluice.api.image.ImageUpdateAutomation;
+import io.sluice.api.image.ImageUpdateAutomationSpec;
+import io.sluice.api.image.ImageUpdateAutomationStatus;
+import io.sluice.api.meta.ConditionTypes;
+import io.sluice.api.meta.Conditions;
+import io.sluice.api.meta.FluxDuration;
+import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.meta.Reasons;
+import io.sluice.api.meta.Revision;
+import io.sluice.image.cluster.StatusWriter;
+import io.sluice.image.messaging.EventSink;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one ImageUpdateAutomation, as Flux's image-automation-controller does:
+ * <ol>
+ *   <li>skip it while {@code spec.suspend} is true;</li>
+ *   <li>read the GitRepository it updates and {@code spec.git} — InvalidSourceConfiguration;</li>
+ *   <li>take the latest image of every ImagePolicy in its namespace that {@code spec.policySelector} selects;</li>
+ *   <li>check out the branch, set every marked value under {@code spec.update.path} (Setters), and when a file changed
+ *       commit it (author, message from {@code messageTemplate}, signature) and push it — GitOperationFailed; a marker
+ *       naming a policy the automation does not have is UpdateFailed, and nothing is committed;</li>
+ *   <li>after a push: an event "pushed commit … to branch …", {@code lastPushCommit}, {@code lastPushTime};</li>
+ *   <li>write the status: {@code observedPolicies}, {@code observedSourceRevision}, {@code lastAutomationRunTime},
+ *       Ready=True "repository up-to-date".</li>
+ * </ol>
+ */
+public final class ImageUpdateAutomationReconciler {
+
+    private static final Logger LOG = Logger.getLogger(ImageUpdateAutomationReconciler.class);
+    static final String UPDATE_FAILED = "UpdateFailed";
+
+    /** How often, when, and how this service retries. */
+    public record Settings(Duration defaultInterval, Duration retryMin, String controller) {
+    }
+
+    private final KubernetesClient client;
+    private final AutomationSource sources;
+    private final BranchCommitter committer;
+    private final StatusWriter statusWriter;
+    private final EventSink events;
+    private final Settings settings;
+    private final Map<ObjectKey, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<ObjectKey, Instant> requests = new ConcurrentHashMap<>();
+
+    public ImageUpdateAutomationReconciler(KubernetesClient client, Path workPath, EventSink events, Settings settings) {
+        this.client = client;
+        this.sources = new AutomationSource(client);
+        this.committer = new BranchCommitter(workPath);
+        this.statusWriter = new StatusWriter(client);
+        this.events = events;
+        this.settings = settings;
+    }
+
+    BranchCommitter committer() {
+        return committer;
+    }
+
+    public void noteRequest(ObjectKey key, Instant requestedAt) {
+        requests.merge(key, requestedAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    public void forget(ObjectKey key) {
+        failures.remove(key);
+        requests.remove(key);
+    }
+
+    /** Runs the automation; returns when to run it again, or null when only a change should. */
+    public Duration reconcile(ObjectKey key) {
+        ImageUpdateAutomation automation = client.resources(ImageUpdateAutomation.class).inNamespace(key.namespace()).withName(key.name()).get();
+        if (automation == null) {
+            forget(key);
+            return null;
+        }
+        ImageUpdateAutomationSpec spec = automation.getSpec() == null ? new ImageUpdateAutomationSpec() : automation.getSpec();
+        automation.setSpec(spec);
+        if (Boolean.TRUE.equals(spec.getSuspend())) {
+            return null;
+        }
+        long generation = automation.getMetadata().getGeneration() == null ? 0 : automation.getMetadata().getGeneration();
+        ImageUpdateAutomationStatus status = automation.getStatus() == null ? new ImageUpdateAutomationStatus() : automation.getStatus();
+        String readyBefore = Conditions.get(status, ConditionTypes.READY).map(c -> c.getStatus() + c.getMessage()).orElse("");
+        Instant requestedAt = requests.remove(key);
+        if (requestedAt != null) {
+            status.setLastHandledReconcileAt(DateTimeFormatter.ISO_INSTANT.format(requestedAt));
+        }
+        Duration interval = settings.defaultInterval();
+        try {
+            interval = interval(spec, key);
+            BranchUpdate update = sources.read(key, automation);
+            Map<String, ImageRef> policies = policies(key, spec);
+            CommitSpec commit = spec.getGit().getCommit();
+            BranchCommitter.Author author = new BranchCommitter.Author(commit.getAuthor().getName(), commit.getAuthor().getEmail(),
+                    null);
+            BranchCommitter.Outcome outcome = committer.update(key, update, author, () -> new SetterChanges(key, commit, policies));
+            Instant now = Instant.now();
+            String checkoutCommit;
+            String message = "repository up-to-date";
+            if (outcome instanceof BranchCommitter.Outcome.Pushed pushed) {
+                checkoutCommit = update.pushBranch().equals(update.checkoutBranch()) ? pushed.commit() : pushed.checkoutCommit();
+                status.setLastPushCommit(pushed.commit());
+                status.setLastPushTime(timestamp(now));
+                String event = "pushed commit '" + pushed.commit().substring(0, 7) + "' to branch '" + update.pushBranch() + "'\n" + pushed.message();
+                LOG.infof("%s: %s", key, event.replace('\n', ' '));
+                events.publish(new ObjectEvent(key, Severity.INFO, Reasons.SUCCEEDED, event, Revision.git(update.pushBranch(), pushed.commit()).toString(),
+                        Map.of("commit", pushed.commit(), "branch", update.pushBranch()), now, settings.controller()));
+            } else {
+                checkoutCommit = ((BranchCommitter.Outcome.NoChange) outcome).checkoutCommit();
+                if (status.getObservedSourceRevision() != null && status.getObservedSourceRevision().endsWith(checkoutCommit)
+                        && observedMatches(status, policies)) {
+                    message = "no change since last reconciliation";
+                }
+            }
+            status.setObservedPolicies(observed(policies));
+            status.setObservedSourceRevision(Revision.git(update.checkoutBranch(), checkoutCommit).toString());
+            status.setLastAutomationRunTime(timestamp(now));
+            Conditions.delete(status, ConditionTypes.STALLED);
+            Conditions.delete(status, ConditionTypes.RECONCILING);
+            Conditions.markTrue(status, generation, ConditionTypes.READY, Reasons.SUCCEEDED, message, now);
+            status.setObservedGeneration(generation);
+            statusWriter.write(ImageUpdateAutomation.class, key, status);
+            failures.remove(key);
+            return interval;
+        } catch (GitPushException failure) {
+            Instant now = Instant.now();
+            Conditions.markFalse(status, generation, ConditionTypes.READY, failure.reason(), failure.getMessage(), now);
+            status.setLastAutomationRunTime(timestamp(now));
+            LOG.warnf("%s: %s", key, failure.getMessage());
+            if (!readyBefore.equals(Conditions.FALSE + failure.getMessage())) {
+                events.publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), null, Map.of(), now, settings.controller()));
+            }
+            statusWriter.write(ImageUpdateAutomation.class, key, status);
+            int count = failures.merge(key, 1, Integer::sum);
+            Duration delay = settings.retryMin().multipliedBy(1L << Math.min(count - 1, 20));
+            return delay.compareTo(interval) > 0 ? interval : delay;
+        }
+    }
+
+    /** The latest image of every selected policy in the automation's namespace, by {@code namespace:name}. */
+    private Map<String, ImageRef> policies(ObjectKey key, ImageUpdateAutomationSpec spec) throws GitPushException {
+        List<ImagePolicy> items;
+        try {
+            var policies = client.resources(ImagePolicy.class).inNamespace(key.namespace());
+            items = spec.getPolicySelector() == null ? policies.list().getItems() : policies.withLabelSelector(spec.getPolicySelector()).list().getItems();
+        } catch (RuntimeException e) {
+            throw new GitPushException("InvalidPolicySelector", "listing the ImagePolicies of namespace " + key.namespace()
+                    + " with spec.policySelector failed: " + e.getMessage(), e);
+        }
+        Map<String, ImageRef> latest = new TreeMap<>();
+        for (ImagePolicy policy : items) {
+            if (policy.getStatus() != null && policy.getStatus().getLatestRef() != null) {
+                latest.put(policy.getMetadata().getNamespace() + ":" + policy.getMetadata().getName(), policy.getStatus().getLatestRef());
+            }
+        }
+        return latest;
+    }
+
+    private static Map<String, ImageRef> observed(Map<String, ImageRef> policies) {
+        Map<String, ImageRef> observed = new LinkedHashMap<>();
+        policies.forEach((setter, ref) -> observed.put(setter.substring(setter.indexOf(':') + 1), ref));
+        return observed;
+    }
+
+    private static boolean observedMatches(ImageUpdateAutomationStatus status, Map<String, ImageRef> policies) {
+        Map<String, ImageRef> before = status.getObservedPolicies() == null ? Map.of() : status.getObservedPolicies();
+        Map<String, ImageRef> now = observed(policies);
+        return before.size() == now.size() && now.entrySet().stream().allMatch(e -> e.getValue().sameAs(before.get(e.getKey())));
+    }
+
+    private Duration interval(ImageUpdateAutomationSpec spec, ObjectKey key) throws GitPushException {
+        if (spec.getInterval() == null) {
+            return settings.defaultInterval();
+        }
+        try {
+            Duration interval = FluxDuration.parse(spec.getInterval(), "spec.interval of ImageUpdateAutomation " + key.namespace() + "/" + key.name());
+            return interval.isZero() || interval.isNegative() ? settings.defaultInterval() : interval;
+        } catch (IllegalArgumentException e) {
+            throw new GitPushException(AutomationSource.INVALID_SOURCE, e.getMessage(), e);
+        }
+    }
+
+    private static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The Setters over every candidate file of one attempt, and the commit message of what they changed. */
+    private static final class SetterChanges implements BranchCommitter.Changes {
+        private final ObjectKey automation;
+        private final CommitSpec commit;
+        private final Map<String, ImageRef> policies;
+        private final UpdateResult result = new UpdateResult();
+        private final List<Setters.Problem> problems = new ArrayList<>();
+
+        SetterChanges(ObjectKey automation, CommitSpec commit, Map<String, ImageRef> policies) {
+            this.automation = automation;
+            this.commit = commit;
+            this.policies = policies;
+        }
+
+        @Override
+        public Optional<String> edit(String path, String text) throws GitPushException {
+            Setters.FileUpdate update;
+            try {
+                update = Setters.apply(path, text, policies, result);
+            } catch (IllegalArgumentException e) {
+                throw new GitPushException(UPDATE_FAILED, "failed to update source: " + e.getMessage() + "; nothing was committed", e);
+            }
+            problems.addAll(update.problems());
+            return update.text().equals(text) ? Optional.empty() : Optional.of(update.text());
+        }
+
+        @Override
+        public void finish() throws GitPushException {
+            if (!problems.isEmpty()) {
+                throw new GitPushException(UPDATE_FAILED, "failed to update source, nothing was committed: " + problems.stream()
+                        .map(p -> p.file() + " line " + p.line() + ": " + p.message()).collect(Collectors.joining("; ")), null);
+            }
+        }
+
+        @Override
+        public String message() throws GitPushException {
+            return CommitMessage.render(commit.getMessageTemplate(), automation, result, commit.getMessageTemplateValues());
+        }
+    }
+}
