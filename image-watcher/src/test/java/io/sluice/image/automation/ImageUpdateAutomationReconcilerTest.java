@@ -1,0 +1,304 @@
+package io.sluice.image.automation;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.events.ObjectEvent;
+import io.sluice.api.events.Severity;
+import io.sluice.api.events.SluiceEvent;
+import io.sluice.api.image.CommitSpec;
+import io.sluice.api.image.CommitUser;
+import io.sluice.api.image.GitSpec;
+import io.sluice.api.image.ImagePolicy;
+import io.sluice.api.image.ImagePolicyStatus;
+import io.sluice.api.image.ImageRef;
+import io.sluice.api.image.ImageUpdateAutomation;
+import io.sluice.api.image.ImageUpdateAutomationSpec;
+import io.sluice.api.image.PushSpec;
+import io.sluice.api.image.UpdateStrategy;
+import io.sluice.api.meta.ConditionTypes;
+import io.sluice.api.meta.Conditions;
+import io.sluice.api.meta.CrossNamespaceSourceReference;
+import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.source.GitRepository;
+import io.sluice.api.source.GitRepositoryRef;
+import io.sluice.api.source.GitRepositorySpec;
+import io.sluice.image.testing.ImageObjects;
+import io.sluice.sandbox.cluster.SandboxCluster;
+import io.sluice.sandbox.git.LocalGitServer;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Automation runs against the sandbox's Kubernetes API and Git server: what reaches Git (only the marked line, one
+ * commit, the message), the status and events Flux gives, and nothing half-written on every failure.
+ */
+class ImageUpdateAutomationReconcilerTest {
+
+    private static final String NS = "automation-test";
+    private static final String APP = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+              namespace: apps
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: app
+                      # the image the automation keeps current
+                      image: "registry.example/team/app:1.0.0" # {"$imagepolicy": "automation-test:app"}
+                      ports: [{containerPort: 8080}]
+            """;
+    private static SandboxCluster cluster;
+    private static LocalGitServer git;
+    private static LocalGitServer readOnlyGit;
+
+    private final List<SluiceEvent> events = new CopyOnWriteArrayList<>();
+    private ImageUpdateAutomationReconciler reconciler;
+    private String repo;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        cluster = SandboxCluster.start();
+        ImageObjects.namespace(cluster.client(), NS);
+        git = LocalGitServer.builder().allowAnonymousPush().start();
+        readOnlyGit = LocalGitServer.builder().start();
+        policy("app", ImageRef.of("registry.example/team/app", "1.0.1", null));
+    }
+
+    @AfterAll
+    static void stop() {
+        git.close();
+        readOnlyGit.close();
+        cluster.close();
+    }
+
+    @BeforeEach
+    void setUp(TestInfo test) {
+        reconciler = new ImageUpdateAutomationReconciler(client(), work, event -> {
+            events.add(event);
+            return CompletableFuture.completedFuture(null);
+        }, new ImageUpdateAutomationReconciler.Settings(Duration.ofMinutes(5), Duration.ofSeconds(1), "image-watcher"));
+        repo = test.getTestMethod().orElseThrow().getName().toLowerCase();
+    }
+
+    @Test
+    void onlyTheMarkedLineChangesInOneCommit() throws Exception {
+        ObjectId first = seed(git, Map.of("deploy/app.yaml", APP, "deploy/other.yaml", "kind: ConfigMap # untouched\n"));
+        ObjectKey key = automation(git, null, null);
+
+        assertThat(reconciler.reconcile(key)).isEqualTo(Duration.ofMinutes(30));
+        RevCommit pushed = tip(git, "main");
+        assertThat(pushed.getParent(0).getId()).isEqualTo(first);
+        assertThat(pushed.getFullMessage()).isEqualTo("Update from image update automation");
+        assertThat(pushed.getAuthorIdent().getEmailAddress()).isEqualTo("bot@sluice.test");
+        assertThat(file(git, pushed, "deploy/app.yaml")).isEqualTo(APP.replace("app:1.0.0\"", "app:1.0.1\""));
+        assertThat(file(git, pushed, "deploy/other.yaml")).isEqualTo("kind: ConfigMap # untouched\n");
+
+        ImageUpdateAutomation automation = get(key);
+        assertThat(automation.getStatus().getLastPushCommit()).isEqualTo(pushed.name());
+        assertThat(automation.getStatus().getLastPushTime()).isNotNull();
+        assertThat(automation.getStatus().getObservedSourceRevision()).isEqualTo("main@sha1:" + pushed.name());
+        assertThat(automation.getStatus().getObservedPolicies()).containsOnlyKeys("app");
+        assertThat(ready(automation).getMessage()).isEqualTo("repository up-to-date");
+        assertThat(events).singleElement().isInstanceOfSatisfying(ObjectEvent.class, e -> {
+            assertThat(e.severity()).isEqualTo(Severity.INFO);
+            assertThat(e.message()).isEqualTo("pushed commit '" + pushed.name().substring(0, 7) + "' to branch 'main'\nUpdate from image update automation");
+        });
+
+        reconciler.reconcile(key);
+        assertThat(tip(git, "main")).as("up to date: no second commit").isEqualTo(pushed);
+        assertThat(ready(get(key)).getMessage()).isEqualTo("no change since last reconciliation");
+        assertThat(events).as("no event without a push").hasSize(1);
+    }
+
+    @Test
+    void messageTemplateGetsFluxsData() throws Exception {
+        seed(git, Map.of("deploy/app.yaml", APP));
+        CommitSpec commit = commit();
+        commit.setMessageTemplate("""
+                Automated image update by {{ .AutomationObject }} for {{ .Values.cluster }}
+
+                {{ range $file, $objects := .Changed.FileChanges -}}
+                - {{ $file }}
+                {{ end -}}
+                {{ range $resource, $changes := .Changed.Objects -}}
+                {{ $resource.Kind | lower }} {{ $resource.Name }}:{{ range $changes }} {{ .OldValue }} -> {{ .NewValue }}{{ end }}
+                {{ end -}}
+                {{ len .Changed.Changes }} change(s)""");
+        commit.setMessageTemplateValues(Map.of("cluster", "prod"));
+        ObjectKey key = automation(git, commit, null);
+        reconciler.reconcile(key);
+        assertThat(tip(git, "main").getFullMessage()).isEqualTo("""
+                Automated image update by automation-test/%s for prod
+
+                - deploy/app.yaml
+                deployment app: registry.example/team/app:1.0.0 -> registry.example/team/app:1.0.1
+                1 change(s)""".formatted(repo));
+    }
+
+    @Test
+    void aMarkerNamingAMissingPolicyCommitsNothing() throws Exception {
+        ObjectId first = seed(git, Map.of("deploy/app.yaml", APP, "deploy/gone.yaml", "image: x:1 # {\"$imagepolicy\": \"automation-test:gone\"}\n"));
+        ObjectKey key = automation(git, null, null);
+        assertThat(reconciler.reconcile(key)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(tip(git, "main").getId()).as("nothing half-written reaches Git").isEqualTo(first);
+        Condition ready = ready(get(key));
+        assertThat(ready.getReason()).isEqualTo("UpdateFailed");
+        assertThat(ready.getMessage()).contains("deploy/gone.yaml line 1: marker names ImagePolicy automation-test/gone").contains("nothing was committed");
+        assertThat(events).singleElement().isInstanceOfSatisfying(ObjectEvent.class, e -> assertThat(e.severity()).isEqualTo(Severity.ERROR));
+    }
+
+    @Test
+    void aRejectedPushIsAGitOperationFailure() throws Exception {
+        ObjectId first = seed(readOnlyGit, Map.of("deploy/app.yaml", APP));
+        ObjectKey key = automation(readOnlyGit, null, null);
+        reconciler.reconcile(key);
+        Condition ready = ready(get(key));
+        assertThat(ready.getReason()).isEqualTo("GitOperationFailed");
+        assertThat(ready.getMessage()).contains("pushing refs/heads/main:refs/heads/main to " + readOnlyGit.url(repo)).contains("may push there");
+        assertThat(tip(readOnlyGit, "main").getId()).isEqualTo(first);
+        assertThat(get(key).getStatus().getLastPushCommit()).isNull();
+    }
+
+    @Test
+    void nonFastForwardFetchesAgainAndReappliesOnTheNewTip() throws Exception {
+        seed(git, Map.of("deploy/app.yaml", APP));
+        ObjectKey key = automation(git, null, null);
+        int[] runs = {0};
+        reconciler.committer().afterFetch(() -> {
+            if (runs[0]++ == 0) {
+                git.commitFiles(repo, "main", Map.of("README.md", "someone else pushed meanwhile\n"), "concurrent commit");
+            }
+        });
+        reconciler.reconcile(key);
+        RevCommit pushed = tip(git, "main");
+        assertThat(pushed.getFullMessage()).isEqualTo("Update from image update automation");
+        assertThat(new RevWalk(git.repository(repo)).parseCommit(pushed.getParent(0)).getShortMessage()).isEqualTo("concurrent commit");
+        assertThat(file(git, pushed, "deploy/app.yaml")).contains("app:1.0.1\"");
+        assertThat(file(git, pushed, "README.md")).isEqualTo("someone else pushed meanwhile\n");
+    }
+
+    @Test
+    void pushBranchIsCreatedFromTheCheckoutBranch() throws Exception {
+        ObjectId first = seed(git, Map.of("deploy/app.yaml", APP));
+        PushSpec push = new PushSpec();
+        push.setBranch("image-updates");
+        ObjectKey key = automation(git, null, push);
+        reconciler.reconcile(key);
+        assertThat(tip(git, "main").getId()).as("the checkout branch stays").isEqualTo(first);
+        RevCommit pushed = tip(git, "image-updates");
+        assertThat(pushed.getParent(0).getId()).isEqualTo(first);
+        assertThat(get(key).getStatus().getObservedSourceRevision()).isEqualTo("main@sha1:" + first.name());
+    }
+
+    // --- fixtures ---------------------------------------------------------------------------------------------------
+
+    private ObjectId seed(LocalGitServer server, Map<String, String> files) {
+        server.createBareRepository(repo);
+        return server.commitFiles(repo, "main", files, "initial");
+    }
+
+    private static void policy(String name, ImageRef latest) {
+        ImagePolicy policy = ImageObjects.semverPolicy(NS, name, name, "*");
+        client().resources(ImagePolicy.class).inNamespace(NS).resource(policy).create();
+        ImagePolicy created = client().resources(ImagePolicy.class).inNamespace(NS).withName(name).get();
+        ImagePolicyStatus status = new ImagePolicyStatus();
+        status.setLatestRef(latest);
+        created.setStatus(status);
+        client().resources(ImagePolicy.class).inNamespace(NS).resource(created).updateStatus();
+    }
+
+    private ObjectKey automation(LocalGitServer server, CommitSpec commit, PushSpec push) {
+        GitRepository source = new GitRepository();
+        source.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(repo).build());
+        GitRepositorySpec sourceSpec = new GitRepositorySpec();
+        sourceSpec.setUrl(server.url(repo).toString());
+        sourceSpec.setInterval("1m");
+        GitRepositoryRef ref = new GitRepositoryRef();
+        ref.setBranch("main");
+        sourceSpec.setRef(ref);
+        source.setSpec(sourceSpec);
+        client().resources(GitRepository.class).inNamespace(NS).resource(source).create();
+
+        ImageUpdateAutomation automation = new ImageUpdateAutomation();
+        automation.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(repo).build());
+        ImageUpdateAutomationSpec spec = new ImageUpdateAutomationSpec();
+        spec.setInterval("30m");
+        CrossNamespaceSourceReference sourceRef = new CrossNamespaceSourceReference();
+        sourceRef.setKind(GitRepository.KIND);
+        sourceRef.setName(repo);
+        spec.setSourceRef(sourceRef);
+        GitSpec gitSpec = new GitSpec();
+        gitSpec.setCommit(commit == null ? commit() : commit);
+        gitSpec.setPush(push);
+        spec.setGit(gitSpec);
+        UpdateStrategy update = new UpdateStrategy();
+        update.setStrategy("Setters");
+        update.setPath("./deploy");
+        spec.setUpdate(update);
+        automation.setSpec(spec);
+        client().resources(ImageUpdateAutomation.class).inNamespace(NS).resource(automation).create();
+        return ObjectKey.of(ImageUpdateAutomation.KIND, NS, repo);
+    }
+
+    private static CommitSpec commit() {
+        CommitSpec commit = new CommitSpec();
+        CommitUser author = new CommitUser();
+        author.setName("Sluice bot");
+        author.setEmail("bot@sluice.test");
+        commit.setAuthor(author);
+        return commit;
+    }
+
+    private RevCommit tip(LocalGitServer server, String branch) throws IOException {
+        Repository repository = server.repository(repo);
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(repository.resolve("refs/heads/" + branch));
+        }
+    }
+
+    private String file(LocalGitServer server, RevCommit commit, String path) throws IOException {
+        Repository repository = server.repository(repo);
+        try (TreeWalk walk = TreeWalk.forPath(repository, path, commit.getTree())) {
+            return new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static KubernetesClient client() {
+        return cluster.client();
+    }
+
+    private static ImageUpdateAutomation get(ObjectKey key) {
+        return client().resources(ImageUpdateAutomation.class).inNamespace(key.namespace()).withName(key.name()).get();
+    }
+
+    private static Condition ready(ImageUpdateAutomation automation) {
+        return Conditions.get(automation.getStatus(), ConditionTypes.READY).orElseThrow();
+    }
+}
