@@ -79,7 +79,7 @@ final class AutomationSource {
                 throw invalid(e.getMessage());
             }
         }
-        return new BranchUpdate(source.getUrl(), credentials, secretName, checkoutBranch, pushBranch,
+        return new BranchUpdate(ObjectKey.of(GitRepository.KIND, namespace, repo.getMetadata().getName()), source.getUrl(), credentials, secretName, checkoutBranch, pushBranch,
                 git.getPush() == null ? null : git.getPush().getRefspec(), git.getPush() == null ? null : git.getPush().getOptions(),
                 spec.getUpdate() == null ? "" : spec.getUpdate().getPath(), timeout);
     }

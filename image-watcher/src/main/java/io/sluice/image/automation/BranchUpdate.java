@@ -1,5 +1,6 @@
 package io.sluice.image.automation;
 
+import io.sluice.api.meta.ObjectKey;
 import io.sluice.git.GitCredentials;
 
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * One automation run's Git side: where to fetch, what to change, where to push.
  *
- * @param url            the GitRepository's {@code spec.url}
+ * @param source         the GitRepository
+ * @param url            its {@code spec.url}
  * @param credentials    from its {@code secretRef}
  * @param secretName     {@code namespace/name} of that Secret, for messages; null without one
  * @param checkoutBranch the branch the change starts from
@@ -19,7 +21,7 @@ import java.util.Map;
  * @param path           {@code spec.update.path}: the folder whose YAML files are updated ({@code ""} for the root)
  * @param timeout        the GitRepository's {@code spec.timeout}: each fetch and push must finish within it
  */
-record BranchUpdate(String url, GitCredentials credentials, String secretName, String checkoutBranch, String pushBranch,
+record BranchUpdate(ObjectKey source, String url, GitCredentials credentials, String secretName, String checkoutBranch, String pushBranch,
                     String refspec, Map<String, String> pushOptions, String path, Duration timeout) {
 
     List<String> pushOptionList() {

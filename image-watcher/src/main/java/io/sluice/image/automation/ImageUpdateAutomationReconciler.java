@@ -2,6 +2,7 @@ package io.sluice.image.automation;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ObjectEvent;
+import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.events.Severity;
 import io.sluice.api.image.CommitSpec;
 import io.sluice.api.image.ImagePolicy;
@@ -42,7 +43,9 @@ import java.util.stream.Collectors;
  *   <li>check out the branch, set every marked value under {@code spec.update.path} (Setters), and when a file changed
  *       commit it (author, message from {@code messageTemplate}, signature) and push it — GitOperationFailed; a marker
  *       naming a policy the automation does not have is UpdateFailed, and nothing is committed;</li>
- *   <li>after a push: an event "pushed commit … to branch …", {@code lastPushCommit}, {@code lastPushTime};</li>
+ *   <li>after a push: an event "pushed commit … to branch …", {@code lastPushCommit}, {@code lastPushTime}, and (beyond
+ *       Flux) a {@code ReconcileRequested} for the GitRepository when the commit went to its branch, so source-service
+ *       fetches it at once rather than on its next poll;</li>
  *   <li>write the status: {@code observedPolicies}, {@code observedSourceRevision}, {@code lastAutomationRunTime},
  *       Ready=True "repository up-to-date".</li>
  * </ol>
@@ -126,6 +129,10 @@ public final class ImageUpdateAutomationReconciler {
                 LOG.infof("%s: %s", key, event.replace('\n', ' '));
                 events.publish(new ObjectEvent(key, Severity.INFO, Reasons.SUCCEEDED, event, Revision.git(update.pushBranch(), pushed.commit()).toString(),
                         Map.of("commit", pushed.commit(), "branch", update.pushBranch()), now, settings.controller()));
+                if (update.pushBranch().equals(update.checkoutBranch())) {
+                    // Beyond Flux: source-service fetches the new commit now instead of on its next poll.
+                    events.publish(new ReconcileRequested(update.source(), now, settings.controller() + " (pushed " + pushed.commit().substring(0, 7) + ")"));
+                }
             } else {
                 checkoutCommit = ((BranchCommitter.Outcome.NoChange) outcome).checkoutCommit();
                 if (status.getObservedSourceRevision() != null && status.getObservedSourceRevision().endsWith(checkoutCommit)

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ObjectEvent;
+import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.events.Severity;
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.image.CommitSpec;
@@ -126,15 +127,17 @@ class ImageUpdateAutomationReconcilerTest {
         assertThat(automation.getStatus().getObservedSourceRevision()).isEqualTo("main@sha1:" + pushed.name());
         assertThat(automation.getStatus().getObservedPolicies()).containsOnlyKeys("app");
         assertThat(ready(automation).getMessage()).isEqualTo("repository up-to-date");
-        assertThat(events).singleElement().isInstanceOfSatisfying(ObjectEvent.class, e -> {
+        assertThat(events).hasSize(2).first().isInstanceOfSatisfying(ObjectEvent.class, e -> {
             assertThat(e.severity()).isEqualTo(Severity.INFO);
             assertThat(e.message()).isEqualTo("pushed commit '" + pushed.name().substring(0, 7) + "' to branch 'main'\nUpdate from image update automation");
         });
+        assertThat(events.get(1)).as("source-service asked to fetch the commit now").isInstanceOfSatisfying(ReconcileRequested.class,
+                r -> assertThat(r.object()).isEqualTo(ObjectKey.of(GitRepository.KIND, NS, repo)));
 
         reconciler.reconcile(key);
         assertThat(tip(git, "main")).as("up to date: no second commit").isEqualTo(pushed);
         assertThat(ready(get(key)).getMessage()).isEqualTo("no change since last reconciliation");
-        assertThat(events).as("no event without a push").hasSize(1);
+        assertThat(events).as("no event without a push").hasSize(2);
     }
 
     @Test
