@@ -115,10 +115,13 @@ final class BranchCommitter {
                 if (tree.isEmpty()) {
                     return new Outcome.NoChange(tip.name());
                 }
+                boolean separateBranch = !update.pushBranch().equals(update.checkoutBranch());
+                if (separateBranch && remote.tryFetch(repository, update.pushBranch()).map(pushed -> sameTree(repository, pushed, tree.get())).orElse(false)) {
+                    return new Outcome.NoChange(tip.name()); // the push branch already holds exactly this change
+                }
                 String message = change.message();
                 ObjectId commit = commit(repository, tip, tree.get(), author, message);
                 setRef(repository, Constants.R_HEADS + update.pushBranch(), commit);
-                boolean separateBranch = !update.pushBranch().equals(update.checkoutBranch());
                 RemoteRefUpdate.Status status = remote.push(repository, Constants.R_HEADS + update.pushBranch() + ":" + Constants.R_HEADS + update.pushBranch(),
                         separateBranch);
                 if (status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD || status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
@@ -178,6 +181,14 @@ final class BranchCommitter {
             ObjectId newTree = index.writeTree(inserter);
             inserter.flush();
             return Optional.of(newTree);
+        }
+    }
+
+    private static boolean sameTree(Repository repository, ObjectId commit, ObjectId tree) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(commit).getTree().getId().equals(tree);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -288,6 +299,15 @@ final class BranchCommitter {
             } catch (GitAPIException | IOException e) {
                 throw new GitPushException("GitOperationFailed", "failed to checkout source: fetching branch '" + branch + "' of " + url
                         + " failed: " + redact(e), e);
+            }
+        }
+
+        /** Fetches a branch that may not exist yet (a push branch before the first push). */
+        Optional<ObjectId> tryFetch(Repository repository, String branch) {
+            try {
+                return Optional.of(fetch(repository, branch));
+            } catch (GitPushException missing) {
+                return Optional.empty();
             }
         }
 

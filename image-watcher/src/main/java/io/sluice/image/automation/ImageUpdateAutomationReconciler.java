@@ -10,6 +10,7 @@ import io.sluice.api.image.ImageRef;
 import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.image.ImageUpdateAutomationSpec;
 import io.sluice.api.image.ImageUpdateAutomationStatus;
+import io.sluice.api.image.PullRequestSpec;
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.FluxDuration;
@@ -25,14 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Runs one ImageUpdateAutomation, as Flux's image-automation-controller does:
@@ -62,6 +60,7 @@ public final class ImageUpdateAutomationReconciler {
     private final KubernetesClient client;
     private final AutomationSource sources;
     private final BranchCommitter committer;
+    private final PullRequestMode pullRequests;
     private final StatusWriter statusWriter;
     private final EventSink events;
     private final Settings settings;
@@ -72,6 +71,7 @@ public final class ImageUpdateAutomationReconciler {
         this.client = client;
         this.sources = new AutomationSource(client);
         this.committer = new BranchCommitter(workPath);
+        this.pullRequests = new PullRequestMode(client, committer);
         this.statusWriter = new StatusWriter(client);
         this.events = events;
         this.settings = settings;
@@ -117,7 +117,11 @@ public final class ImageUpdateAutomationReconciler {
             CommitSpec commit = spec.getGit().getCommit();
             BranchCommitter.Author author = new BranchCommitter.Author(commit.getAuthor().getName(), commit.getAuthor().getEmail(),
                     null);
-            BranchCommitter.Outcome outcome = committer.update(key, update, author, () -> new SetterChanges(key, commit, policies));
+            PullRequestSpec pullRequest = spec.getGit().getPush() == null ? null : spec.getGit().getPush().getPullRequest();
+            if (pullRequest != null) {
+                return pullRequestRun(key, status, generation, interval, pullRequest, commit, update, policies, author);
+            }
+            BranchCommitter.Outcome outcome = committer.update(key, update, author, () -> new SetterChanges(key, commit, policies, setter -> true));
             Instant now = Instant.now();
             String checkoutCommit;
             String message = "repository up-to-date";
@@ -140,16 +144,7 @@ public final class ImageUpdateAutomationReconciler {
                     message = "no change since last reconciliation";
                 }
             }
-            status.setObservedPolicies(observed(policies));
-            status.setObservedSourceRevision(Revision.git(update.checkoutBranch(), checkoutCommit).toString());
-            status.setLastAutomationRunTime(timestamp(now));
-            Conditions.delete(status, ConditionTypes.STALLED);
-            Conditions.delete(status, ConditionTypes.RECONCILING);
-            Conditions.markTrue(status, generation, ConditionTypes.READY, Reasons.SUCCEEDED, message, now);
-            status.setObservedGeneration(generation);
-            statusWriter.write(ImageUpdateAutomation.class, key, status);
-            failures.remove(key);
-            return interval;
+            return succeeded(key, status, generation, interval, policies, update, checkoutCommit, message, now);
         } catch (GitPushException failure) {
             Instant now = Instant.now();
             Conditions.markFalse(status, generation, ConditionTypes.READY, failure.reason(), failure.getMessage(), now);
@@ -163,6 +158,43 @@ public final class ImageUpdateAutomationReconciler {
             Duration delay = settings.retryMin().multipliedBy(1L << Math.min(count - 1, 20));
             return delay.compareTo(interval) > 0 ? interval : delay;
         }
+    }
+
+    /** Pull request mode: each policy's change on its own branch, one request each (see {@link PullRequestMode}). */
+    private Duration pullRequestRun(ObjectKey key, ImageUpdateAutomationStatus status, long generation, Duration interval,
+                                    PullRequestSpec spec, CommitSpec commit, BranchUpdate update, Map<String, ImageRef> policies,
+                                    BranchCommitter.Author author) throws GitPushException {
+        PullRequestMode.Result result = pullRequests.run(key, spec, commit, update, policies, author);
+        Instant now = Instant.now();
+        for (PullRequestMode.Opened opened : result.opened()) {
+            status.setLastPushCommit(opened.commit());
+            status.setLastPushTime(timestamp(now));
+            String event = (opened.created() ? "opened " : "updated ") + ("gitlab".equalsIgnoreCase(spec.getProvider()) ? "merge request " : "pull request ")
+                    + opened.url() + " for ImagePolicy " + opened.policy().replace(':', '/') + " (branch '" + opened.branch() + "', commit '"
+                    + opened.commit().substring(0, 7) + "')";
+            LOG.infof("%s: %s", key, event);
+            events.publish(new ObjectEvent(key, Severity.INFO, Reasons.SUCCEEDED, event, Revision.git(opened.branch(), opened.commit()).toString(),
+                    Map.of("commit", opened.commit(), "branch", opened.branch(), "pullRequest", opened.url()), now, settings.controller()));
+        }
+        String message = result.opened().isEmpty() ? "repository up-to-date"
+                : "pull requests up-to-date: " + String.join(", ", result.opened().stream().map(PullRequestMode.Opened::url).toList());
+        return succeeded(key, status, generation, interval, policies, update, result.checkoutCommit(), message, now);
+    }
+
+    private Duration succeeded(ObjectKey key, ImageUpdateAutomationStatus status, long generation, Duration interval, Map<String, ImageRef> policies,
+                               BranchUpdate update, String checkoutCommit, String message, Instant now) {
+        status.setObservedPolicies(observed(policies));
+        if (checkoutCommit != null) {
+            status.setObservedSourceRevision(Revision.git(update.checkoutBranch(), checkoutCommit).toString());
+        }
+        status.setLastAutomationRunTime(timestamp(now));
+        Conditions.delete(status, ConditionTypes.STALLED);
+        Conditions.delete(status, ConditionTypes.RECONCILING);
+        Conditions.markTrue(status, generation, ConditionTypes.READY, Reasons.SUCCEEDED, message, now);
+        status.setObservedGeneration(generation);
+        statusWriter.write(ImageUpdateAutomation.class, key, status);
+        failures.remove(key);
+        return interval;
     }
 
     /** The latest image of every selected policy in the automation's namespace, by {@code namespace:name}. */
@@ -210,45 +242,5 @@ public final class ImageUpdateAutomationReconciler {
 
     private static String timestamp(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /** The Setters over every candidate file of one attempt, and the commit message of what they changed. */
-    private static final class SetterChanges implements BranchCommitter.Changes {
-        private final ObjectKey automation;
-        private final CommitSpec commit;
-        private final Map<String, ImageRef> policies;
-        private final UpdateResult result = new UpdateResult();
-        private final List<Setters.Problem> problems = new ArrayList<>();
-
-        SetterChanges(ObjectKey automation, CommitSpec commit, Map<String, ImageRef> policies) {
-            this.automation = automation;
-            this.commit = commit;
-            this.policies = policies;
-        }
-
-        @Override
-        public Optional<String> edit(String path, String text) throws GitPushException {
-            Setters.FileUpdate update;
-            try {
-                update = Setters.apply(path, text, policies, result);
-            } catch (IllegalArgumentException e) {
-                throw new GitPushException(UPDATE_FAILED, "failed to update source: " + e.getMessage() + "; nothing was committed", e);
-            }
-            problems.addAll(update.problems());
-            return update.text().equals(text) ? Optional.empty() : Optional.of(update.text());
-        }
-
-        @Override
-        public void finish() throws GitPushException {
-            if (!problems.isEmpty()) {
-                throw new GitPushException(UPDATE_FAILED, "failed to update source, nothing was committed: " + problems.stream()
-                        .map(p -> p.file() + " line " + p.line() + ": " + p.message()).collect(Collectors.joining("; ")), null);
-            }
-        }
-
-        @Override
-        public String message() throws GitPushException {
-            return CommitMessage.render(commit.getMessageTemplate(), automation, result, commit.getMessageTemplateValues());
-        }
     }
 }

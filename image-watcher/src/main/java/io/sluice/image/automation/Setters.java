@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,15 @@ final class Setters {
      * @throws IllegalArgumentException when the file is not YAML (with the line)
      */
     static FileUpdate apply(String file, String text, Map<String, ImageRef> policies, UpdateResult result) {
+        return apply(file, text, policies, setter -> true, result);
+    }
+
+    /**
+     * Like {@link #apply(String, String, Map, UpdateResult)}, changing only the markers of the policies {@code applied}
+     * accepts ({@code namespace:name}); markers of the other known policies are left as they are.
+     */
+    static FileUpdate apply(String file, String text, Map<String, ImageRef> policies, Predicate<String> applied,
+                            UpdateResult result) {
         List<Replacement> replacements = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         LoaderOptions options = new LoaderOptions();
@@ -94,7 +104,7 @@ final class Setters {
                         if (documents == null) {
                             documents = loadAll(text);
                         }
-                        resolve(file, lastValue, marker.group(1), policies, document < documents.size() ? documents.get(document) : null,
+                        resolve(file, lastValue, marker.group(1), policies, applied, document < documents.size() ? documents.get(document) : null,
                                 replacements, problems, result);
                     }
                     lastValue = null;
@@ -107,7 +117,8 @@ final class Setters {
         return new FileUpdate(replace(text, replacements), problems);
     }
 
-    private static void resolve(String file, ScalarEvent scalar, String setter, Map<String, ImageRef> policies, Object document,
+    private static void resolve(String file, ScalarEvent scalar, String setter, Map<String, ImageRef> policies,
+                                Predicate<String> applied, Object document,
                                 List<Replacement> replacements, List<Problem> problems, UpdateResult result) {
         int line = scalar.getStartMark().getLine() + 1;
         String[] parts = setter.split(":");
@@ -119,6 +130,9 @@ final class Setters {
         if (ref == null) {
             problems.add(new Problem(file, line, "marker names ImagePolicy " + parts[0] + "/" + parts[1]
                     + ", which is not one of this automation's policies with a latest image"));
+            return;
+        }
+        if (!applied.test(parts[0] + ":" + parts[1])) {
             return;
         }
         Optional<String> value = switch (parts.length == 2 ? "" : parts[2]) {

@@ -15,6 +15,7 @@ import io.sluice.api.image.ImagePolicyStatus;
 import io.sluice.api.image.ImageRef;
 import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.image.ImageUpdateAutomationSpec;
+import io.sluice.api.image.PullRequestSpec;
 import io.sluice.api.image.PushSpec;
 import io.sluice.api.image.UpdateStrategy;
 import io.sluice.api.meta.ConditionTypes;
@@ -25,6 +26,7 @@ import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.GitRepositoryRef;
 import io.sluice.api.source.GitRepositorySpec;
 import io.sluice.image.testing.ImageObjects;
+import io.sluice.image.testing.RecordingGitHost;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import io.sluice.sandbox.git.LocalGitServer;
 import org.eclipse.jgit.lib.ObjectId;
@@ -218,6 +220,87 @@ class ImageUpdateAutomationReconcilerTest {
         RevCommit pushed = tip(git, "image-updates");
         assertThat(pushed.getParent(0).getId()).isEqualTo(first);
         assertThat(get(key).getStatus().getObservedSourceRevision()).isEqualTo("main@sha1:" + first.name());
+    }
+
+    @Test
+    void pullRequestModeOpensOneRequestPerPolicyThenUpdatesIt() throws Exception {
+        policy("sidecar", ImageRef.of("registry.example/team/sidecar", "0.2.0", null));
+        ObjectId first = seed(git, Map.of("deploy/app.yaml", APP,
+                "deploy/sidecar.yaml", "image: registry.example/team/sidecar:0.1.0 # {\"$imagepolicy\": \"automation-test:sidecar\"}\n"));
+        try (RecordingGitHost host = new RecordingGitHost()) {
+            client().secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("github-token")
+                    .withNamespace(NS).endMetadata().withStringData(Map.of("token", "ghp_test")).build()).createOr(r -> r.update());
+            PushSpec push = new PushSpec();
+            PullRequestSpec pullRequest = new PullRequestSpec();
+            pullRequest.setProvider("github");
+            pullRequest.setApiURL(host.url());
+            pullRequest.setRepository("team/deploy");
+            pullRequest.setSecretRef(ImageObjects.ref("github-token"));
+            push.setPullRequest(pullRequest);
+            ObjectKey key = automation(git, null, push);
+
+            reconciler.reconcile(key);
+            assertThat(tip(git, "main").getId()).as("the base branch is never pushed to").isEqualTo(first);
+            RevCommit app = tip(git, "sluice/image-update/automation-test-app");
+            assertThat(file(git, app, "deploy/app.yaml")).contains("app:1.0.1\"");
+            assertThat(file(git, app, "deploy/sidecar.yaml")).as("the other policy's marker stays on this branch").contains("sidecar:0.1.0");
+            RevCommit sidecar = tip(git, "sluice/image-update/automation-test-sidecar");
+            assertThat(file(git, sidecar, "deploy/sidecar.yaml")).contains("sidecar:0.2.0");
+            List<RecordingGitHost.Call> posts = host.calls().stream().filter(c -> c.method().equals("POST")).toList();
+            assertThat(posts).hasSize(2);
+            RecordingGitHost.Call opened = posts.get(0);
+            assertThat(opened.pathAndQuery()).isEqualTo("/repos/team/deploy/pulls");
+            assertThat(opened.headers()).containsEntry("authorization", "Bearer ghp_test");
+            assertThat(opened.body().path("head").asText()).isEqualTo("sluice/image-update/automation-test-app");
+            assertThat(opened.body().path("base").asText()).isEqualTo("main");
+            assertThat(opened.body().path("title").asText()).isEqualTo("Update registry.example/team/app to 1.0.1");
+            assertThat(opened.body().path("body").asText()).contains("`deploy/app.yaml` (Deployment app): `registry.example/team/app:1.0.0` → `registry.example/team/app:1.0.1`");
+            assertThat(events).filteredOn(ObjectEvent.class::isInstance).map(e -> ((ObjectEvent) e).message())
+                    .anySatisfy(m -> assertThat(m).startsWith("opened pull request " + host.url() + "/web/pull/1 for ImagePolicy automation-test/app"));
+
+            int calls = host.calls().size();
+            reconciler.reconcile(key);
+            assertThat(host.calls()).as("nothing new: the branches already hold these changes").hasSize(calls);
+
+            setLatest("app", ImageRef.of("registry.example/team/app", "1.0.2", null));
+            reconciler.reconcile(key);
+            assertThat(file(git, tip(git, "sluice/image-update/automation-test-app"), "deploy/app.yaml")).contains("app:1.0.2\"");
+            assertThat(host.calls().subList(calls, host.calls().size())).extracting(RecordingGitHost.Call::method).containsExactly("GET", "PATCH");
+            assertThat(host.calls().get(host.calls().size() - 1).pathAndQuery()).isEqualTo("/repos/team/deploy/pulls/1");
+        } finally {
+            setLatest("app", ImageRef.of("registry.example/team/app", "1.0.1", null));
+            client().resources(ImagePolicy.class).inNamespace(NS).withName("sidecar").delete();
+        }
+    }
+
+    @Test
+    void gitLabMergeRequestsUseTheProjectPathAndPrivateToken() throws Exception {
+        seed(git, Map.of("deploy/app.yaml", APP));
+        try (RecordingGitHost host = new RecordingGitHost()) {
+            client().secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("gitlab-token")
+                    .withNamespace(NS).endMetadata().withStringData(Map.of("token", "glpat-test")).build()).createOr(r -> r.update());
+            PushSpec push = new PushSpec();
+            PullRequestSpec pullRequest = new PullRequestSpec();
+            pullRequest.setProvider("gitlab");
+            pullRequest.setApiURL(host.url() + "/api/v4");
+            pullRequest.setRepository("group/deploy");
+            pullRequest.setSecretRef(ImageObjects.ref("gitlab-token"));
+            push.setPullRequest(pullRequest);
+            ObjectKey key = automation(git, null, push);
+            reconciler.reconcile(key);
+            RecordingGitHost.Call created = host.calls().stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+            assertThat(created.pathAndQuery()).isEqualTo("/api/v4/projects/group%2Fdeploy/merge_requests");
+            assertThat(created.headers()).containsEntry("private-token", "glpat-test");
+            assertThat(created.body().path("source_branch").asText()).isEqualTo("sluice/image-update/automation-test-app");
+            assertThat(created.body().path("target_branch").asText()).isEqualTo("main");
+            assertThat(ready(get(key)).getMessage()).isEqualTo("pull requests up-to-date: " + host.url() + "/web/merge_requests/1");
+        }
+    }
+
+    private static void setLatest(String name, ImageRef latest) {
+        ImagePolicy policy = client().resources(ImagePolicy.class).inNamespace(NS).withName(name).get();
+        policy.getStatus().setLatestRef(latest);
+        client().resources(ImagePolicy.class).inNamespace(NS).resource(policy).updateStatus();
     }
 
     // --- fixtures ---------------------------------------------------------------------------------------------------
