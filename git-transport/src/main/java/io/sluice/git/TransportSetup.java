@@ -1,17 +1,11 @@
 package io.sluice.git;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
@@ -89,21 +83,13 @@ public final class TransportSetup implements TransportConfigCallback, AutoClosea
     }
 
     private static List<KeyPair> readIdentity(GitCredentials credentials, String where) throws GitFetchException {
-        FilePasswordProvider passphrase = credentials.password() == null
-                ? FilePasswordProvider.EMPTY
-                : FilePasswordProvider.of(credentials.password());
         try {
-            List<KeyPair> keys = new ArrayList<>();
-            Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName("identity"),
-                    new ByteArrayInputStream(credentials.identity().getBytes(StandardCharsets.UTF_8)), passphrase);
-            if (loaded != null) {
-                loaded.forEach(keys::add);
-            }
+            List<KeyPair> keys = SshKeys.read(credentials.identity(), credentials.password());
             if (keys.isEmpty()) {
                 throw new GitFetchException(GitFetchException.Failure.AUTHENTICATION,
                         "'identity' in " + where + " holds no private key; put an OpenSSH or PEM private key there");
             }
-            return List.copyOf(keys);
+            return keys;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new GitFetchException(GitFetchException.Failure.AUTHENTICATION,

@@ -17,6 +17,7 @@ import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.api.meta.Revision;
+import io.sluice.image.cluster.Secrets;
 import io.sluice.image.cluster.StatusWriter;
 import io.sluice.image.messaging.EventSink;
 import org.jboss.logging.Logger;
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>read the GitRepository it updates and {@code spec.git} — InvalidSourceConfiguration;</li>
  *   <li>take the latest image of every ImagePolicy in its namespace that {@code spec.policySelector} selects;</li>
  *   <li>check out the branch, set every marked value under {@code spec.update.path} (Setters), and when a file changed
- *       commit it (author, message from {@code messageTemplate}, signature) and push it — GitOperationFailed; a marker
+ *       commit it (author, message from {@code messageTemplate}, an SSH or OpenPGP signature) and push it — GitOperationFailed; a marker
  *       naming a policy the automation does not have is UpdateFailed, and nothing is committed;</li>
  *   <li>after a push: an event "pushed commit … to branch …", {@code lastPushCommit}, {@code lastPushTime}, and (beyond
  *       Flux) a {@code ReconcileRequested} for the GitRepository when the commit went to its branch, so source-service
@@ -61,6 +62,7 @@ public final class ImageUpdateAutomationReconciler {
     private final AutomationSource sources;
     private final BranchCommitter committer;
     private final PullRequestMode pullRequests;
+    private final CommitSigners signers;
     private final StatusWriter statusWriter;
     private final EventSink events;
     private final Settings settings;
@@ -72,6 +74,7 @@ public final class ImageUpdateAutomationReconciler {
         this.sources = new AutomationSource(client);
         this.committer = new BranchCommitter(workPath);
         this.pullRequests = new PullRequestMode(client, committer);
+        this.signers = new CommitSigners(new Secrets(client));
         this.statusWriter = new StatusWriter(client);
         this.events = events;
         this.settings = settings;
@@ -116,7 +119,7 @@ public final class ImageUpdateAutomationReconciler {
             Map<String, ImageRef> policies = policies(key, spec);
             CommitSpec commit = spec.getGit().getCommit();
             BranchCommitter.Author author = new BranchCommitter.Author(commit.getAuthor().getName(), commit.getAuthor().getEmail(),
-                    null);
+                    signers.signer(key, commit.getSigningKey()));
             PullRequestSpec pullRequest = spec.getGit().getPush() == null ? null : spec.getGit().getPush().getPullRequest();
             if (pullRequest != null) {
                 return pullRequestRun(key, status, generation, interval, pullRequest, commit, update, policies, author);

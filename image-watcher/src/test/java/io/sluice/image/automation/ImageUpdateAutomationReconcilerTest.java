@@ -17,6 +17,7 @@ import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.image.ImageUpdateAutomationSpec;
 import io.sluice.api.image.PullRequestSpec;
 import io.sluice.api.image.PushSpec;
+import io.sluice.api.image.SigningKey;
 import io.sluice.api.image.UpdateStrategy;
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -295,6 +297,61 @@ class ImageUpdateAutomationReconcilerTest {
             assertThat(created.body().path("target_branch").asText()).isEqualTo("main");
             assertThat(ready(get(key)).getMessage()).isEqualTo("pull requests up-to-date: " + host.url() + "/web/merge_requests/1");
         }
+    }
+
+    @Test
+    void commitsAreSignedWithAnSshKeyThatGitVerifies() throws Exception {
+        seed(git, Map.of("deploy/app.yaml", APP));
+        run(work, "ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", "bot@sluice.test", "-f", work.resolve("signing").toString());
+        client().secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("ssh-signing")
+                .withNamespace(NS).endMetadata().withStringData(Map.of("identity", Files.readString(work.resolve("signing")))).build()).createOr(r -> r.update());
+        CommitSpec commit = commit();
+        SigningKey key = new SigningKey();
+        key.setType("ssh");
+        key.setSecretRef(ImageObjects.ref("ssh-signing"));
+        commit.setSigningKey(key);
+        reconciler.reconcile(automation(git, commit, null));
+
+        RevCommit pushed = tip(git, "main");
+        assertThat(pushed.getRawGpgSignature()).isNotNull();
+        Files.writeString(work.resolve("allowed_signers"), "bot@sluice.test " + Files.readString(work.resolve("signing.pub")));
+        String verified = run(work, "git", "--git-dir=" + git.repositoryDirectory(repo), "-c", "gpg.ssh.allowedSignersFile=" + work.resolve("allowed_signers"),
+                "verify-commit", "-v", pushed.name());
+        assertThat(verified).contains("Good \"git\" signature for bot@sluice.test");
+    }
+
+    @Test
+    void commitsAreSignedWithAnOpenPgpKeyThatGitVerifies() throws Exception {
+        seed(git, Map.of("deploy/app.yaml", APP));
+        Path gnupg = Files.createDirectories(work.resolve("gnupg"));
+        Files.setPosixFilePermissions(gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        run(work, "gpg", "--batch", "--homedir", gnupg.toString(), "--passphrase", "s3cret", "--pinentry-mode", "loopback",
+                "--quick-gen-key", "Sluice bot <bot@sluice.test>", "rsa2048", "sign", "never");
+        String armored = run(work, "gpg", "--batch", "--homedir", gnupg.toString(), "--passphrase", "s3cret", "--pinentry-mode", "loopback",
+                "--armor", "--export-secret-keys", "bot@sluice.test");
+        client().secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("gpg-signing")
+                .withNamespace(NS).endMetadata().withStringData(Map.of("git.asc", armored, "passphrase", "s3cret")).build()).createOr(r -> r.update());
+        CommitSpec commit = commit();
+        SigningKey key = new SigningKey();
+        key.setSecretRef(ImageObjects.ref("gpg-signing"));
+        commit.setSigningKey(key);
+        reconciler.reconcile(automation(git, commit, null));
+
+        RevCommit pushed = tip(git, "main");
+        ProcessBuilder verify = new ProcessBuilder("git", "--git-dir=" + git.repositoryDirectory(repo), "verify-commit", "-v", pushed.name());
+        verify.environment().put("GNUPGHOME", gnupg.toString());
+        assertThat(run(verify)).contains("Good signature from \"Sluice bot <bot@sluice.test>\"");
+    }
+
+    private static String run(Path dir, String... command) throws Exception {
+        return run(new ProcessBuilder(command).directory(dir.toFile()));
+    }
+
+    private static String run(ProcessBuilder command) throws Exception {
+        Process process = command.redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command.command()) + " said: " + out).isZero();
+        return out;
     }
 
     private static void setLatest(String name, ImageRef latest) {
