@@ -17,6 +17,7 @@ import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.api.meta.Revision;
+import io.sluice.image.cluster.Attempts;
 import io.sluice.image.cluster.Secrets;
 import io.sluice.image.cluster.StatusWriter;
 import io.sluice.image.messaging.EventSink;
@@ -31,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one ImageUpdateAutomation, as Flux's image-automation-controller does:
@@ -66,8 +66,7 @@ public final class ImageUpdateAutomationReconciler {
     private final StatusWriter statusWriter;
     private final EventSink events;
     private final Settings settings;
-    private final Map<ObjectKey, Integer> failures = new ConcurrentHashMap<>();
-    private final Map<ObjectKey, Instant> requests = new ConcurrentHashMap<>();
+    private final Attempts attempts;
 
     public ImageUpdateAutomationReconciler(KubernetesClient client, Path workPath, EventSink events, Settings settings) {
         this.client = client;
@@ -75,6 +74,7 @@ public final class ImageUpdateAutomationReconciler {
         this.committer = new BranchCommitter(workPath);
         this.pullRequests = new PullRequestMode(client, committer);
         this.signers = new CommitSigners(new Secrets(client));
+        this.attempts = new Attempts(events, settings.controller(), settings.retryMin());
         this.statusWriter = new StatusWriter(client);
         this.events = events;
         this.settings = settings;
@@ -85,12 +85,11 @@ public final class ImageUpdateAutomationReconciler {
     }
 
     public void noteRequest(ObjectKey key, Instant requestedAt) {
-        requests.merge(key, requestedAt, (a, b) -> a.isAfter(b) ? a : b);
+        attempts.noteRequest(key, requestedAt);
     }
 
     public void forget(ObjectKey key) {
-        failures.remove(key);
-        requests.remove(key);
+        attempts.forget(key);
     }
 
     /** Runs the automation; returns when to run it again, or null when only a change should. */
@@ -107,11 +106,7 @@ public final class ImageUpdateAutomationReconciler {
         }
         long generation = automation.getMetadata().getGeneration() == null ? 0 : automation.getMetadata().getGeneration();
         ImageUpdateAutomationStatus status = automation.getStatus() == null ? new ImageUpdateAutomationStatus() : automation.getStatus();
-        String readyBefore = Conditions.get(status, ConditionTypes.READY).map(c -> c.getStatus() + c.getMessage()).orElse("");
-        Instant requestedAt = requests.remove(key);
-        if (requestedAt != null) {
-            status.setLastHandledReconcileAt(DateTimeFormatter.ISO_INSTANT.format(requestedAt));
-        }
+        Attempts.Attempt attempt = attempts.start(key, status);
         Duration interval = settings.defaultInterval();
         try {
             interval = interval(spec, key);
@@ -122,7 +117,7 @@ public final class ImageUpdateAutomationReconciler {
                     signers.signer(key, commit.getSigningKey()));
             PullRequestSpec pullRequest = spec.getGit().getPush() == null ? null : spec.getGit().getPush().getPullRequest();
             if (pullRequest != null) {
-                return pullRequestRun(key, status, generation, interval, pullRequest, commit, update, policies, author);
+                return pullRequestRun(key, status, generation, interval, pullRequest, commit, update, policies, author, attempt);
             }
             BranchCommitter.Outcome outcome = committer.update(key, update, author, () -> new SetterChanges(key, commit, policies, setter -> true));
             Instant now = Instant.now();
@@ -147,26 +142,19 @@ public final class ImageUpdateAutomationReconciler {
                     message = "no change since last reconciliation";
                 }
             }
-            return succeeded(key, status, generation, interval, policies, update, checkoutCommit, message, now);
+            return succeeded(key, status, generation, interval, policies, update, checkoutCommit, message, now, attempt);
         } catch (GitPushException failure) {
-            Instant now = Instant.now();
-            Conditions.markFalse(status, generation, ConditionTypes.READY, failure.reason(), failure.getMessage(), now);
-            status.setLastAutomationRunTime(timestamp(now));
-            LOG.warnf("%s: %s", key, failure.getMessage());
-            if (!readyBefore.equals(Conditions.FALSE + failure.getMessage())) {
-                events.publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), null, Map.of(), now, settings.controller()));
-            }
+            attempt.failed(generation, failure.reason(), failure.getMessage(), false);
+            status.setLastAutomationRunTime(timestamp(Instant.now()));
             statusWriter.write(ImageUpdateAutomation.class, key, status);
-            int count = failures.merge(key, 1, Integer::sum);
-            Duration delay = settings.retryMin().multipliedBy(1L << Math.min(count - 1, 20));
-            return delay.compareTo(interval) > 0 ? interval : delay;
+            return attempt.backoff(interval);
         }
     }
 
     /** Pull request mode: each policy's change on its own branch, one request each (see {@link PullRequestMode}). */
     private Duration pullRequestRun(ObjectKey key, ImageUpdateAutomationStatus status, long generation, Duration interval,
                                     PullRequestSpec spec, CommitSpec commit, BranchUpdate update, Map<String, ImageRef> policies,
-                                    BranchCommitter.Author author) throws GitPushException {
+                                    BranchCommitter.Author author, Attempts.Attempt attempt) throws GitPushException {
         PullRequestMode.Result result = pullRequests.run(key, spec, commit, update, policies, author);
         Instant now = Instant.now();
         for (PullRequestMode.Opened opened : result.opened()) {
@@ -181,11 +169,11 @@ public final class ImageUpdateAutomationReconciler {
         }
         String message = result.opened().isEmpty() ? "repository up-to-date"
                 : "pull requests up-to-date: " + String.join(", ", result.opened().stream().map(PullRequestMode.Opened::url).toList());
-        return succeeded(key, status, generation, interval, policies, update, result.checkoutCommit(), message, now);
+        return succeeded(key, status, generation, interval, policies, update, result.checkoutCommit(), message, now, attempt);
     }
 
     private Duration succeeded(ObjectKey key, ImageUpdateAutomationStatus status, long generation, Duration interval, Map<String, ImageRef> policies,
-                               BranchUpdate update, String checkoutCommit, String message, Instant now) {
+                               BranchUpdate update, String checkoutCommit, String message, Instant now, Attempts.Attempt attempt) {
         status.setObservedPolicies(observed(policies));
         if (checkoutCommit != null) {
             status.setObservedSourceRevision(Revision.git(update.checkoutBranch(), checkoutCommit).toString());
@@ -196,11 +184,11 @@ public final class ImageUpdateAutomationReconciler {
         Conditions.markTrue(status, generation, ConditionTypes.READY, Reasons.SUCCEEDED, message, now);
         status.setObservedGeneration(generation);
         statusWriter.write(ImageUpdateAutomation.class, key, status);
-        failures.remove(key);
+        attempt.succeeded();
         return interval;
     }
 
-    /** The latest image of every selected policy in the automation's namespace, by {@code namespace:name}. */
+    /** The latest image of every selected policy in the automation's namespace (null while it has none), by {@code namespace:name}. */
     private Map<String, ImageRef> policies(ObjectKey key, ImageUpdateAutomationSpec spec) throws GitPushException {
         List<ImagePolicy> items;
         try {
@@ -212,16 +200,19 @@ public final class ImageUpdateAutomationReconciler {
         }
         Map<String, ImageRef> latest = new TreeMap<>();
         for (ImagePolicy policy : items) {
-            if (policy.getStatus() != null && policy.getStatus().getLatestRef() != null) {
-                latest.put(policy.getMetadata().getNamespace() + ":" + policy.getMetadata().getName(), policy.getStatus().getLatestRef());
-            }
+            latest.put(policy.getMetadata().getNamespace() + ":" + policy.getMetadata().getName(),
+                    policy.getStatus() == null ? null : policy.getStatus().getLatestRef());
         }
         return latest;
     }
 
     private static Map<String, ImageRef> observed(Map<String, ImageRef> policies) {
         Map<String, ImageRef> observed = new LinkedHashMap<>();
-        policies.forEach((setter, ref) -> observed.put(setter.substring(setter.indexOf(':') + 1), ref));
+        policies.forEach((setter, ref) -> {
+            if (ref != null) {
+                observed.put(setter.substring(setter.indexOf(':') + 1), ref);
+            }
+        });
         return observed;
     }
 

@@ -48,6 +48,9 @@ final class PullRequestMode {
         List<Opened> opened = new ArrayList<>();
         String checkoutCommit = null;
         for (String policy : policies.keySet()) {
+            if (policies.get(policy) == null) {
+                continue; // no latest image yet
+            }
             String branch = prefix + policy.replace(':', '-');
             BranchUpdate own = new BranchUpdate(update.source(), update.url(), update.credentials(), update.secretName(), update.checkoutBranch(),
                     branch, null, update.pushOptions(), update.path(), update.timeout());

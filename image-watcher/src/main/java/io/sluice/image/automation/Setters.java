@@ -53,7 +53,7 @@ final class Setters {
     }
 
     /**
-     * @param policies the selected policies' latest images, by {@code namespace:name}
+     * @param policies the selected policies' latest images, by {@code namespace:name}; null for a policy that has none yet
      * @throws IllegalArgumentException when the file is not YAML (with the line)
      */
     static FileUpdate apply(String file, String text, Map<String, ImageRef> policies, UpdateResult result) {
@@ -126,14 +126,14 @@ final class Setters {
             problems.add(new Problem(file, line, "marker '" + setter + "' is not of the form <namespace>:<name>[:tag|:name|:digest]"));
             return;
         }
-        ImageRef ref = policies.get(parts[0] + ":" + parts[1]);
-        if (ref == null) {
+        if (!policies.containsKey(parts[0] + ":" + parts[1])) {
             problems.add(new Problem(file, line, "marker names ImagePolicy " + parts[0] + "/" + parts[1]
-                    + ", which is not one of this automation's policies with a latest image"));
+                    + ", which is not one of this automation's policies (it does not exist, is in another namespace, or spec.policySelector leaves it out)"));
             return;
         }
-        if (!applied.test(parts[0] + ":" + parts[1])) {
-            return;
+        ImageRef ref = policies.get(parts[0] + ":" + parts[1]);
+        if (ref == null || !applied.test(parts[0] + ":" + parts[1])) {
+            return; // a policy without a latest image yet leaves its markers as they are
         }
         Optional<String> value = switch (parts.length == 2 ? "" : parts[2]) {
             case "" -> Optional.of(ref.toString());

@@ -15,6 +15,7 @@ import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
+import io.sluice.image.cluster.Attempts;
 import io.sluice.image.cluster.StatusWriter;
 import io.sluice.image.messaging.EventSink;
 import io.sluice.image.scan.ManifestDigests;
@@ -43,10 +44,10 @@ import java.util.function.Predicate;
  *   <li>pick the latest tag (filter, then policy) — Ready=False naming the policy and what was scanned when none
  *       qualifies, {@code latestRef} left as it was;</li>
  *   <li>reflect the digest as {@code digestReflectionPolicy} says (Never, IfNotPresent, Always);</li>
- *   <li>when the chosen image differs from {@code status.latestRef}: publish {@code ImagePolicyChanged} (and wait for
- *       Kafka), then an event; {@code observedPreviousRef} keeps the one before. When it is the same, nothing is
- *       published;</li>
- *   <li>write the status: {@code latestRef}, Ready=True "Latest image tag for … resolved to …", {@code observedGeneration}.</li>
+ *   <li>write the status: {@code latestRef} ({@code observedPreviousRef} keeps the one before when it changed), Ready=True
+ *       "Latest image tag for … resolved to …", {@code observedGeneration};</li>
+ *   <li>when the chosen image differs from the one before: publish {@code ImagePolicyChanged} (and wait for Kafka; a
+ *       failed publish is retried), then an event. When it is the same, nothing is published.</li>
  * </ol>
  */
 public final class ImagePolicyReconciler {
@@ -65,15 +66,18 @@ public final class ImagePolicyReconciler {
 
     private final Collaborators with;
     private final StatusWriter statusWriter;
-    private final Map<ObjectKey, Instant> requests = new ConcurrentHashMap<>();
+    private final Attempts attempts;
+    /** Changes written to a status whose ImagePolicyChanged Kafka has not acknowledged yet. */
+    private final Map<ObjectKey, ImagePolicyChanged> unannounced = new ConcurrentHashMap<>();
 
     public ImagePolicyReconciler(Collaborators with) {
         this.with = with;
         this.statusWriter = new StatusWriter(with.client());
+        this.attempts = new Attempts(with.events(), with.controller(), with.retry());
     }
 
     public void noteRequest(ObjectKey key, Instant requestedAt) {
-        requests.merge(key, requestedAt, (a, b) -> a.isAfter(b) ? a : b);
+        attempts.noteRequest(key, requestedAt);
     }
 
     /** The ImageRepository key a policy refers to (its own namespace unless it names another). */
@@ -89,7 +93,7 @@ public final class ImagePolicyReconciler {
     public Duration reconcile(ObjectKey key) {
         ImagePolicy policy = with.client().resources(ImagePolicy.class).inNamespace(key.namespace()).withName(key.name()).get();
         if (policy == null) {
-            requests.remove(key);
+            attempts.forget(key);
             return null;
         }
         ImagePolicySpec spec = policy.getSpec() == null ? new ImagePolicySpec() : policy.getSpec();
@@ -102,11 +106,7 @@ public final class ImagePolicyReconciler {
         }
         long generation = policy.getMetadata().getGeneration() == null ? 0 : policy.getMetadata().getGeneration();
         ImagePolicyStatus status = policy.getStatus() == null ? new ImagePolicyStatus() : policy.getStatus();
-        String readyBefore = Conditions.get(status, ConditionTypes.READY).map(c -> c.getStatus() + c.getMessage()).orElse("");
-        Instant requestedAt = requests.remove(key);
-        if (requestedAt != null) {
-            status.setLastHandledReconcileAt(java.time.format.DateTimeFormatter.ISO_INSTANT.format(requestedAt));
-        }
+        Attempts.Attempt attempt = attempts.start(key, status);
         try {
             Rules rules = Rules.of(spec, key);
             ImageRepository repo = repository(key, repoKey);
@@ -115,28 +115,22 @@ public final class ImagePolicyReconciler {
             String tag = selection.latest().orElseThrow(() -> noMatch(key, repo, tags, selection, rules));
             ImageRef latest = ImageRef.of(repo.getStatus().getCanonicalImageName(), tag, digest(rules, repo, tag, status.getLatestRef()));
             ImageRef before = status.getLatestRef();
-            if (!latest.sameAs(before)) {
-                announce(key, latest, before);
+            boolean changed = !latest.sameAs(before);
+            if (changed) {
                 status.setObservedPreviousRef(before);
+                unannounced.put(key, new ImagePolicyChanged(key, latest.toString(), before == null ? null : before.toString()));
             }
             status.setLatestRef(latest);
             Conditions.delete(status, ConditionTypes.STALLED);
             Conditions.delete(status, ConditionTypes.RECONCILING);
             Conditions.markTrue(status, generation, ConditionTypes.READY, Reasons.SUCCEEDED, readyMessage(latest, status.getObservedPreviousRef()), Instant.now());
             status.setObservedGeneration(generation);
+            // The status first: automations woken by the announcement read the new latestRef from it.
             statusWriter.write(ImagePolicy.class, key, status);
+            announce(key, latest, changed ? before : null, changed);
             return rules.digestInterval();
         } catch (Failure failure) {
-            Instant now = Instant.now();
-            if (failure.stalled) {
-                Conditions.markTrue(status, generation, ConditionTypes.STALLED, failure.reason, failure.getMessage(), now);
-                status.setObservedGeneration(generation);
-            }
-            Conditions.markFalse(status, generation, ConditionTypes.READY, failure.reason, failure.getMessage(), now);
-            LOG.warnf("%s: %s", key, failure.getMessage());
-            if (!readyBefore.equals(Conditions.FALSE + failure.getMessage())) {
-                with.events().publish(new ObjectEvent(key, Severity.ERROR, failure.reason, failure.getMessage(), null, Map.of(), now, with.controller()));
-            }
+            attempt.failed(generation, failure.reason, failure.getMessage(), failure.stalled);
             statusWriter.write(ImagePolicy.class, key, status);
             return failure.stalled ? null : failure.retryAfter;
         }
@@ -218,16 +212,29 @@ public final class ImagePolicyReconciler {
         }
     }
 
-    private void announce(ObjectKey key, ImageRef latest, ImageRef before) throws Failure {
+    /**
+     * Publishes the change still to be announced for this policy (this run's, or one a failed publish left) and waits for
+     * Kafka. A failure keeps it pending and retries soon; a restart that loses it is covered by the automations running
+     * on their interval and on partition assignment, reading the policy's status.
+     */
+    private void announce(ObjectKey key, ImageRef latest, ImageRef before, boolean changed) throws Failure {
+        ImagePolicyChanged pending = unannounced.get(key);
+        if (pending == null || !pending.latest().equals(latest.toString())) {
+            unannounced.remove(key);
+            return;
+        }
         try {
-            with.events().publish(new ImagePolicyChanged(key, latest.toString(), before == null ? null : before.toString()))
-                    .toCompletableFuture().get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            with.events().publish(pending).toCompletableFuture().get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            unannounced.remove(key, pending);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // Not written to the status either, so the next try announces it again.
-            throw new Failure(Reasons.FAILED, "could not publish ImagePolicyChanged for " + latest + " to Kafka: " + e.getMessage(), false, with.retry());
+            throw new Failure(Reasons.FAILED, "could not publish ImagePolicyChanged for " + latest + " to Kafka: " + e.getMessage()
+                    + "; retrying", false, with.retry());
+        }
+        if (!changed) {
+            return;
         }
         String message = before == null ? "Latest image tag for " + latest.getName() + " resolved to " + latest.getTag()
                 : "Latest image tag for " + latest.getName() + " updated from " + before.getTag() + " to " + latest.getTag();

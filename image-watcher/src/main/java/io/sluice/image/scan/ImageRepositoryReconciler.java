@@ -12,6 +12,7 @@ import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
+import io.sluice.image.cluster.Attempts;
 import io.sluice.image.cluster.Secrets;
 import io.sluice.image.cluster.StatusWriter;
 import io.sluice.image.messaging.EventSink;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -70,8 +70,7 @@ public final class ImageRepositoryReconciler {
     private final EventSink events;
     private final Settings settings;
     private final Consumer<ObjectKey> tagsChanged;
-    private final Map<ObjectKey, Integer> failures = new ConcurrentHashMap<>();
-    private final Map<ObjectKey, Instant> requests = new ConcurrentHashMap<>();
+    private final Attempts attempts;
 
     /** @param tagsChanged told the key of a repository whose stored tags just changed, so its policies are evaluated */
     public ImageRepositoryReconciler(KubernetesClient client, RegistryClient registry, TagStore store, EventSink events,
@@ -84,17 +83,17 @@ public final class ImageRepositoryReconciler {
         this.events = events;
         this.settings = settings;
         this.tagsChanged = tagsChanged;
+        this.attempts = new Attempts(events, settings.controller(), settings.retryMin());
     }
 
     /** Remembers a reconcile request, so the next scan writes its time to {@code status.lastHandledReconcileAt}. */
     public void noteRequest(ObjectKey key, Instant requestedAt) {
-        requests.merge(key, requestedAt, (a, b) -> a.isAfter(b) ? a : b);
+        attempts.noteRequest(key, requestedAt);
     }
 
     /** The object is gone: its stored tags go too. */
     public void forget(ObjectKey key) {
-        failures.remove(key);
-        requests.remove(key);
+        attempts.forget(key);
         try {
             store.delete(key);
         } catch (IOException e) {
@@ -116,11 +115,7 @@ public final class ImageRepositoryReconciler {
         }
         long generation = repo.getMetadata().getGeneration() == null ? 0 : repo.getMetadata().getGeneration();
         ImageRepositoryStatus status = repo.getStatus() == null ? new ImageRepositoryStatus() : repo.getStatus();
-        String readyBefore = Conditions.get(status, ConditionTypes.READY).map(c -> c.getStatus() + c.getMessage()).orElse("");
-        Instant requestedAt = requests.remove(key);
-        if (requestedAt != null) {
-            status.setLastHandledReconcileAt(DateTimeFormatter.ISO_INSTANT.format(requestedAt));
-        }
+        Attempts.Attempt attempt = attempts.start(key, status);
         Duration interval = settings.defaultInterval();
         try {
             interval = duration(spec.getInterval(), settings.defaultInterval(), "spec.interval", key);
@@ -142,7 +137,7 @@ public final class ImageRepositoryReconciler {
             if (!statusWriter.write(ImageRepository.class, key, status)) {
                 return null;
             }
-            failures.remove(key);
+            attempt.succeeded();
             if (changed) {
                 LOG.infof("%s: %s", key, message);
                 events.publish(new ObjectEvent(key, Severity.INFO, Reasons.SUCCEEDED, message, scanned.revision(), Map.of(),
@@ -153,10 +148,10 @@ public final class ImageRepositoryReconciler {
             }
             return interval;
         } catch (ScanFailure failure) {
-            return failed(key, status, generation, failure, readyBefore, interval);
+            return failed(key, status, generation, failure, attempt, interval);
         } catch (IOException e) {
             return failed(key, status, generation, ScanFailure.of(new RegistryException(RegistryException.Failure.OTHER,
-                    "storing the tags in " + e.getMessage() + " failed", e)), readyBefore, interval);
+                    "storing the tags in " + e.getMessage() + " failed", e)), attempt, interval);
         }
     }
 
@@ -194,29 +189,13 @@ public final class ImageRepositoryReconciler {
         status.setObservedGeneration(generation);
     }
 
-    private Duration failed(ObjectKey key, ImageRepositoryStatus status, long generation, ScanFailure failure, String readyBefore,
+    private Duration failed(ObjectKey key, ImageRepositoryStatus status, long generation, ScanFailure failure, Attempts.Attempt attempt,
                             Duration interval) {
-        Instant now = Instant.now();
-        if (failure.stalled()) {
-            Conditions.markTrue(status, generation, ConditionTypes.STALLED, failure.reason(), failure.getMessage(), now);
-            status.setObservedGeneration(generation);
-        } else {
-            Conditions.delete(status, ConditionTypes.STALLED);
-        }
-        Conditions.markFalse(status, generation, ConditionTypes.READY, failure.reason(), failure.getMessage(), now);
-        LOG.warnf("%s: %s", key, failure.getMessage());
-        if (!readyBefore.equals(Conditions.FALSE + failure.getMessage())) {
-            events.publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), null, Map.of(), now, settings.controller()));
-        }
+        attempt.failed(generation, failure.reason(), failure.getMessage(), failure.stalled());
         if (!statusWriter.write(ImageRepository.class, key, status) || failure.stalled()) {
             return null;
         }
-        if (failure.retryAfter().isPresent()) {
-            return failure.retryAfter().get();
-        }
-        int count = failures.merge(key, 1, Integer::sum);
-        Duration delay = settings.retryMin().multipliedBy(1L << Math.min(count - 1, 20));
-        return delay.compareTo(interval) > 0 ? interval : delay;
+        return failure.retryAfter().orElseGet(() -> attempt.backoff(interval));
     }
 
     private static ImageName image(ImageRepositorySpec spec) throws ScanFailure {

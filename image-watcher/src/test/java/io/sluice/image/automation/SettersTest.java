@@ -52,8 +52,18 @@ class SettersTest {
         UpdateResult result = new UpdateResult();
         Setters.FileUpdate update = Setters.apply("deploy/app.yaml", "spec:\n  image: a:1 # {\"$imagepolicy\": \"flux-system:gone\"}\n", POLICIES, result);
         assertThat(update.problems()).containsExactly(new Setters.Problem("deploy/app.yaml", 2,
-                "marker names ImagePolicy flux-system/gone, which is not one of this automation's policies with a latest image"));
+                "marker names ImagePolicy flux-system/gone, which is not one of this automation's policies (it does not exist, is in another namespace, or spec.policySelector leaves it out)"));
         assertThat(result.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aPolicyWithoutALatestImageYetLeavesItsMarkersWithoutAProblem() {
+        java.util.Map<String, ImageRef> unresolved = new java.util.HashMap<>(POLICIES);
+        unresolved.put("flux-system:new", null);
+        String text = "image: a:1 # {\"$imagepolicy\": \"flux-system:new\"}\n";
+        Setters.FileUpdate update = Setters.apply("x.yaml", text, unresolved, new UpdateResult());
+        assertThat(update.problems()).isEmpty();
+        assertThat(update.text()).isEqualTo(text);
     }
 
     @Test
