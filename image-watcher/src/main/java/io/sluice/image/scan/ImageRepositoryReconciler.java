@@ -120,6 +120,7 @@ public final class ImageRepositoryReconciler {
         try {
             interval = duration(spec.getInterval(), settings.defaultInterval(), "spec.interval", key);
             Duration timeout = duration(spec.getTimeout(), interval, "spec.timeout", key);
+            unsupported(spec);
             ImageName image = image(spec);
             List<String> exclusions = spec.getExclusionList() == null || spec.getExclusionList().isEmpty()
                     ? DEFAULT_EXCLUSIONS : spec.getExclusionList();
@@ -196,6 +197,22 @@ public final class ImageRepositoryReconciler {
             return null;
         }
         return failure.retryAfter().orElseGet(() -> attempt.backoff(interval));
+    }
+
+    /** Fields Sluice models but does not act on: saying so beats scanning without them. */
+    private static void unsupported(ImageRepositorySpec spec) throws ScanFailure {
+        if (spec.getProvider() != null && !spec.getProvider().isBlank() && !"generic".equals(spec.getProvider())) {
+            throw ScanFailure.invalidSpec(ScanFailure.AUTHENTICATION_FAILED, "spec.provider '" + spec.getProvider()
+                    + "' (cloud workload identity) is not supported by Sluice yet; use provider generic with a dockerconfigjson spec.secretRef");
+        }
+        if (spec.getServiceAccountName() != null && !spec.getServiceAccountName().isBlank()) {
+            throw ScanFailure.invalidSpec(ScanFailure.AUTHENTICATION_FAILED, "spec.serviceAccountName (image pull secrets of a ServiceAccount)"
+                    + " is not supported by Sluice yet; name the dockerconfigjson Secret in spec.secretRef instead");
+        }
+        if (spec.getProxySecretRef() != null) {
+            throw ScanFailure.invalidSpec(ScanFailure.READ_OPERATION_FAILED, "spec.proxySecretRef is not supported by Sluice yet;"
+                    + " remove it to reach the registry directly");
+        }
     }
 
     private static ImageName image(ImageRepositorySpec spec) throws ScanFailure {

@@ -166,6 +166,16 @@ class ImageRepositoryReconcilerTest {
         assertThat(Conditions.isTrue(repo.getStatus(), ConditionTypes.STALLED)).isTrue();
     }
 
+    @Test
+    void cloudProviderAuthIsStalledNotIgnored() {
+        ImageRepository repo = ImageObjects.repository(NS, "aws", open.host() + "/team/app");
+        repo.getSpec().setProvider("aws");
+        ObjectKey key = create(repo);
+        assertThat(reconciler.reconcile(key)).isNull();
+        assertThat(ready(get(key)).getMessage()).contains("spec.provider 'aws'").contains("not supported");
+        assertThat(Conditions.isTrue(get(key).getStatus(), ConditionTypes.STALLED)).isTrue();
+    }
+
     private List<ObjectEvent> errorEvents() {
         return events.stream().filter(ObjectEvent.class::isInstance).map(ObjectEvent.class::cast).filter(e -> e.severity() == Severity.ERROR).toList();
     }
