@@ -172,6 +172,28 @@ class RegistryClientTest {
     }
 
     @Test
+    void privateCaFromCertSecretRef(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("registry.key");
+        Path cert = dir.resolve("registry.crt");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
+        String said = new String(openssl.getInputStream().readAllBytes());
+        assertThat(openssl.waitFor()).as("openssl: " + said).isZero();
+        try (LocalRegistry tls = LocalRegistry.builder().tls(cert, key).start()) {
+            ImageName image = ImageName.parse(tls.host() + "/team/app");
+            assertThatThrownBy(() -> new RegistryClient(100).listTags(image, RegistryAccess.anonymous(false, TIMEOUT), t -> { }))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(RegistryException.Failure.TLS);
+                        assertThat(e.getMessage()).contains("spec.certSecretRef");
+                    });
+            RegistryAccess trusted = new RegistryAccess(false, java.nio.file.Files.readString(cert), Optional.empty(), TIMEOUT);
+            assertThatThrownBy(() -> new RegistryClient(100).listTags(image, trusted, t -> { }))
+                    .as("trusted: the registry answers, and has no such repository yet")
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.failure()).isEqualTo(RegistryException.Failure.NOT_FOUND));
+        }
+    }
+
+    @Test
     void plainHttpRegistryWithoutInsecureSaysSo() {
         assertThatThrownBy(() -> new RegistryClient(100).listTags(ImageName.parse(open.host() + "/team/app"), RegistryAccess.anonymous(false, TIMEOUT), t -> { }))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
