@@ -55,6 +55,8 @@ final class BranchCommitter {
 
     static final int ATTEMPTS = 3;
     private static final String REMOTE_REFS = "refs/remotes/origin/";
+    /** Only files holding this are parsed, as Flux screens them (Helm templates and the like never are). */
+    private static final byte[] MARKER_TOKEN = "\"$imagepolicy\"".getBytes(StandardCharsets.UTF_8);
 
     /** One attempt's changes: a fresh editor each time, so a retry starts from the new tip. */
     interface Changes extends FileEditor {
@@ -221,8 +223,6 @@ final class BranchCommitter {
             throw new IOException("could not set " + ref + " to " + commit.name() + ": " + result);
         }
     }
-
-    static final byte[] MARKER_TOKEN = "\"$imagepolicy\"".getBytes(StandardCharsets.UTF_8);
 
     private static boolean isCandidate(String file, String prefix) {
         if (!prefix.isEmpty() && !file.startsWith(prefix + "/")) {
