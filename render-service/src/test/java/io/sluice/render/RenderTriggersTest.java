@@ -19,7 +19,7 @@ import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.render.testing.ArtifactServer;
-import io.sluice.render.testing.TopicTail;
+import io.sluice.sandbox.testing.TopicTail;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
 import io.sluice.sandbox.testing.PrometheusText;
