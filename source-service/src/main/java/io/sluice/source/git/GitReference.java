@@ -1,5 +1,7 @@
 package io.sluice.source.git;
 
+import io.sluice.git.GitFetchException;
+import io.sluice.api.semver.SemverRange;
 import io.sluice.api.source.GitRepositoryRef;
 import java.io.IOException;
 import java.util.Locale;

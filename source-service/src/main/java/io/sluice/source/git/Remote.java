@@ -1,6 +1,9 @@
 package io.sluice.source.git;
 
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException;
+import io.sluice.git.RemoteUrl;
+import io.sluice.git.TransportSetup;
+import io.sluice.git.GitFetchException.Failure;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.sluice.api.source.GitRepositoryInclude;
 import io.sluice.api.source.GitRepositoryRef;
 import io.sluice.api.source.GitRepositorySpec;
 import io.sluice.source.git.FetchRequest;
-import io.sluice.source.git.GitCredentials;
+import io.sluice.git.GitCredentials;
 
 import java.time.Duration;
 import java.util.List;

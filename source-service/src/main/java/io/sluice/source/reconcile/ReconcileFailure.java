@@ -2,7 +2,7 @@ package io.sluice.source.reconcile;
 
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Reasons;
-import io.sluice.source.git.GitFetchException;
+import io.sluice.git.GitFetchException;
 
 /**
  * A reconciliation that failed in a way the status reports: the condition that says so

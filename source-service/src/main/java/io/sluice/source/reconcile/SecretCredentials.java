@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
-import io.sluice.source.git.GitCredentials;
+import io.sluice.git.GitCredentials;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -3,6 +3,7 @@ package io.sluice.source.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.api.semver.SemverRange;
 import io.sluice.api.source.GitRepositoryRef;
 import org.junit.jupiter.api.Test;
 

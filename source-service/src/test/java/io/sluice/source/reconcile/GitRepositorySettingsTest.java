@@ -6,7 +6,7 @@ import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.GitRepositorySpec;
 import io.sluice.source.git.FetchRequest;
-import io.sluice.source.git.GitCredentials;
+import io.sluice.git.GitCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.sluice.source.reconcile;
 
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Reasons;
-import io.sluice.source.git.GitFetchException;
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException;
+import io.sluice.git.GitFetchException.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
