@@ -65,6 +65,8 @@ public final class Reasons {
     public static final String MISSING_ROLLBACK_TARGET = "MissingRollbackTarget";
     public static final String RETRY_AFTER_INTERVAL = "RetryAfterInterval";
     public static final String AWAITING_TESTS = "AwaitingTests";
+    /** Neither {@code spec.chart} nor {@code spec.chartRef} names a chart (or a chartRef of a kind Flux does not take). */
+    public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
 
     // image-reflector-controller and image-automation-controller
     public static final String IMAGE_URL_INVALID = "ImageURLInvalid";

@@ -50,8 +50,14 @@ public final class HelmReleaseRenderer {
         LoadedChart chart = ChartLoader.load(chartDir, what);
         String name = HelmReleaseNames.releaseName(release);
         String namespace = HelmReleaseNames.releaseNamespace(release);
-        RenderedChart rendered = template(chartDir, name, namespace, values);
-        String manifest = postRenderer.render(rendered.manifestText(), release);
+        RenderedChart rendered;
+        String manifest;
+        try {
+            rendered = template(chartDir, name, namespace, values);
+            manifest = postRenderer.render(rendered.manifestText(), release);
+        } catch (HelmRenderException e) {
+            throw e.kind() == HelmRenderException.Kind.CHART ? e.forChart(chart.name() + "@" + chart.version()) : e;
+        }
 
         ObjectNode json = HelmJson.object();
         json.put("name", name);

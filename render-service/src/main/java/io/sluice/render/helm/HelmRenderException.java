@@ -21,18 +21,33 @@ public final class HelmRenderException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String chart;
 
     public HelmRenderException(Kind kind, String message) {
-        super(message);
-        this.kind = Objects.requireNonNull(kind, "kind");
+        this(kind, message, null, null);
     }
 
     public HelmRenderException(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause, null);
+    }
+
+    private HelmRenderException(Kind kind, String message, Throwable cause, String chart) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.chart = chart;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The chart being rendered ({@code podinfo@6.5.4}) when it was loaded before the failure; null otherwise. */
+    public String chart() {
+        return chart;
+    }
+
+    /** The same failure, naming the chart it happened in (Flux's messages name it). */
+    HelmRenderException forChart(String chartVersion) {
+        return new HelmRenderException(kind, getMessage(), getCause() == null ? this : getCause(), chartVersion);
     }
 }
