@@ -6,11 +6,11 @@ import io.sluice.api.helm.KustomizePostRenderer;
 import io.sluice.api.helm.PostRenderer;
 import io.sluice.api.kustomize.Image;
 import io.sluice.api.kustomize.Patch;
-import io.sluice.api.kustomize.Selector;
 import io.sluice.api.meta.ObjectMetadata;
 import io.sluice.kustomize.KustomizeException;
 import io.sluice.kustomize.Kustomizer;
 import io.sluice.kustomize.yaml.YamlWriter;
+import io.sluice.render.build.KustomizationOverrides;
 import io.sluice.render.artifact.UnpackedArtifact;
 
 import java.io.IOException;
@@ -128,7 +128,7 @@ final class FluxPostRenderer {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("patch", patch.getPatch());
                 if (patch.getTarget() != null) {
-                    entry.put("target", selector(patch.getTarget()));
+                    entry.put("target", KustomizationOverrides.target(patch.getTarget()));
                 }
                 patches.add(entry);
             }
@@ -147,18 +147,6 @@ final class FluxPostRenderer {
             file.put("images", images);
         }
         return file;
-    }
-
-    private static Map<String, Object> selector(Selector target) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        putIfSet(out, "group", target.getGroup());
-        putIfSet(out, "version", target.getVersion());
-        putIfSet(out, "kind", target.getKind());
-        putIfSet(out, "name", target.getName());
-        putIfSet(out, "namespace", target.getNamespace());
-        putIfSet(out, "labelSelector", target.getLabelSelector());
-        putIfSet(out, "annotationSelector", target.getAnnotationSelector());
-        return out;
     }
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {

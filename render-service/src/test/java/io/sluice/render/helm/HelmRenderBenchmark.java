@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * In-process Helm rendering against the {@code helm template} binary on the same chart (30 templates, a helper, a
  * values file) and values, never part of the normal build:
- * {@code ./mvnw -pl render-service -Pbench verify [-Dbench.runs=200] [-Dbench.helm=/usr/local/bin/helm]}.
+ * {@code ./mvnw -pl render-service -am -DskipTests -Pbench verify [-Dbench.runs=200] [-Dbench.helm=/usr/local/bin/helm]}.
  * Prints the median and mean of each, and the ratio; the first renders (JNA and Go runtime start) are warm-up.
  */
 public final class HelmRenderBenchmark {
