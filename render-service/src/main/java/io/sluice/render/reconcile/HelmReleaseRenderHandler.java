@@ -127,7 +127,10 @@ public class HelmReleaseRenderHandler {
         ArtifactReady chart = artifact;
         // as helm-controller, the next attempt after a failure comes at the interval too (a fix to the HelmRelease,
         // its values or its chart triggers one sooner)
-        stageTimer.time("render", () -> renderAndPublish(key, release, chart));
+        stageTimer.time("render", () -> {
+            renderAndPublish(key, release, chart);
+            return null;
+        });
         return interval;
     }
 
@@ -136,24 +139,24 @@ public class HelmReleaseRenderHandler {
         published.forget(key);
     }
 
-    /** Returns whether it rendered (published or unchanged); a failure goes into the status and an event. */
-    private boolean renderAndPublish(ObjectKey key, HelmRelease release, ArtifactReady artifact) {
+    /** Publishes a new rendering; a failure goes into the status and an event instead. */
+    private void renderAndPublish(ObjectKey key, HelmRelease release, ArtifactReady artifact) {
         String what = ArtifactRenderer.describe(artifact);
         HelmRendering rendering;
         try (UnpackedArtifact unpacked = tools.fetcher().fetch(artifact.url(), artifact.digest(), what)) {
             rendering = renderer.render(release, unpacked.root(), what, new ClusterVariableSource(client));
         } catch (RenderException e) {
             failed(key, artifact.revision(), Reasons.ARTIFACT_FAILED, e.getMessage(), false);
-            return false;
+            return;
         } catch (HelmRenderException e) {
             failed(key, artifact.revision(), e, release);
-            return false;
+            return;
         }
         String json = rendering.toJson();
         Digest digest = Digest.sha256(json.getBytes(StandardCharsets.UTF_8));
         if (published.alreadyPublished(key, artifact.revision(), digest)) {
             LOG.debugf("%s: unchanged at %s (%s), nothing published", key, artifact.revision(), digest);
-            return true;
+            return;
         }
         ManifestsRendered event = new ManifestsRendered(key, artifact.revision(), digest, tools.packer().pack(json), artifact.pushReceivedAt());
         publisher.publish(event).toCompletableFuture().join();
@@ -162,7 +165,6 @@ public class HelmReleaseRenderHandler {
                 ? artifact.source().namespace() + "/" + artifact.source().name() : null;
         statusWriter.markRendered(key, rendering, helmChart, Instant.now());
         LOG.infof("%s: rendered %s as release %s/%s (%s)", key, rendering.chart(), rendering.releaseNamespace(), rendering.releaseName(), digest);
-        return true;
     }
 
     /** helm-controller's reason and words for a failure of the render itself. */
