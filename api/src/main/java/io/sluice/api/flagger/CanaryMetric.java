@@ -2,6 +2,7 @@ package io.sluice.api.flagger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.api.meta.KeepsUnknownFields;
+import io.sluice.api.meta.NamespacedObjectReference;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ public class CanaryMetric extends KeepsUnknownFields {
     /** Deprecated inline query. */
     private String query;
     /** The MetricTemplate whose query gives the value. */
-    private MetricTemplateReference templateRef;
+    private NamespacedObjectReference templateRef;
     /** Values for {@code {{ variables.<key> }}} in the template's query. */
     private Map<String, String> templateVariables;
 
@@ -65,11 +66,11 @@ public class CanaryMetric extends KeepsUnknownFields {
         this.query = query;
     }
 
-    public MetricTemplateReference getTemplateRef() {
+    public NamespacedObjectReference getTemplateRef() {
         return templateRef;
     }
 
-    public void setTemplateRef(MetricTemplateReference templateRef) {
+    public void setTemplateRef(NamespacedObjectReference templateRef) {
         this.templateRef = templateRef;
     }
 

@@ -2,6 +2,7 @@ package io.sluice.api.flagger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.api.meta.KeepsUnknownFields;
+import io.sluice.api.meta.ObjectMetadata;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,9 @@ public class CanaryService extends KeepsUnknownFields {
     /** Extra request matches of the route, kept as written (Istio HTTPMatchRequest shape). */
     private List<Map<String, Object>> match;
     /** Labels and annotations added to the primary Service. */
-    private CustomMetadata primary;
+    private ObjectMetadata primary;
     /** Labels and annotations added to the canary Service. */
-    private CustomMetadata canary;
+    private ObjectMetadata canary;
 
     public String getName() {
         return name;
@@ -114,19 +115,19 @@ public class CanaryService extends KeepsUnknownFields {
         this.match = match;
     }
 
-    public CustomMetadata getPrimary() {
+    public ObjectMetadata getPrimary() {
         return primary;
     }
 
-    public void setPrimary(CustomMetadata primary) {
+    public void setPrimary(ObjectMetadata primary) {
         this.primary = primary;
     }
 
-    public CustomMetadata getCanary() {
+    public ObjectMetadata getCanary() {
         return canary;
     }
 
-    public void setCanary(CustomMetadata canary) {
+    public void setCanary(ObjectMetadata canary) {
         this.canary = canary;
     }
 }

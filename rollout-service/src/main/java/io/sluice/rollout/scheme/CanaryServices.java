@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.sluice.api.flagger.Canary;
 import io.sluice.api.flagger.CanaryService;
-import io.sluice.api.flagger.CustomMetadata;
+import io.sluice.api.meta.ObjectMetadata;
 import io.sluice.rollout.analysis.InvalidCanaryException;
 
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ public final class CanaryServices {
                 service(canary, names.canaryService(canary), label, targetValue, spec.getCanary()));
     }
 
-    private static Service service(Canary canary, String name, String label, String value, CustomMetadata extra) {
+    private static Service service(Canary canary, String name, String label, String value, ObjectMetadata extra) {
         CanaryService spec = canary.getSpec().getService();
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> annotations = new LinkedHashMap<>();

@@ -1,10 +1,7 @@
 package io.sluice.rollout.metrics;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.sluice.api.flagger.Canary;
 import io.sluice.api.flagger.MetricTemplate;
-import io.sluice.api.flagger.MetricTemplateProvider;
-import io.sluice.api.flagger.MetricTemplateSpec;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.rollout.analysis.CheckResult;
 import io.sluice.rollout.prometheus.PrometheusClient;
@@ -85,7 +82,7 @@ class MetricChecksPrometheusTest {
 
     @Test
     void aMetricTemplateWithVariablesRunsForReal() {
-        TEMPLATES.put(ObjectKey.of("MetricTemplate", "healthy", "requests"), template(prometheus.address().toString(),
+        TEMPLATES.put(ObjectKey.of("MetricTemplate", "healthy", "requests"), Canaries.metricTemplate("prometheus", prometheus.address().toString(),
                 "sum(rate(envoy_cluster_upstream_rq{envoy_cluster_name=~\"{{ namespace }}_{{ target }}-canary_.*\",envoy_response_code=\"{{ variables.code }}\"}[{{ interval }}]))"));
         Canary canary = canary("healthy");
         canary.getSpec().getAnalysis().setMetrics(List.of(
@@ -101,7 +98,7 @@ class MetricChecksPrometheusTest {
 
     @Test
     void aMalformedTemplateQueryIsAFailedCheckWithPrometheusMessage() {
-        TEMPLATES.put(ObjectKey.of("MetricTemplate", "healthy", "broken-query"), template(prometheus.address().toString(),
+        TEMPLATES.put(ObjectKey.of("MetricTemplate", "healthy", "broken-query"), Canaries.metricTemplate("prometheus", prometheus.address().toString(),
                 "sum(rate(envoy_cluster_upstream_rq[{{ interval }}])"));
         Canary canary = canary("healthy");
         canary.getSpec().getAnalysis().setMetrics(List.of(Canaries.fromTemplate("broken", "broken-query", null, Map.of(), 1.0, null)));
@@ -138,18 +135,5 @@ class MetricChecksPrometheusTest {
                 Canaries.builtin("request-success-rate", 99.0, null, "10s"),
                 Canaries.builtin("request-duration", null, 500.0, "10s")));
         return canary;
-    }
-
-    private static MetricTemplate template(String address, String query) {
-        MetricTemplateProvider provider = new MetricTemplateProvider();
-        provider.setType("prometheus");
-        provider.setAddress(address);
-        MetricTemplateSpec spec = new MetricTemplateSpec();
-        spec.setProvider(provider);
-        spec.setQuery(query);
-        MetricTemplate template = new MetricTemplate();
-        template.setMetadata(new ObjectMetaBuilder().withName("t").build());
-        template.setSpec(spec);
-        return template;
     }
 }

@@ -1,10 +1,7 @@
 package io.sluice.rollout.metrics;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.sluice.api.flagger.Canary;
 import io.sluice.api.flagger.MetricTemplate;
-import io.sluice.api.flagger.MetricTemplateProvider;
-import io.sluice.api.flagger.MetricTemplateSpec;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.rollout.testing.Canaries;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ class MetricQueriesTest {
     @Test
     void aMetricTemplateGivesItsQueryAndAddress() throws MetricCheckException {
         templates.put(ObjectKey.of("MetricTemplate", "flagger-system", "error-rate"),
-                template("prometheus", "http://prom.flagger:9090", "rate(errors{ns=\"{{ namespace }}\",d=\"{{ variables.direction }}\"}[{{ interval }}])"));
+                Canaries.metricTemplate("prometheus", "http://prom.flagger:9090", "rate(errors{ns=\"{{ namespace }}\",d=\"{{ variables.direction }}\"}[{{ interval }}])"));
 
         MetricQuery query = queries.resolve(canary, Canaries.fromTemplate("error-rate", "error-rate", "flagger-system",
                 Map.of("direction", "inbound"), null, 1.0));
@@ -65,21 +62,8 @@ class MetricQueriesTest {
                 .hasMessageContaining("MetricTemplate test/latency not found")
                 .extracting(e -> ((MetricCheckException) e).reason()).isEqualTo(MetricCheckException.TEMPLATE_NOT_FOUND);
 
-        templates.put(ObjectKey.of("MetricTemplate", "test", "datadog"), template("datadog", null, "avg:x{*}"));
+        templates.put(ObjectKey.of("MetricTemplate", "test", "datadog"), Canaries.metricTemplate("datadog", null, "avg:x{*}"));
         assertThatThrownBy(() -> queries.resolve(canary, Canaries.fromTemplate("dd", "datadog", null, Map.of(), null, 1.0)))
                 .hasMessageContaining("has provider type datadog; Sluice queries prometheus");
-    }
-
-    private static MetricTemplate template(String type, String address, String query) {
-        MetricTemplateProvider provider = new MetricTemplateProvider();
-        provider.setType(type);
-        provider.setAddress(address);
-        MetricTemplateSpec spec = new MetricTemplateSpec();
-        spec.setProvider(provider);
-        spec.setQuery(query);
-        MetricTemplate template = new MetricTemplate();
-        template.setMetadata(new ObjectMetaBuilder().withName("t").build());
-        template.setSpec(spec);
-        return template;
     }
 }

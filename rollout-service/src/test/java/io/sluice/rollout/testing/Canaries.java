@@ -7,9 +7,12 @@ import io.sluice.api.flagger.CanaryMetric;
 import io.sluice.api.flagger.CanaryService;
 import io.sluice.api.flagger.CanarySpec;
 import io.sluice.api.flagger.GatewayReference;
-import io.sluice.api.flagger.MetricTemplateReference;
+import io.sluice.api.flagger.MetricTemplate;
+import io.sluice.api.flagger.MetricTemplateProvider;
+import io.sluice.api.flagger.MetricTemplateSpec;
 import io.sluice.api.flagger.TargetReference;
 import io.sluice.api.flagger.ThresholdRange;
+import io.sluice.api.meta.NamespacedObjectReference;
 
 import java.util.List;
 import java.util.Map;
@@ -63,11 +66,25 @@ public final class Canaries {
     public static CanaryMetric fromTemplate(String name, String template, String templateNamespace, Map<String, String> variables,
                                             Double min, Double max) {
         CanaryMetric metric = builtin(name, min, max, "1m");
-        MetricTemplateReference reference = new MetricTemplateReference();
+        NamespacedObjectReference reference = new NamespacedObjectReference();
         reference.setName(template);
         reference.setNamespace(templateNamespace);
         metric.setTemplateRef(reference);
         metric.setTemplateVariables(variables);
         return metric;
+    }
+
+    /** A MetricTemplate of provider {@code type} at {@code address} (may be null) running {@code query}. */
+    public static MetricTemplate metricTemplate(String type, String address, String query) {
+        MetricTemplateProvider provider = new MetricTemplateProvider();
+        provider.setType(type);
+        provider.setAddress(address);
+        MetricTemplateSpec spec = new MetricTemplateSpec();
+        spec.setProvider(provider);
+        spec.setQuery(query);
+        MetricTemplate template = new MetricTemplate();
+        template.setMetadata(new ObjectMetaBuilder().withName("t").build());
+        template.setSpec(spec);
+        return template;
     }
 }
