@@ -53,6 +53,10 @@ public final class AnalysisStep {
         if (!observed.targetExists()) {
             return targetMissing(canary, state, now);
         }
+        if (state.promoted() != null && state.promoted().isProblem()) {
+            // The tick got this far, so the problem is gone: the phase's own condition comes back.
+            state = state.withCondition(Promoted.forPhase(state.phase()));
+        }
         CanaryPhase phase = state.phase();
         if (phase == null) {
             return new Decision(state.enter(CanaryPhase.INITIALIZING, now,

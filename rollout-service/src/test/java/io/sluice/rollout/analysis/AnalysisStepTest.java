@@ -180,6 +180,17 @@ class AnalysisStepTest {
     }
 
     @Test
+    void aProblemClearsOnceTheTickGetsPastIt() {
+        RolloutState state = progressingAt(20, "rev2").withCondition(Promoted.not("ApplyFailed", "Kubernetes API refused a change"));
+
+        Decision next = tick(state, ready("rev2"), PASSING);
+
+        assertThat(next.next().canaryWeight()).isEqualTo(30);
+        assertThat(next.next().promoted().status()).isEqualTo("Unknown");
+        assertThat(next.next().promoted().reason()).isEqualTo("Progressing");
+    }
+
+    @Test
     void aSuspendedCanaryIsLeftAlone() {
         Canary canary = Canaries.podinfo();
         canary.getSpec().setSuspend(true);

@@ -1,11 +1,8 @@
 package io.sluice.rollout.reconcile;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.sluice.api.events.ObjectEvent;
 import io.sluice.api.events.Severity;
 import io.sluice.api.events.SluiceEvent;
@@ -18,20 +15,19 @@ import io.sluice.rollout.prometheus.PrometheusClient;
 import io.sluice.rollout.testing.Canaries;
 import io.sluice.rollout.testing.Deployments;
 import io.sluice.rollout.testing.RealPrometheus;
+import io.sluice.rollout.testing.SandboxWorkloads;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,9 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CanaryReconcilerTest {
 
-    private static final ResourceDefinitionContext HTTP_ROUTES = new ResourceDefinitionContext.Builder()
-            .withGroup("gateway.networking.k8s.io").withVersion("v1").withKind("HTTPRoute").withPlural("httproutes").withNamespaced(true).build();
-
     private static SandboxCluster cluster;
     private static KubernetesClient client;
     private final List<ObjectEvent> events = new CopyOnWriteArrayList<>();
@@ -58,9 +51,7 @@ class CanaryReconcilerTest {
     static void startCluster() throws Exception {
         cluster = SandboxCluster.start();
         client = cluster.client();
-        try (InputStream crd = CanaryReconcilerTest.class.getResourceAsStream("/httproute-crd.yaml")) {
-            cluster.registerCustomResourceDefinitions(crd);
-        }
+        SandboxWorkloads.registerHttpRoutes(cluster);
     }
 
     @AfterAll
@@ -93,21 +84,21 @@ class CanaryReconcilerTest {
         assertThat(primary.getSpec().getSelector().getMatchLabels()).containsEntry("app", "podinfo-primary");
         assertThat(client.services().inNamespace(namespace).list().getItems()).extracting(s -> s.getMetadata().getName())
                 .containsExactlyInAnyOrder("podinfo", "podinfo-primary", "podinfo-canary");
-        assertThat(canaryWeight()).isZero();
+        assertThat(SandboxWorkloads.canaryWeight(client, namespace, "podinfo")).isZero();
 
-        markRolledOut("podinfo-primary");
+        SandboxWorkloads.markRolledOut(client, namespace, "podinfo-primary");
         assertThat(reconciler.reconcile(key).phase()).isEqualTo(CanaryPhase.INITIALIZED);
         assertThat(deployment("podinfo").getSpec().getReplicas()).as("target scaled to zero").isZero();
 
-        setImage("ghcr.io/stefanprodan/podinfo:6.5.1");
+        SandboxWorkloads.setImage(client, namespace, "podinfo", "ghcr.io/stefanprodan/podinfo:6.5.1");
         assertThat(reconciler.reconcile(key).phase()).isEqualTo(CanaryPhase.PROGRESSING);
         assertThat(deployment("podinfo").getSpec().getReplicas()).as("canary scaled up like the primary").isEqualTo(2);
-        markRolledOut("podinfo");
+        SandboxWorkloads.markRolledOut(client, namespace, "podinfo");
 
         List<Integer> weights = new java.util.ArrayList<>();
         while (canary(key).getStatus().getPhase().equals("Progressing")) {
             reconciler.reconcile(key);
-            weights.add(canaryWeight());
+            weights.add(SandboxWorkloads.canaryWeight(client, namespace, "podinfo"));
         }
         assertThat(weights).containsExactly(10, 20, 30, 40, 50, 50);
         assertThat(canary(key).getStatus().getPhase()).isEqualTo("Promoting");
@@ -115,10 +106,10 @@ class CanaryReconcilerTest {
                 .isEqualTo("ghcr.io/stefanprodan/podinfo:6.5.1");
 
         assertThat(reconciler.reconcile(key).phase()).as("primary not rolled out yet").isEqualTo(CanaryPhase.PROMOTING);
-        assertThat(canaryWeight()).isEqualTo(50);
-        markRolledOut("podinfo-primary");
+        assertThat(SandboxWorkloads.canaryWeight(client, namespace, "podinfo")).isEqualTo(50);
+        SandboxWorkloads.markRolledOut(client, namespace, "podinfo-primary");
         assertThat(reconciler.reconcile(key).phase()).isEqualTo(CanaryPhase.FINALISING);
-        assertThat(canaryWeight()).isZero();
+        assertThat(SandboxWorkloads.canaryWeight(client, namespace, "podinfo")).isZero();
         assertThat(reconciler.reconcile(key).phase()).isEqualTo(CanaryPhase.SUCCEEDED);
         assertThat(deployment("podinfo").getSpec().getReplicas()).isZero();
 
@@ -142,18 +133,18 @@ class CanaryReconcilerTest {
         spec.getSpec().getAnalysis().setMetrics(List.of(Canaries.builtin("request-success-rate", 99.0, null, "1m")));
         ObjectKey key = createCanary(spec);
         reconciler.reconcile(key);
-        markRolledOut("podinfo-primary");
+        SandboxWorkloads.markRolledOut(client, namespace, "podinfo-primary");
         reconciler.reconcile(key);
-        setImage("ghcr.io/stefanprodan/podinfo:6.5.1");
+        SandboxWorkloads.setImage(client, namespace, "podinfo", "ghcr.io/stefanprodan/podinfo:6.5.1");
         reconciler.reconcile(key);
-        markRolledOut("podinfo");
+        SandboxWorkloads.markRolledOut(client, namespace, "podinfo");
         reconciler.reconcile(key); // weight 10
 
         assertThat(reconciler.reconcile(key).failedChecks()).isEqualTo(1);
-        assertThat(canaryWeight()).isEqualTo(10);
+        assertThat(SandboxWorkloads.canaryWeight(client, namespace, "podinfo")).isEqualTo(10);
         assertThat(reconciler.reconcile(key).phase()).isEqualTo(CanaryPhase.FAILED);
 
-        assertThat(canaryWeight()).isZero();
+        assertThat(SandboxWorkloads.canaryWeight(client, namespace, "podinfo")).isZero();
         assertThat(deployment("podinfo").getSpec().getReplicas()).isZero();
         assertThat(canary(key).getStatus().getConditions()).singleElement().satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("False");
@@ -205,7 +196,7 @@ class CanaryReconcilerTest {
         Deployment target = Deployments.podinfo(image);
         target.getMetadata().setNamespace(namespace);
         client.resource(target).create();
-        markRolledOut("podinfo");
+        SandboxWorkloads.markRolledOut(client, namespace, "podinfo");
     }
 
     private ObjectKey createCanary(Canary canary) {
@@ -221,30 +212,5 @@ class CanaryReconcilerTest {
 
     private Deployment deployment(String name) {
         return client.apps().deployments().inNamespace(namespace).withName(name).get();
-    }
-
-    private void setImage(String image) {
-        client.apps().deployments().inNamespace(namespace).withName("podinfo").edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
-            return d;
-        });
-    }
-
-    /** What the Deployment controller would write once every replica of the current generation is available. */
-    private void markRolledOut(String name) {
-        Deployment deployment = deployment(name);
-        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-        deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(deployment.getMetadata().getGeneration())
-                .withReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas).withReadyReplicas(replicas).build());
-        client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
-    }
-
-    @SuppressWarnings("unchecked")
-    private int canaryWeight() {
-        GenericKubernetesResource route = client.genericKubernetesResources(HTTP_ROUTES).inNamespace(namespace).withName("podinfo").get();
-        Map<String, Object> spec = (Map<String, Object>) route.getAdditionalProperties().get("spec");
-        List<Map<String, Object>> backends = (List<Map<String, Object>>) ((List<Map<String, Object>>) spec.get("rules")).get(0).get("backendRefs");
-        assertThat(((Number) backends.get(0).get("weight")).intValue() + ((Number) backends.get(1).get("weight")).intValue()).isEqualTo(100);
-        return ((Number) backends.get(1).get("weight")).intValue();
     }
 }
