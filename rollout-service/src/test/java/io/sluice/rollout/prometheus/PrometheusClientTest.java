@@ -1,6 +1,5 @@
 package io.sluice.rollout.prometheus;
 
-import io.sluice.rollout.testing.EnvoyWorkload;
 import io.sluice.rollout.testing.RealPrometheus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,22 +14,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The client against a real Prometheus: values, empty answers, NaN, Prometheus' own errors, a closed port. */
 class PrometheusClientTest {
 
-    private static EnvoyWorkload workload;
     private static RealPrometheus prometheus;
     private final PrometheusClient client = new PrometheusClient(Duration.ofSeconds(5));
 
     @BeforeAll
     static void start() throws Exception {
-        workload = new EnvoyWorkload();
-        prometheus = RealPrometheus.scraping(workload.target());
+        // These queries need no scraped series: the scrape target is a port nobody listens on.
+        prometheus = RealPrometheus.scraping("127.0.0.1:" + RealPrometheus.freePort());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-        workload.close();
+        prometheus.close();
     }
 
     @Test
