@@ -21,6 +21,7 @@ public class HelmChartTemplateSpec extends KeepsUnknownFields {
     private String reconcileStrategy;
     private List<String> valuesFiles;
     private Boolean ignoreMissingValuesFiles;
+    private HelmChartTemplateVerification verify;
 
     public String getChart() {
         return chart;
@@ -76,5 +77,13 @@ public class HelmChartTemplateSpec extends KeepsUnknownFields {
 
     public void setIgnoreMissingValuesFiles(Boolean ignoreMissingValuesFiles) {
         this.ignoreMissingValuesFiles = ignoreMissingValuesFiles;
+    }
+
+    public HelmChartTemplateVerification getVerify() {
+        return verify;
+    }
+
+    public void setVerify(HelmChartTemplateVerification verify) {
+        this.verify = verify;
     }
 }

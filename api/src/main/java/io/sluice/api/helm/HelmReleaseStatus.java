@@ -1,6 +1,7 @@
 package io.sluice.api.helm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sluice.api.kustomize.ResourceInventory;
 import io.sluice.api.meta.FluxStatus;
 
 import java.util.List;
@@ -28,6 +29,11 @@ public class HelmReleaseStatus extends FluxStatus {
     private String lastAttemptedConfigDigest;
     private String lastHandledForceAt;
     private String lastHandledResetAt;
+    private String observedCommonMetadataDigest;
+    private String lastAttemptedReleaseActionDuration;
+    private Integer lastReleaseRevision;
+    /** The objects of the release last applied, in Flux's inventory format. */
+    private ResourceInventory inventory;
 
     public String getObservedPostRenderersDigest() {
         return observedPostRenderersDigest;
@@ -147,5 +153,37 @@ public class HelmReleaseStatus extends FluxStatus {
 
     public void setLastHandledResetAt(String lastHandledResetAt) {
         this.lastHandledResetAt = lastHandledResetAt;
+    }
+
+    public String getObservedCommonMetadataDigest() {
+        return observedCommonMetadataDigest;
+    }
+
+    public void setObservedCommonMetadataDigest(String observedCommonMetadataDigest) {
+        this.observedCommonMetadataDigest = observedCommonMetadataDigest;
+    }
+
+    public String getLastAttemptedReleaseActionDuration() {
+        return lastAttemptedReleaseActionDuration;
+    }
+
+    public void setLastAttemptedReleaseActionDuration(String lastAttemptedReleaseActionDuration) {
+        this.lastAttemptedReleaseActionDuration = lastAttemptedReleaseActionDuration;
+    }
+
+    public Integer getLastReleaseRevision() {
+        return lastReleaseRevision;
+    }
+
+    public void setLastReleaseRevision(Integer lastReleaseRevision) {
+        this.lastReleaseRevision = lastReleaseRevision;
+    }
+
+    public ResourceInventory getInventory() {
+        return inventory;
+    }
+
+    public void setInventory(ResourceInventory inventory) {
+        this.inventory = inventory;
     }
 }

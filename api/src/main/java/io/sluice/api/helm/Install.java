@@ -20,6 +20,8 @@ public class Install extends KeepsUnknownFields {
     private Boolean skipCRDs;
     /** Skip, Create or CreateReplace. */
     private String crds;
+    private ActionStrategy strategy;
+    private Boolean disableTakeOwnership;
     private Boolean createNamespace;
 
     public String getTimeout() {
@@ -108,5 +110,21 @@ public class Install extends KeepsUnknownFields {
 
     public void setCreateNamespace(Boolean createNamespace) {
         this.createNamespace = createNamespace;
+    }
+
+    public ActionStrategy getStrategy() {
+        return strategy;
+    }
+
+    public void setStrategy(ActionStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    public Boolean getDisableTakeOwnership() {
+        return disableTakeOwnership;
+    }
+
+    public void setDisableTakeOwnership(Boolean disableTakeOwnership) {
+        this.disableTakeOwnership = disableTakeOwnership;
     }
 }

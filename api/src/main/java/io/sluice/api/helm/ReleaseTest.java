@@ -3,6 +3,8 @@ package io.sluice.api.helm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.api.meta.KeepsUnknownFields;
 
+import java.util.List;
+
 /**
  * Helm test settings ({@code spec.test}); Flux calls this type Test.
  */
@@ -12,6 +14,8 @@ public class ReleaseTest extends KeepsUnknownFields {
     private Boolean enable;
     private String timeout;
     private Boolean ignoreFailures;
+    /** Which test hooks run; all when absent. */
+    private List<TestFilter> filters;
 
     public Boolean getEnable() {
         return enable;
@@ -35,5 +39,13 @@ public class ReleaseTest extends KeepsUnknownFields {
 
     public void setIgnoreFailures(Boolean ignoreFailures) {
         this.ignoreFailures = ignoreFailures;
+    }
+
+    public List<TestFilter> getFilters() {
+        return filters;
+    }
+
+    public void setFilters(List<TestFilter> filters) {
+        this.filters = filters;
     }
 }

@@ -3,6 +3,8 @@ package io.sluice.api.helm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.api.meta.KeepsUnknownFields;
 
+import java.util.Map;
+
 /**
  * One Helm release revision in the status history.
  */
@@ -22,6 +24,9 @@ public class Snapshot extends KeepsUnknownFields {
     private String lastDeployed;
     private String deleted;
     private String ociDigest;
+    private String apiVersion;
+    /** The test hooks run for this release, by name. */
+    private Map<String, TestHookStatus> testHooks;
 
     public String getDigest() {
         return digest;
@@ -125,5 +130,21 @@ public class Snapshot extends KeepsUnknownFields {
 
     public void setOciDigest(String ociDigest) {
         this.ociDigest = ociDigest;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public Map<String, TestHookStatus> getTestHooks() {
+        return testHooks;
+    }
+
+    public void setTestHooks(Map<String, TestHookStatus> testHooks) {
+        this.testHooks = testHooks;
     }
 }

@@ -20,6 +20,8 @@ public class Upgrade extends KeepsUnknownFields {
     private Boolean preserveValues;
     private Boolean cleanupOnFail;
     private String crds;
+    private ActionStrategy strategy;
+    private Boolean disableTakeOwnership;
 
     public String getTimeout() {
         return timeout;
@@ -107,5 +109,21 @@ public class Upgrade extends KeepsUnknownFields {
 
     public void setCrds(String crds) {
         this.crds = crds;
+    }
+
+    public ActionStrategy getStrategy() {
+        return strategy;
+    }
+
+    public void setStrategy(ActionStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    public Boolean getDisableTakeOwnership() {
+        return disableTakeOwnership;
+    }
+
+    public void setDisableTakeOwnership(Boolean disableTakeOwnership) {
+        this.disableTakeOwnership = disableTakeOwnership;
     }
 }

@@ -36,6 +36,8 @@ public final class ConditionTypes {
     public static final String TEST_SUCCESS = "TestSuccess";
     /** The last failed release was rolled back or uninstalled. */
     public static final String REMEDIATED = "Remediated";
+    /** The cluster's objects drifted from the release manifest ({@code spec.driftDetection}). */
+    public static final String DRIFTED = "Drifted";
 
     private ConditionTypes() {
     }

@@ -57,6 +57,16 @@ public final class Reasons {
     public static final String UNINSTALL_SUCCEEDED = "UninstallSucceeded";
     public static final String UNINSTALL_FAILED = "UninstallFailed";
     public static final String INIT_FAILED = "InitFailed";
+    public static final String VALUES_ERROR = "ValuesError";
+    public static final String SOURCE_NOT_READY = "SourceNotReady";
+    public static final String DRIFT_DETECTED = "DriftDetected";
+    public static final String NO_DRIFT_DETECTED = "NoDriftDetected";
+    public static final String RETRIES_EXCEEDED = "RetriesExceeded";
+    public static final String MISSING_ROLLBACK_TARGET = "MissingRollbackTarget";
+    public static final String RETRY_AFTER_INTERVAL = "RetryAfterInterval";
+    public static final String AWAITING_TESTS = "AwaitingTests";
+    /** Neither {@code spec.chart} nor {@code spec.chartRef} names a chart (or a chartRef of a kind Flux does not take). */
+    public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
 
     // image-reflector-controller and image-automation-controller
     public static final String IMAGE_URL_INVALID = "ImageURLInvalid";

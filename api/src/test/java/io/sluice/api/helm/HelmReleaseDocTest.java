@@ -42,18 +42,31 @@ class HelmReleaseDocTest {
         assertThat(spec.getSuspend()).isFalse();
         assertThat(spec.getDependsOn()).singleElement().satisfies(d -> assertThat(d.getNamespace()).isEqualTo("cert-manager"));
         assertThat(spec.getDriftDetection().getMode()).isEqualTo("enabled");
+        assertThat(spec.getDriftDetection().getIgnore()).hasSize(2);
+        assertThat(spec.getDriftDetection().getIgnore().get(0).getPaths()).containsExactly("/spec/replicas");
+        assertThat(spec.getDriftDetection().getIgnore().get(0).getTarget().getKind()).isEqualTo("Deployment");
+        assertThat(spec.getDriftDetection().getIgnore().get(1).getTarget()).isNull();
+        assertThat(chart.getVerify().getProvider()).isEqualTo("cosign");
+        assertThat(chart.getVerify().getSecretRef().getName()).isEqualTo("cosign-public-keys");
 
         assertThat(spec.getInstall().getTimeout()).isEqualTo("10m");
         assertThat(spec.getInstall().getCreateNamespace()).isTrue();
         assertThat(spec.getInstall().getCrds()).isEqualTo("Create");
         assertThat(spec.getInstall().getRemediation().getRetries()).isEqualTo(3);
         assertThat(spec.getInstall().getRemediation().getRemediateLastFailure()).isTrue();
+        assertThat(spec.getInstall().getStrategy().getName()).isEqualTo("RemediateOnFailure");
+        assertThat(spec.getInstall().getDisableTakeOwnership()).isFalse();
         assertThat(spec.getUpgrade().getCrds()).isEqualTo("CreateReplace");
+        assertThat(spec.getUpgrade().getStrategy().getName()).isEqualTo("RetryOnFailure");
+        assertThat(spec.getUpgrade().getStrategy().getRetryInterval()).isEqualTo("2m");
+        assertThat(spec.getUpgrade().getDisableTakeOwnership()).isFalse();
         assertThat(spec.getUpgrade().getCleanupOnFail()).isTrue();
         assertThat(spec.getUpgrade().getRemediation().getStrategy()).isEqualTo("rollback");
         assertThat(spec.getUpgrade().getRemediation().getIgnoreTestFailures()).isTrue();
         assertThat(spec.getTest().getEnable()).isTrue();
         assertThat(spec.getTest().getTimeout()).isEqualTo("3m");
+        assertThat(spec.getTest().getFilters()).extracting(TestFilter::getName).containsExactly("test-connection", "test-slow");
+        assertThat(spec.getTest().getFilters().get(1).getExclude()).isTrue();
         assertThat(spec.getRollback().getCleanupOnFail()).isTrue();
         assertThat(spec.getRollback().getRecreate()).isFalse();
         assertThat(spec.getUninstall().getKeepHistory()).isFalse();
@@ -101,6 +114,14 @@ class HelmReleaseDocTest {
         assertThat(latest.getDigest()).startsWith("sha256:");
         assertThat(latest.getFirstDeployed()).isEqualTo("2024-03-01T09:00:00Z");
         assertThat(latest.getLastDeployed()).isEqualTo("2024-04-01T11:59:40Z");
+        assertThat(latest.getApiVersion()).isEqualTo("helm.toolkit.fluxcd.io/v2");
+        assertThat(latest.getTestHooks()).containsOnlyKeys("podinfo-grpc-test-xr2kd");
+        assertThat(latest.getTestHooks().get("podinfo-grpc-test-xr2kd").getPhase()).isEqualTo("Succeeded");
+        assertThat(status.getObservedCommonMetadataDigest()).startsWith("sha256:");
+        assertThat(status.getLastAttemptedReleaseActionDuration()).isEqualTo("19.5s");
+        assertThat(status.getLastReleaseRevision()).isEqualTo(3);
+        assertThat(status.getInventory().getEntries()).extracting(e -> e.getId())
+                .containsExactly("apps_podinfo_apps_Deployment", "apps_podinfo__Service");
         assertThat(status.getLastAttemptedReleaseAction()).isEqualTo("upgrade");
         assertThat(status.getFailures()).isZero();
         assertThat(status.getInstallFailures()).isZero();

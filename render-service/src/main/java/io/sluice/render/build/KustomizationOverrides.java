@@ -180,7 +180,8 @@ public final class KustomizationOverrides {
         }
     }
 
-    private static Map<String, Object> target(Selector s) {
+    /** A patch target as a kustomization file writes it (unset fields left out); Flux's post-renderers write the same. */
+    public static Map<String, Object> target(Selector s) {
         Map<String, Object> t = new LinkedHashMap<>();
         putIfSet(t, "group", s.getGroup());
         putIfSet(t, "version", s.getVersion());

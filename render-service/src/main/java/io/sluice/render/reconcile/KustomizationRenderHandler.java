@@ -4,29 +4,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ArtifactReady;
 import io.sluice.api.events.ObjectEvent;
 import io.sluice.api.events.Severity;
-import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
-import io.sluice.render.artifact.ArtifactFetcher;
-import io.sluice.render.artifact.ArtifactLimits;
 import io.sluice.render.build.KustomizationRenderer;
 import io.sluice.render.config.RenderConfig;
-import io.sluice.render.store.FileManifestStore;
-import io.sluice.render.store.ManifestPacker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Renders one Kustomization and publishes the outcome; {@link RenderTriggers} decides when. The steps:
@@ -51,11 +43,6 @@ public class KustomizationRenderHandler {
     private static final Logger LOG = Logger.getLogger(KustomizationRenderHandler.class);
     static final String CONTROLLER = "render-service";
 
-    /** Where events go: the kit's EventPublisher in the service, a list in tests. */
-    interface EventSink {
-        CompletionStage<Void> publish(SluiceEvent event);
-    }
-
     private final KubernetesClient client;
     private final EventSink publisher;
     private final RenderConfig settings;
@@ -75,11 +62,8 @@ public class KustomizationRenderHandler {
         this.publisher = publisher;
         this.settings = settings;
         this.stageTimer = stageTimer;
-        ArtifactLimits limits = new ArtifactLimits(settings.artifactMaxDownloadBytes(), settings.artifactMaxUnpackedBytes(),
-                settings.artifactMaxEntries(), settings.artifactTimeout());
-        this.renderer = new ArtifactRenderer(new ArtifactFetcher(limits), new KustomizationRenderer(settings.strictSubstitution()),
-                new ManifestPacker(new FileManifestStore(Path.of(settings.storeDir()), URI.create(settings.storeUrl())),
-                        settings.inlineLimitBytes()),
+        RenderTools tools = RenderTools.from(settings);
+        this.renderer = new ArtifactRenderer(tools.fetcher(), new KustomizationRenderer(settings.strictSubstitution()), tools.packer(),
                 published);
         this.sources = new SourceArtifacts(client);
         this.statusWriter = new KustomizationStatusWriter(client);
@@ -113,8 +97,8 @@ public class KustomizationRenderHandler {
             LOG.debugf("%s: suspended, not rendered", key);
             return null;
         }
-        Duration interval = KustomizationIntervals.interval(ks, settings.defaultInterval());
-        Duration retryInterval = KustomizationIntervals.retryInterval(ks, settings.defaultInterval());
+        Duration interval = RenderIntervals.interval(ks, settings.defaultInterval());
+        Duration retryInterval = RenderIntervals.retryInterval(ks, settings.defaultInterval());
 
         ArtifactReady artifact = trigger;
         if (artifact == null || !SourceMatch.refersTo(ks, artifact.source())) {
@@ -168,7 +152,7 @@ public class KustomizationRenderHandler {
     /** Ready=False in the status; an error event only when the status did not already say so (no event per retry). */
     private void fail(ObjectKey key, String revision, String reason, String message) {
         Instant now = Instant.now();
-        if (statusWriter.markFailed(key, revision, reason, message, now) == KustomizationStatusWriter.Result.CHANGED) {
+        if (statusWriter.markFailed(key, revision, reason, message, now) == StatusEdits.Result.CHANGED) {
             publisher.publish(new ObjectEvent(key, Severity.ERROR, reason, message, revision, Map.of(), now, CONTROLLER))
                     .toCompletableFuture().join();
         }

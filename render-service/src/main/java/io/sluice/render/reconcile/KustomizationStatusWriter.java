@@ -1,7 +1,6 @@
 package io.sluice.render.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.KustomizationStatus;
 import io.sluice.api.meta.ConditionTypes;
@@ -20,18 +19,6 @@ import java.time.Instant;
  */
 public final class KustomizationStatusWriter {
 
-    private static final int ATTEMPTS = 5;
-
-    /** What {@link #markFailed} did. */
-    public enum Result {
-        /** The status now says this failure; it said something else before. */
-        CHANGED,
-        /** The status already said exactly this; nothing was written. */
-        UNCHANGED,
-        /** The Kustomization no longer exists. */
-        GONE
-    }
-
     private final KubernetesClient client;
 
     public KustomizationStatusWriter(KubernetesClient client) {
@@ -39,40 +26,23 @@ public final class KustomizationStatusWriter {
     }
 
     /** A null revision leaves lastAttemptedRevision alone. */
-    public Result markFailed(ObjectKey key, String revision, String reason, String message, Instant now) {
-        for (int attempt = 1; ; attempt++) {
-            Kustomization fresh = client.resources(Kustomization.class).inNamespace(key.namespace()).withName(key.name()).get();
-            if (fresh == null) {
-                return Result.GONE;
-            }
-            KustomizationStatus status = fresh.getStatus() == null ? new KustomizationStatus() : fresh.getStatus();
-            long generation = fresh.getMetadata().getGeneration() == null ? 0 : fresh.getMetadata().getGeneration();
+    StatusEdits.Result markFailed(ObjectKey key, String revision, String reason, String message, Instant now) {
+        return StatusEdits.edit(client, Kustomization.class, KustomizationStatus::new, key, (status, generation) -> {
             if (alreadySays(status, generation, revision, reason, message)) {
-                return Result.UNCHANGED;
+                return false;
             }
             if (revision != null) {
                 status.setLastAttemptedRevision(revision);
             }
             Conditions.markFalse(status, generation, ConditionTypes.READY, reason, message, now);
-            fresh.setStatus(status);
-            try {
-                client.resources(Kustomization.class).inNamespace(key.namespace()).resource(fresh).updateStatus();
-                return Result.CHANGED;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return true;
+        });
     }
 
     private static boolean alreadySays(KustomizationStatus status, long generation, String revision, String reason, String message) {
         if (revision != null && !revision.equals(status.getLastAttemptedRevision())) {
             return false;
         }
-        return Conditions.get(status, ConditionTypes.READY)
-                .filter(c -> Conditions.FALSE.equals(c.getStatus()) && reason.equals(c.getReason())
-                        && message.equals(c.getMessage()) && c.getObservedGeneration() != null && c.getObservedGeneration() == generation)
-                .isPresent();
+        return StatusEdits.readySaysFalse(status, generation, reason, message);
     }
 }

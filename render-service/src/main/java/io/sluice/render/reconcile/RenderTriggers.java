@@ -2,6 +2,7 @@ package io.sluice.render.reconcile;
 
 import io.sluice.api.events.ArtifactReady;
 import io.sluice.api.events.ReconcileRequested;
+import io.sluice.api.helm.HelmRelease;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.kit.reconcile.ReconcileScheduler;
@@ -13,18 +14,21 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything that makes a Kustomization render, in one place. Every render runs through one
- * {@link ReconcileScheduler}: at most one render at a time per Kustomization, requests arriving meanwhile
- * collapse into one more run right after, so renders of one Kustomization never overtake each other.
+ * Everything that makes an app (a Kustomization or a HelmRelease) render, in one place; "Kustomization" below
+ * stands for both, and a HelmRelease's source is its chart source ({@link ChartArtifacts}). Every render runs
+ * through one {@link ReconcileScheduler}: at most one render at a time per app, requests arriving meanwhile
+ * collapse into one more run right after, so renders of one app never overtake each other.
  * <ul>
  *   <li>{@code ArtifactReady} for a source: every Kustomization using it renders that artifact now, carrying its
  *       {@code pushReceivedAt}, on whichever replica consumed the event;</li>
  *   <li>created, spec changed (generation), {@code reconcile.fluxcd.io/requestedAt} changed
- *       ({@link KustomizationWatcher}): rendered now from the source's {@code status.artifact}, by the replica that
+ *       ({@link AppWatcher}): rendered now from the source's {@code status.artifact}, by the replica that
  *       owns it ({@link PartitionOwnership});</li>
  *   <li>its interval elapsed (or its retry interval after a failure): the handler's answer plans the next run;
  *       the timer only fires on the owner, so substituteFrom ConfigMaps/Secrets are read again there;</li>
@@ -41,17 +45,20 @@ public class RenderTriggers {
     private static final Logger LOG = Logger.getLogger(RenderTriggers.class);
 
     private final PartitionOwnership ownership;
-    private final KustomizationWatcher watcher;
-    private final KustomizationRenderHandler handler;
+    private final AppWatcher watcher;
+    private final KustomizationRenderHandler kustomizations;
+    private final HelmReleaseRenderHandler helmReleases;
     /** The ArtifactReady each Kustomization should render next, taken by its next run (the newest one wins). */
     private final Map<ObjectKey, ArtifactReady> pending = new ConcurrentHashMap<>();
     private final ReconcileScheduler scheduler;
     private final RequestsTaken requestsTaken = new RequestsTaken();
 
-    RenderTriggers(RenderConfig config, PartitionOwnership ownership, KustomizationWatcher watcher, KustomizationRenderHandler handler) {
+    RenderTriggers(RenderConfig config, PartitionOwnership ownership, AppWatcher watcher, KustomizationRenderHandler kustomizations,
+                   HelmReleaseRenderHandler helmReleases) {
         this.ownership = ownership;
         this.watcher = watcher;
-        this.handler = handler;
+        this.kustomizations = kustomizations;
+        this.helmReleases = helmReleases;
         this.scheduler = new ReconcileScheduler(config.workers(), this::render, ownership::owns);
     }
 
@@ -63,7 +70,7 @@ public class RenderTriggers {
     private Duration render(ObjectKey key) {
         ArtifactReady trigger = pending.remove(key);
         try {
-            return handler.render(key, trigger);
+            return HelmRelease.KIND.equals(key.kind()) ? helmReleases.render(key, trigger) : kustomizations.render(key, trigger);
         } catch (RuntimeException e) {
             // the scheduler retries in a minute; keep the artifact (and its push time) for that run unless a newer came
             if (trigger != null) {
@@ -73,21 +80,26 @@ public class RenderTriggers {
         }
     }
 
-    /** A source has a new artifact: render every Kustomization that uses it; returns how many there are. */
+    /** A source has a new artifact: render every Kustomization and HelmRelease that uses it; returns how many there are. */
     public int artifactReady(ArtifactReady artifact) {
-        int users = 0;
-        for (ObjectKey key : handler.usersOf(artifact.source())) {
+        List<ObjectKey> apps = new ArrayList<>(kustomizations.usersOf(artifact.source()));
+        apps.addAll(helmReleases.usersOf(artifact.source()));
+        for (ObjectKey key : apps) {
             pending.put(key, artifact);
             scheduler.requestNow(key);
-            users++;
         }
-        LOG.debugf("%s at %s: %d Kustomization(s) use it", artifact.source(), artifact.revision(), users);
+        int users = apps.size();
+        LOG.debugf("%s at %s: %d Kustomization(s) and HelmRelease(s) use it", artifact.source(), artifact.revision(), users);
         return users;
     }
 
-    /** {@code sluice reconcile ks NAME}: render it now (the record's partition is the owner's); other kinds are other services'. */
+    /**
+     * {@code sluice reconcile ks|hr NAME}: render it now (the record's partition is the owner's); other kinds are other
+     * services'.
+     */
     public void reconcileRequested(ReconcileRequested request) {
-        if (!Kustomization.KIND.equals(request.object().kind())) {
+        String kind = request.object().kind();
+        if (!Kustomization.KIND.equals(kind) && !HelmRelease.KIND.equals(kind)) {
             return;
         }
         requested(request.object(), request.requestedAt().toString());
@@ -123,7 +135,11 @@ public class RenderTriggers {
         scheduler.forget(key);
         requestsTaken.forget(key);
         pending.remove(key);
-        handler.forget(key);
+        if (HelmRelease.KIND.equals(key.kind())) {
+            helmReleases.forget(key);
+        } else {
+            kustomizations.forget(key);
+        }
         LOG.debugf("%s was deleted; no more renders for it", key);
     }
 

@@ -77,7 +77,8 @@ public final class SourceArtifacts {
         }
     }
 
-    private static ArtifactReady toArtifactReady(ObjectKey source, Artifact artifact) {
+    /** The artifact a source recorded, as the {@code ArtifactReady} it would have published (no push time). */
+    static ArtifactReady toArtifactReady(ObjectKey source, Artifact artifact) {
         if (artifact.getUrl() == null || artifact.getUrl().isBlank()) {
             throw new IllegalArgumentException("it has no url");
         }

@@ -28,7 +28,12 @@ public final class ManifestPacker {
     }
 
     public RenderedManifests pack(RenderedSet set) {
-        RenderedManifests.Inline inline = RenderedManifests.Inline.of(set.yaml());
+        return pack(set.yaml());
+    }
+
+    /** Packs any rendering's text: a Kustomization's YAML stream, a HelmRelease's {@code HelmRendering} JSON. */
+    public RenderedManifests pack(String text) {
+        RenderedManifests.Inline inline = RenderedManifests.Inline.of(text);
         byte[] gzip = inline.gzip();
         if (gzip.length <= inlineLimitBytes) {
             return inline;
