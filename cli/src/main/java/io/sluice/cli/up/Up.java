@@ -33,6 +33,9 @@ public final class Up {
                 SluiceHome.runningJar());
         home.requireServiceJars(SluiceService.ALL);
         WorkDir workDir = WorkDir.prepare(options.workDir());
+        if (options.fresh()) {
+            workDir.forgetPreviousRuns(SluiceService.ALL);
+        }
         InProcessLogs.redirectTo(workDir.cliLog());
         Progress progress = new Progress(out, workDir.cliLog());
 
@@ -65,9 +68,12 @@ public final class Up {
                 progress.step("Installing Sluice's CRDs (server-side apply of " + FluxKinds.ALL.size() + " CRDs)",
                         () -> new CrdInstaller(cluster.client()).install(CrdInstaller.ESTABLISHED_WITHIN));
             }
-            LocalGitServer git = progress.step("Starting Git server on 127.0.0.1:" + options.gitPort(),
-                    // Anonymous pushes: the "edit, commit, push" recipe below must work without credentials.
-                    () -> parts.add("Git server", LocalGitServer.builder().port(options.gitPort()).allowAnonymousPush().start()));
+            LocalGitServer git = progress.step("Starting Git server on 127.0.0.1:" + options.gitPort()
+                            + " (repositories in " + WorkDir.display(workDir.gitRepositories()) + ")",
+                    // Anonymous pushes: the "edit, commit, push" recipe below must work without credentials. The
+                    // repositories stay in the work dir, so a clone made before a restart still pulls and pushes.
+                    () -> parts.add("Git server", LocalGitServer.builder().port(options.gitPort()).allowAnonymousPush()
+                            .persistentDirectory(workDir.gitRepositories()).start()));
 
             // 3. The six services, as child processes, then wait until each says it is ready.
             ServiceGroup services = parts.add("services", new ServiceGroup(ServiceProcess.GRACE));
@@ -81,10 +87,12 @@ public final class Up {
             new ReadinessWaiter(options.timeout()).awaitAll(services.services(), ready -> out.printf(
                     "  %-16s ready on http://127.0.0.1:%d (%.1f s)%n", ready.service().name(), ready.service().port(), ready.seconds()));
 
-            // 4. The quickstart: a Git repository and the Flux objects that deploy it.
-            QuickstartSeeder.Seeded quickstart = progress.step(
-                    "Seeding the quickstart (Git repository from examples/quickstart, its GitRepository, Kustomization and Receiver)",
-                    () -> new QuickstartSeeder(home.quickstart(), git, cluster.client()).seed());
+            // 4. The quickstart: a Git repository (kept from the last run unless --fresh) and the Flux objects that deploy it.
+            QuickstartSeeder seeder = new QuickstartSeeder(home.quickstart(), git, cluster.client());
+            QuickstartSeeder.Seeded quickstart = progress.step(seeder.kept()
+                            ? "Seeding the quickstart (its Git repository kept from the last run; GitRepository, Kustomization, Receiver)"
+                            : "Seeding the quickstart (Git repository from examples/quickstart, its GitRepository, Kustomization and Receiver)",
+                    seeder::seed);
 
             // 5. Tell the user where everything is.
             services.services().forEach(service -> warnWhenItExits(service, parts));

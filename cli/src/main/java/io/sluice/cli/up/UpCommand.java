@@ -60,6 +60,11 @@ public final class UpCommand implements Callable<Integer> {
             description = "How long the services get to become ready (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--fresh",
+            description = "Start the quickstart from scratch: a new Git repository from examples/quickstart instead of the one kept"
+                    + " in the work dir from the last run (the services' caches in the work dir go too).")
+    boolean fresh;
+
     @Option(names = "--home", paramLabel = "DIR",
             description = "The Sluice checkout holding the services' jars and examples/ (default: $SLUICE_HOME, or where this jar was built).")
     Path home;
@@ -88,6 +93,6 @@ public final class UpCommand implements Callable<Integer> {
         }
         return new UpOptions(workDir, kafkaPort, apiPort, gitPort, servicePortsFrom,
                 Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
-                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(home));
+                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(home), fresh);
     }
 }
