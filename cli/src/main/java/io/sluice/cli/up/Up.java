@@ -5,7 +5,9 @@ import io.sluice.cli.cluster.CrdInstaller;
 import io.sluice.sandbox.git.LocalGitServer;
 import io.sluice.sandbox.kafka.EmbeddedKafka;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,8 +46,10 @@ public final class Up {
         }
 
         RunningParts parts = new RunningParts(out);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SluiceService.ALL.forEach(service -> ports.put(service.name(), service.port(options.servicePortsFrom())));
         UpState state = new UpState(ProcessHandle.current().pid(), "127.0.0.1:" + options.kafkaPort(),
-                options.kubeconfig().orElse(workDir.kubeconfig()).toAbsolutePath(), options.context());
+                options.kubeconfig().orElse(workDir.kubeconfig()).toAbsolutePath(), options.context(), ports, Map.of());
         Thread shutdownHook = new Thread(() -> {
             out.println();
             state.delete(workDir.root());
@@ -94,14 +98,18 @@ public final class Up {
                             : "Seeding the quickstart (Git repository from examples/quickstart, its GitRepository, Kustomization and Receiver)",
                     seeder::seed);
 
-            // 5. Tell the user where everything is.
-            services.services().forEach(service -> warnWhenItExits(service, parts));
+            // 5. From now on a service that exits is started again.
+            ServiceSupervisor supervisor = parts.add("service supervisor", new ServiceSupervisor(services, RestartBackoff.DEFAULT,
+                    options.timeout(), out, counts -> state.withRestarts(counts).write(workDir.root())));
+            supervisor.superviseAll();
+
+            // 6. Tell the user where everything is.
             List<ReadyReport.Endpoint> endpoints = services.services().stream()
                     .map(service -> new ReadyReport.Endpoint(service.name(), service.port())).toList();
             String kubeconfig = options.sandboxCluster() ? WorkDir.display(workDir.kubeconfig()) : cluster.kubeconfigEnv();
             new ReadyReport(kafka.bootstrapServers(), cluster.apiServerUrl(), options.sandboxCluster(), kubeconfig,
                     quickstart, endpoints, workDir).print(out);
-            // 6. Tell 'sluice get' and 'sluice reconcile' where the cluster and the broker are.
+            // 7. Tell the other commands ('sluice get', 'check', 'logs', ...) where the cluster, the broker and the services are.
             state.write(workDir.root());
             out.printf("Sluice is ready (%s) in %s s — press Ctrl-C to stop.%n", cluster.mode(), Progress.seconds(started));
             out.flush();
@@ -118,15 +126,6 @@ public final class Up {
     static String javaCommand() {
         return ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
-    }
-
-    private void warnWhenItExits(ServiceProcess service, RunningParts parts) {
-        service.handle().onExit().thenRun(() -> {
-            if (!parts.isClosed()) {
-                out.println("WARNING: " + service.name() + " exited on its own; see " + WorkDir.display(service.logFile())
-                        + ". The rest keeps running; restart 'sluice up' to get it back.");
-            }
-        });
     }
 
     private static void removeHook(Thread hook) {

@@ -76,6 +76,7 @@ class UpIT {
             }
 
             theLoopRunsFromTheCommandLine(up, clone);
+            aKilledServiceIsRestartedAndItsWorkCompletes(up, clone);
 
             List<ProcessHandle> children = up.cli.handle().children().toList();
             assertThat(children).as("one child process per service").hasSize(SluiceService.ALL.size());
@@ -99,6 +100,33 @@ class UpIT {
     }
 
     /**
+     * A service killed under {@code up} (SIGKILL, as a crash) with work in hand: a push announced by the webhook just
+     * before. {@code up} restarts it (printed, counted in up.properties) and the push is applied without anybody
+     * asking again.
+     */
+    private void aKilledServiceIsRestartedAndItsWorkCompletes(UpRun up, Path clone) throws Exception {
+        String sha = commitAndPush(clone, "Hello from UpIT", "Hello after a crash");
+        ProcessHandle apply = up.cli.handle().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("apply-service")).findFirst().orElseThrow();
+        callWebhook(up);
+        apply.destroyForcibly();
+
+        up.cli.awaitLine(line -> line.startsWith("⟳ apply-service exited (exit code 137)"), Duration.ofSeconds(30));
+        up.cli.awaitLine(line -> line.startsWith("✔ apply-service ready again on http://127.0.0.1:"), READY_WITHIN);
+        assertThat(UpState.running(up.workDir).orElseThrow().restarts()).isEqualTo(java.util.Map.of("apply-service", 1));
+        try (KubernetesClient client = up.sandboxClient()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+            Object applied = null;
+            while (System.nanoTime() < deadline && !("main@sha1:" + sha).equals(applied)) {
+                applied = UpRun.get(client, Kustomization.class, "flux-system", "quickstart").get("status", "lastAppliedRevision");
+                Thread.sleep(500);
+            }
+            assertThat(applied).as("the push the killed apply-service had in hand is applied after its restart"
+                    + up.cli.transcript()).isEqualTo("main@sha1:" + sha);
+        }
+    }
+
+    /**
      * {@code up} again on the same work dir: the quickstart repository is the one the first run left, with its
      * history, so a clone made then still pushes, and its push is applied.
      */
@@ -111,7 +139,7 @@ class UpIT {
                 assertThat(git.fetch().call().getAdvertisedRef("refs/heads/main").getObjectId())
                         .as("the server's main is the clone's last push").isEqualTo(git.getRepository().resolve("HEAD"));
             }
-            String sha = commitAndPush(clone, "Hello from UpIT", "Hello again");
+            String sha = commitAndPush(clone, "Hello after a crash", "Hello again");
             CommandRun reconcile = CommandRun.of(dir, "reconcile", "ks", "quickstart", "--with-source", "--work-dir",
                     again.workDir.toString(), "--timeout", "120");
             assertThat(reconcile.code()).as(reconcile.transcript()).isZero();
