@@ -8,6 +8,7 @@ import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.cli.CliFailure;
+import io.sluice.cli.Examples;
 import io.sluice.cli.cluster.Cluster;
 import io.sluice.cli.cluster.ClusterOptions;
 import io.sluice.cli.flux.FluxKind;
@@ -45,7 +46,10 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:Reconciled and Ready.",
             "1:Reconciled but not Ready, not found, suspended, cluster or Kafka unreachable, or timed out (the message says which).",
-            "2:Bad command line."})
+            "2:Bad command line."},
+        footerHeading = Examples.HEADING,
+        footer = {"  sluice reconcile source git quickstart", "  sluice reconcile ks quickstart --with-source",
+            "  sluice reconcile ks apps -n team-a --timeout 300"})
 public final class ReconcileCommand implements Callable<Integer> {
 
     /** The longest wait for Kafka to take the request; a running broker answers in milliseconds. */
@@ -55,7 +59,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..3", paramLabel = "KIND NAME", description = "What to reconcile: " + ReconcileTarget.VALID + ".")
+    @Parameters(arity = "2..3", paramLabel = "KIND NAME", hideParamSyntax = true,
+            description = "What to reconcile: " + ReconcileTarget.VALID + ".")
     List<String> words;
 
     @Option(names = {"-n", "--namespace"}, defaultValue = "flux-system", paramLabel = "NS",
