@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.cli.build.BuildCommand;
 import io.sluice.cli.get.GetCommand;
 import io.sluice.cli.reconcile.ReconcileCommand;
+import io.sluice.cli.suspend.SuspendCommand;
 import io.sluice.cli.up.InProcessLogs;
 import io.sluice.cli.up.UpCommand;
 import java.util.List;
@@ -13,8 +14,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sluice} command. Each subcommand lives in its own package ({@code io.sluice.cli.<command>}) and is
- * listed below; every command's help ends with examples ({@link Examples}).
+ * The {@code sluice} command. Each subcommand lives in its own package ({@code io.sluice.cli.<command>}); the
+ * annotated ones are listed below, the ones with a subcommand per Flux kind ({@code suspend}, {@code resume}, ...)
+ * are built in {@link #commandLine()}.
  */
 @Command(name = "sluice",
         mixinStandardHelpOptions = true,
@@ -37,6 +39,8 @@ public final class SluiceCli implements Runnable {
     /** The configured command line; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SluiceCli());
+        cli.addSubcommand(SuspendCommand.commandLine(true));
+        cli.addSubcommand(SuspendCommand.commandLine(false));
         addExamplesOfOthers(cli);
         return cli;
     }

@@ -13,7 +13,7 @@ import io.sluice.cli.cluster.Cluster;
 import io.sluice.cli.cluster.ClusterOptions;
 import io.sluice.cli.flux.FluxKind;
 import io.sluice.cli.flux.FluxObject;
-import io.sluice.cli.up.UpState;
+import io.sluice.cli.kafka.KafkaBootstrap;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +92,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         try (Cluster cluster = clusterOptions.connect()) {
-            String bootstrap = kafkaBootstrap();
+            String bootstrap = KafkaBootstrap.required(kafka, clusterOptions.workDir());
             FluxObject object = fetch(cluster, target.kind(), namespace, target.name());
             if (withSource && target.kind() == FluxKind.KUSTOMIZATION) {
                 reconcile(cluster, bootstrap, sourceOf(cluster, object), deadline, out);
@@ -107,15 +107,6 @@ public final class ReconcileCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-    }
-
-    private String kafkaBootstrap() {
-        if (kafka != null && !kafka.isBlank()) {
-            return kafka;
-        }
-        return UpState.running(clusterOptions.workDir()).map(UpState::kafkaBootstrap).orElseThrow(() -> new CliFailure(
-                "No Kafka broker to send the request to: no 'sluice up' is running with work dir " + clusterOptions.workDir()
-                        + ". Start 'sluice up', or pass --kafka HOST:PORT (and --work-dir DIR if up runs elsewhere)."));
     }
 
     private void reconcile(Cluster cluster, String bootstrap, FluxObject object, Instant deadline, PrintWriter out)
