@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.cli.build.BuildCommand;
 import io.sluice.cli.events.EventsCommand;
 import io.sluice.cli.get.GetCommand;
+import io.sluice.cli.install.InstallCommand;
 import io.sluice.cli.reconcile.ReconcileCommand;
 import io.sluice.cli.suspend.SuspendCommand;
 import io.sluice.cli.up.InProcessLogs;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
         footerHeading = Examples.HEADING,
         footer = {"  sluice up                      # the whole pipeline on this machine", "  sluice get ks -A",
             "  sluice reconcile ks quickstart --with-source", "  sluice help reconcile"},
-        subcommands = {UpCommand.class, GetCommand.class, ReconcileCommand.class, EventsCommand.class, BuildCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, GetCommand.class, ReconcileCommand.class, EventsCommand.class, InstallCommand.class, BuildCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
 
     @Spec
