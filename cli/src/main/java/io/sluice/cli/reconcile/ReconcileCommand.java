@@ -13,6 +13,7 @@ import io.sluice.cli.cluster.Cluster;
 import io.sluice.cli.cluster.ClusterOptions;
 import io.sluice.cli.flux.FluxKind;
 import io.sluice.cli.flux.FluxObject;
+import io.sluice.cli.flux.FluxObjects;
 import io.sluice.cli.kafka.KafkaBootstrap;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -163,21 +164,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     }
 
     private static FluxObject fetch(Cluster cluster, FluxKind kind, String namespace, String name) {
-        GenericKubernetesResource resource;
-        try {
-            resource = cluster.client().genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                throw new CliFailure("The cluster at " + cluster.url() + " has no CRD " + kind.crdName()
-                        + ". Install the CRDs with 'kubectl apply -f deploy/crds/', or point at another cluster with --kubeconfig.", e);
-            }
-            throw cluster.failure("read " + kind.kind() + " " + namespace + "/" + name, e);
-        }
-        if (resource == null) {
-            throw new CliFailure(kind.kind() + " " + namespace + "/" + name + " not found in the cluster at " + cluster.url()
-                    + " (from " + cluster.source() + "). See what exists with 'sluice get all -A'.");
-        }
-        return new FluxObject(kind, resource);
+        return new FluxObjects(cluster).require(kind, namespace, name);
     }
 
     /** The artifact revision of a Kustomization's GitRepository source; empty for other sources or none yet. */
