@@ -1,10 +1,14 @@
 package io.sluice.cli;
 
 import io.sluice.cli.build.BuildCommand;
+import io.sluice.cli.events.EventsCommand;
 import io.sluice.cli.get.GetCommand;
+import io.sluice.cli.install.InstallCommand;
 import io.sluice.cli.reconcile.ReconcileCommand;
+import io.sluice.cli.suspend.SuspendCommand;
 import io.sluice.cli.up.InProcessLogs;
 import io.sluice.cli.up.UpCommand;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,17 +16,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sluice} command.
- *
- * <p>Subcommands today: {@code up}, {@code get}, {@code reconcile}, {@code build} and {@code version}. {@code diff}
- * comes with a later issue; until then it is simply absent, so calling it gives picocli's usage error instead of a
- * command that pretends to work.
+ * The {@code sluice} command. Each subcommand lives in its own package ({@code io.sluice.cli.<command>}); the
+ * annotated ones are listed below, the ones with a subcommand per Flux kind ({@code suspend}, {@code resume}, ...)
+ * are built in {@link #commandLine()}.
  */
 @Command(name = "sluice",
         mixinStandardHelpOptions = true,
         versionProvider = SluiceVersion.class,
         description = "Sluice: a GitOps pipeline for Kubernetes that reads Flux's API objects.",
-        subcommands = {UpCommand.class, GetCommand.class, ReconcileCommand.class, BuildCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        footerHeading = Examples.HEADING,
+        footer = {"  sluice up                      # the whole pipeline on this machine", "  sluice get ks -A",
+            "  sluice reconcile ks quickstart --with-source", "  sluice help reconcile"},
+        subcommands = {UpCommand.class, GetCommand.class, ReconcileCommand.class, EventsCommand.class, InstallCommand.class, BuildCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class SluiceCli implements Runnable {
 
     @Spec
@@ -35,7 +40,19 @@ public final class SluiceCli implements Runnable {
 
     /** The configured command line; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new SluiceCli());
+        CommandLine cli = new CommandLine(new SluiceCli());
+        cli.addSubcommand(SuspendCommand.commandLine(true));
+        cli.addSubcommand(SuspendCommand.commandLine(false));
+        addExamplesOfOthers(cli);
+        return cli;
+    }
+
+    /** Examples for commands whose classes other work owns ({@code build}), unless they bring their own. */
+    private static void addExamplesOfOthers(CommandLine cli) {
+        CommandLine build = cli.getSubcommands().get("build");
+        if (build != null && !Examples.present(build)) {
+            Examples.set(build, List.of("sluice build examples/quickstart/deploy", "sluice build ./clusters/production > out.yaml"));
+        }
     }
 
     public static void main(String[] args) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code sluice version}: the CLI's version and the Java runtime it runs on. */
-@Command(name = "version", description = "Print the Sluice version and the Java runtime.")
+@Command(name = "version", description = "Print the Sluice version and the Java runtime.",
+        footerHeading = Examples.HEADING, footer = "  sluice version")
 public final class VersionCommand implements Runnable {
 
     @Spec

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -83,5 +85,34 @@ class SluiceCliTest {
                 .contains("--service-ports-from=PORT", "default: 8081")
                 .contains("--work-dir=DIR", "default: .sluice")
                 .contains("143");
+    }
+
+    @Test
+    void everyCommandsHelpEndsWithAnExample() {
+        List<String> without = new ArrayList<>();
+        collectWithoutExamples(SluiceCli.commandLine(), without);
+        assertThat(without).as("commands whose --help has no Examples section").isEmpty();
+
+        assertThat(run("get", "--help")).isZero();
+        assertThat(out.toString()).contains("\nExamples:\n  sluice get\n").endsWith("  sluice get images" + System.lineSeparator());
+    }
+
+    private static void collectWithoutExamples(CommandLine command, List<String> without) {
+        if (!command.getCommandName().equals("help") && !Examples.present(command)) {
+            without.add(command.getCommandSpec().qualifiedName());
+        }
+        command.getSubcommands().values().stream().distinct().forEach(sub -> collectWithoutExamples(sub, without));
+    }
+
+    @Test
+    void reconcileHelpShowsKindAndNameOnce() {
+        assertThat(run("help", "reconcile")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        int first = lines.indexOf(lines.stream().filter(line -> line.startsWith("Usage:")).findFirst().orElseThrow());
+        StringBuilder synopsis = new StringBuilder(lines.get(first));
+        for (int i = first + 1; i < lines.size() && lines.get(i).startsWith(" "); i++) {
+            synopsis.append(' ').append(lines.get(i).strip());
+        }
+        assertThat(synopsis.toString()).contains("KIND NAME").doesNotContain("(KIND NAME KIND NAME)").doesNotContain("...");
     }
 }

@@ -49,6 +49,9 @@ public final class CrdInstaller {
             try {
                 client.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
             } catch (KubernetesClientException e) {
+                if (e.getCode() <= 0) {
+                    throw e; // no answer at all (unreachable): the caller's message says so, with the cause kept
+                }
                 String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
                 throw new KubernetesClientException("the API server at " + client.getMasterUrl() + " refused CRD " + name + ": "
                         + why + " (HTTP " + e.getCode() + ")" + (e.getCode() == 403 ? "; installing CRDs takes a cluster admin: ask one"

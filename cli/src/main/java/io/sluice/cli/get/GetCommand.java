@@ -3,6 +3,7 @@ package io.sluice.cli.get;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.cli.CliFailure;
+import io.sluice.cli.Examples;
 import io.sluice.cli.cluster.Cluster;
 import io.sluice.cli.cluster.ClusterOptions;
 import io.sluice.cli.flux.FluxKind;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:Listed (also when there is nothing to list).",
             "1:The cluster is unreachable, refused the request, or lacks the kind's CRD.",
-            "2:Bad command line (an unknown KIND lists the valid ones)."})
+            "2:Bad command line (an unknown KIND lists the valid ones)."},
+        footerHeading = Examples.HEADING,
+        footer = {"  sluice get", "  sluice get ks -A", "  sluice get sources git -n flux-system", "  sluice get images"})
 public final class GetCommand implements Callable<Integer> {
 
     @Spec

@@ -5,29 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain text table as {@code flux get} and {@code kubectl get} print it: left-aligned columns, no borders. */
-final class Table {
+public final class Table {
 
     private static final int GAP = 3;
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(List<String> header) {
+    public Table(List<String> header) {
         this.header = List.copyOf(header);
     }
 
-    void add(List<String> row) {
+    public void add(List<String> row) {
         if (row.size() != header.size()) {
             throw new IllegalArgumentException("row " + row + " has " + row.size() + " cells; the header has " + header.size());
         }
         rows.add(List.copyOf(row));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] widths = new int[header.size()];
         for (List<String> row : allRows()) {
             for (int i = 0; i < row.size(); i++) {

@@ -8,11 +8,13 @@ import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.cli.CliFailure;
+import io.sluice.cli.Examples;
 import io.sluice.cli.cluster.Cluster;
 import io.sluice.cli.cluster.ClusterOptions;
 import io.sluice.cli.flux.FluxKind;
 import io.sluice.cli.flux.FluxObject;
-import io.sluice.cli.up.UpState;
+import io.sluice.cli.flux.FluxObjects;
+import io.sluice.cli.kafka.KafkaBootstrap;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,10 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:Reconciled and Ready.",
             "1:Reconciled but not Ready, not found, suspended, cluster or Kafka unreachable, or timed out (the message says which).",
-            "2:Bad command line."})
+            "2:Bad command line."},
+        footerHeading = Examples.HEADING,
+        footer = {"  sluice reconcile source git quickstart", "  sluice reconcile ks quickstart --with-source",
+            "  sluice reconcile ks apps -n team-a --timeout 300"})
 public final class ReconcileCommand implements Callable<Integer> {
 
     /** The longest wait for Kafka to take the request; a running broker answers in milliseconds. */
@@ -55,7 +60,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..3", paramLabel = "KIND NAME", description = "What to reconcile: " + ReconcileTarget.VALID + ".")
+    @Parameters(arity = "2..3", paramLabel = "KIND NAME", hideParamSyntax = true,
+            description = "What to reconcile: " + ReconcileTarget.VALID + ".")
     List<String> words;
 
     @Option(names = {"-n", "--namespace"}, defaultValue = "flux-system", paramLabel = "NS",
@@ -87,7 +93,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
         try (Cluster cluster = clusterOptions.connect()) {
-            String bootstrap = kafkaBootstrap();
+            String bootstrap = KafkaBootstrap.required(kafka, clusterOptions.workDir());
             FluxObject object = fetch(cluster, target.kind(), namespace, target.name());
             if (withSource && target.kind() == FluxKind.KUSTOMIZATION) {
                 reconcile(cluster, bootstrap, sourceOf(cluster, object), deadline, out);
@@ -102,15 +108,6 @@ public final class ReconcileCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-    }
-
-    private String kafkaBootstrap() {
-        if (kafka != null && !kafka.isBlank()) {
-            return kafka;
-        }
-        return UpState.running(clusterOptions.workDir()).map(UpState::kafkaBootstrap).orElseThrow(() -> new CliFailure(
-                "No Kafka broker to send the request to: no 'sluice up' is running with work dir " + clusterOptions.workDir()
-                        + ". Start 'sluice up', or pass --kafka HOST:PORT (and --work-dir DIR if up runs elsewhere)."));
     }
 
     private void reconcile(Cluster cluster, String bootstrap, FluxObject object, Instant deadline, PrintWriter out)
@@ -167,21 +164,7 @@ public final class ReconcileCommand implements Callable<Integer> {
     }
 
     private static FluxObject fetch(Cluster cluster, FluxKind kind, String namespace, String name) {
-        GenericKubernetesResource resource;
-        try {
-            resource = cluster.client().genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                throw new CliFailure("The cluster at " + cluster.url() + " has no CRD " + kind.crdName()
-                        + ". Install the CRDs with 'kubectl apply -f deploy/crds/', or point at another cluster with --kubeconfig.", e);
-            }
-            throw cluster.failure("read " + kind.kind() + " " + namespace + "/" + name, e);
-        }
-        if (resource == null) {
-            throw new CliFailure(kind.kind() + " " + namespace + "/" + name + " not found in the cluster at " + cluster.url()
-                    + " (from " + cluster.source() + "). See what exists with 'sluice get all -A'.");
-        }
-        return new FluxObject(kind, resource);
+        return new FluxObjects(cluster).require(kind, namespace, name);
     }
 
     /** The artifact revision of a Kustomization's GitRepository source; empty for other sources or none yet. */

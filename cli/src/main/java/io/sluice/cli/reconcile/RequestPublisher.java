@@ -4,19 +4,13 @@ import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.messaging.CloudEventCodec;
 import io.sluice.api.messaging.TopicsConfig;
 import io.sluice.cli.CliFailure;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.sluice.cli.kafka.KafkaBootstrap;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,57 +23,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * events ({@link CloudEventCodec}: CloudEvents binary mode, key = the object), and waits for the broker to
  * acknowledge it, at most {@code wait}.
  */
-final class RequestPublisher {
+public final class RequestPublisher {
 
     /** Who asked, in every request the CLI publishes. */
-    static final String REQUESTED_BY = "sluice-cli";
-
-    /**
-     * The Kafka client warns on every failed connection attempt; the CLI reports an unreachable broker once, itself.
-     * Held in a field so the level setting is not garbage-collected with the logger.
-     */
-    private static final Logger KAFKA_LOG = quiet("org.apache.kafka");
-
-    /** How long one TCP connect to a bootstrap address may take. */
-    private static final Duration CONNECT_WAIT = Duration.ofSeconds(3);
+    public static final String REQUESTED_BY = "sluice-cli";
 
     private final String bootstrap;
     private final Duration wait;
     private final CloudEventCodec codec = new CloudEventCodec(TopicsConfig.defaults(), CloudEventCodec.sourceFor(REQUESTED_BY));
 
-    RequestPublisher(String bootstrap, Duration wait) {
+    public RequestPublisher(String bootstrap, Duration wait) {
         this.bootstrap = bootstrap;
         this.wait = wait;
-    }
-
-    /**
-     * A TCP connect to each bootstrap address first: the Kafka client reports a broker that is not there only as
-     * "topic not present in metadata" after its whole wait, which reads like a different problem.
-     */
-    private void requireReachable() {
-        List<String> failures = new ArrayList<>();
-        int connectMillis = (int) Math.min(wait.toMillis(), CONNECT_WAIT.toMillis());
-        for (String address : bootstrap.split(",")) {
-            String hostPort = address.trim();
-            int colon = hostPort.lastIndexOf(':');
-            if (colon <= 0) {
-                throw new CliFailure("Kafka bootstrap address '" + hostPort + "' has no port; give HOST:PORT, e.g. 127.0.0.1:9092.");
-            }
-            int port;
-            try {
-                port = Integer.parseInt(hostPort.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new CliFailure("Kafka bootstrap address '" + hostPort + "' has no valid port; give HOST:PORT, e.g. 127.0.0.1:9092.");
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(hostPort.substring(0, colon), port), connectMillis);
-                return;
-            } catch (IOException e) {
-                failures.add(hostPort + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
-            }
-        }
-        throw new CliFailure("Cannot reach Kafka at " + String.join(", ", failures)
-                + ". Is 'sluice up' running? Pass --kafka HOST:PORT to use another broker.");
     }
 
     private static String seconds(Duration duration) {
@@ -90,15 +45,9 @@ final class RequestPublisher {
         return message == null ? "" : message.replaceAll("\\.+$", "");
     }
 
-    private static Logger quiet(String name) {
-        Logger logger = Logger.getLogger(name);
-        logger.setLevel(Level.SEVERE);
-        return logger;
-    }
-
     /** @return the topic, partition and offset the request landed at */
-    RecordMetadata publish(ReconcileRequested request) {
-        requireReachable();
+    public RecordMetadata publish(ReconcileRequested request) {
+        KafkaBootstrap.requireReachable(bootstrap, wait);
         ProducerRecord<String, byte[]> record = codec.encode(request);
         long millis = wait.toMillis();
         Map<String, Object> config = Map.of(

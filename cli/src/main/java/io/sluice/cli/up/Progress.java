@@ -34,6 +34,18 @@ final class Progress {
         }
     }
 
+    /** {@code 850 ms}, {@code 4.2 s}, {@code 3 min 12 s}: how long, as a person reads it. */
+    static String duration(java.time.Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return (millis / 60_000) + " min " + (millis % 60_000) / 1000 + " s";
+    }
+
     static String seconds(long startedNanos) {
         return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Puts the quickstart in place: a repository {@value #REPOSITORY} on the local Git server whose first commit on
- * {@code main} is the content of {@code examples/quickstart/}, and the quickstart's GitRepository and Kustomization
+ * {@code main} is the content of {@code examples/quickstart/} (unless the server kept it from an earlier run: then
+ * its history, with every push made to it, stays as it is), and the quickstart's GitRepository and Kustomization
  * (from {@code examples/quickstart/flux/}) in the cluster, pointed at that repository, with the webhook Receiver
  * and its token Secret from the same folder.
  */
@@ -55,8 +56,19 @@ public final class QuickstartSeeder {
     public record Seeded(String repositoryUrl, String pollInterval, Optional<QuickstartWebhook> webhook) {
     }
 
+    /** True when the Git server already holds the quickstart (kept from an earlier run): it is then not seeded again. */
+    public boolean kept() {
+        try {
+            return git.hasRepository(REPOSITORY) && git.repository(REPOSITORY).resolve("refs/heads/" + BRANCH) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public Seeded seed() {
-        git.seed(REPOSITORY, BRANCH, quickstart, "Quickstart: a podinfo app deployed by Sluice");
+        if (!kept()) {
+            git.seed(REPOSITORY, BRANCH, quickstart, "Quickstart: a podinfo app deployed by Sluice");
+        }
         String url = git.url(REPOSITORY).toString();
         List<GenericKubernetesResource> objects = QuickstartObjects.load(quickstart.resolve("flux"), url);
         new FluxObjectApplier(client).apply(objects);

@@ -19,6 +19,13 @@ import java.util.Optional;
 record ReadyReport(String kafkaBootstrap, String apiServerUrl, boolean sandbox, String kubeconfig,
         QuickstartSeeder.Seeded quickstart, List<Endpoint> services, WorkDir workDir) {
 
+    /**
+     * Clones into a new temporary folder: never inside the checkout (where {@code git status} would show it), and never
+     * into a folder a former walk left behind (the walk works again and again; the repository keeps its history
+     * between runs of {@code up}, so a new clone has every earlier push).
+     */
+    static final String CLONE = "q=$(mktemp -d)/quickstart && git clone ";
+
     /** The service that serves Receivers' webhooks. */
     private static final String GATEWAY = SluiceService.ALL.get(0).name();
 
@@ -47,10 +54,10 @@ record ReadyReport(String kafkaBootstrap, String apiServerUrl, boolean sandbox, 
         out.println("  1. See what Sluice deployed:");
         out.println("       " + sluice + " get" + workDirOption);
         out.println("       " + kubectl + " get gitrepositories,kustomizations -A");
-        out.println("  2. Clone the quickstart repository, change it, commit and push:");
-        out.println("       git clone " + quickstart.repositoryUrl() + " quickstart");
-        out.println("       # edit the message in quickstart/deploy/configmap.yaml, then:");
-        out.println("       git -C quickstart commit -am 'Change the greeting' && git -C quickstart push");
+        out.println("  2. Clone the quickstart repository (into a new folder outside this checkout), change it, commit and push:");
+        out.println("       " + CLONE + quickstart.repositoryUrl() + " \"$q\"");
+        out.println("       # edit the message in \"$q/deploy/configmap.yaml\", then:");
+        out.println("       git -C \"$q\" commit -am 'Change the greeting' && git -C \"$q\" push");
         out.println("  3. Sluice fetches main within " + quickstart.pollInterval() + " (the GitRepository's interval), renders and applies it.");
         quickstart.webhook().ifPresent(webhook -> gatewayPort().ifPresent(port -> {
             out.println("     To have it fetched at once, call the webhook of Receiver " + webhook.receiver() + " ("

@@ -5,7 +5,9 @@ import io.sluice.cli.cluster.CrdInstaller;
 import io.sluice.sandbox.git.LocalGitServer;
 import io.sluice.sandbox.kafka.EmbeddedKafka;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -33,6 +35,9 @@ public final class Up {
                 SluiceHome.runningJar());
         home.requireServiceJars(SluiceService.ALL);
         WorkDir workDir = WorkDir.prepare(options.workDir());
+        if (options.fresh()) {
+            workDir.forgetPreviousRuns(SluiceService.ALL);
+        }
         InProcessLogs.redirectTo(workDir.cliLog());
         Progress progress = new Progress(out, workDir.cliLog());
 
@@ -41,8 +46,10 @@ public final class Up {
         }
 
         RunningParts parts = new RunningParts(out);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SluiceService.ALL.forEach(service -> ports.put(service.name(), service.port(options.servicePortsFrom())));
         UpState state = new UpState(ProcessHandle.current().pid(), "127.0.0.1:" + options.kafkaPort(),
-                options.kubeconfig().orElse(workDir.kubeconfig()).toAbsolutePath(), options.context());
+                options.kubeconfig().orElse(workDir.kubeconfig()).toAbsolutePath(), options.context(), ports, Map.of());
         Thread shutdownHook = new Thread(() -> {
             out.println();
             state.delete(workDir.root());
@@ -65,9 +72,12 @@ public final class Up {
                 progress.step("Installing Sluice's CRDs (server-side apply of " + FluxKinds.ALL.size() + " CRDs)",
                         () -> new CrdInstaller(cluster.client()).install(CrdInstaller.ESTABLISHED_WITHIN));
             }
-            LocalGitServer git = progress.step("Starting Git server on 127.0.0.1:" + options.gitPort(),
-                    // Anonymous pushes: the "edit, commit, push" recipe below must work without credentials.
-                    () -> parts.add("Git server", LocalGitServer.builder().port(options.gitPort()).allowAnonymousPush().start()));
+            LocalGitServer git = progress.step("Starting Git server on 127.0.0.1:" + options.gitPort()
+                            + " (repositories in " + WorkDir.display(workDir.gitRepositories()) + ")",
+                    // Anonymous pushes: the "edit, commit, push" recipe below must work without credentials. The
+                    // repositories stay in the work dir, so a clone made before a restart still pulls and pushes.
+                    () -> parts.add("Git server", LocalGitServer.builder().port(options.gitPort()).allowAnonymousPush()
+                            .persistentDirectory(workDir.gitRepositories()).start()));
 
             // 3. The six services, as child processes, then wait until each says it is ready.
             ServiceGroup services = parts.add("services", new ServiceGroup(ServiceProcess.GRACE));
@@ -81,19 +91,25 @@ public final class Up {
             new ReadinessWaiter(options.timeout()).awaitAll(services.services(), ready -> out.printf(
                     "  %-16s ready on http://127.0.0.1:%d (%.1f s)%n", ready.service().name(), ready.service().port(), ready.seconds()));
 
-            // 4. The quickstart: a Git repository and the Flux objects that deploy it.
-            QuickstartSeeder.Seeded quickstart = progress.step(
-                    "Seeding the quickstart (Git repository from examples/quickstart, its GitRepository, Kustomization and Receiver)",
-                    () -> new QuickstartSeeder(home.quickstart(), git, cluster.client()).seed());
+            // 4. The quickstart: a Git repository (kept from the last run unless --fresh) and the Flux objects that deploy it.
+            QuickstartSeeder seeder = new QuickstartSeeder(home.quickstart(), git, cluster.client());
+            QuickstartSeeder.Seeded quickstart = progress.step(seeder.kept()
+                            ? "Seeding the quickstart (its Git repository kept from the last run; GitRepository, Kustomization, Receiver)"
+                            : "Seeding the quickstart (Git repository from examples/quickstart, its GitRepository, Kustomization and Receiver)",
+                    seeder::seed);
 
-            // 5. Tell the user where everything is.
-            services.services().forEach(service -> warnWhenItExits(service, parts));
+            // 5. From now on a service that exits is started again.
+            ServiceSupervisor supervisor = parts.add("service supervisor", new ServiceSupervisor(services, RestartBackoff.DEFAULT,
+                    options.timeout(), out, counts -> state.withRestarts(counts).write(workDir.root())));
+            supervisor.superviseAll();
+
+            // 6. Tell the user where everything is.
             List<ReadyReport.Endpoint> endpoints = services.services().stream()
                     .map(service -> new ReadyReport.Endpoint(service.name(), service.port())).toList();
             String kubeconfig = options.sandboxCluster() ? WorkDir.display(workDir.kubeconfig()) : cluster.kubeconfigEnv();
             new ReadyReport(kafka.bootstrapServers(), cluster.apiServerUrl(), options.sandboxCluster(), kubeconfig,
                     quickstart, endpoints, workDir).print(out);
-            // 6. Tell 'sluice get' and 'sluice reconcile' where the cluster and the broker are.
+            // 7. Tell the other commands ('sluice get', 'check', 'logs', ...) where the cluster, the broker and the services are.
             state.write(workDir.root());
             out.printf("Sluice is ready (%s) in %s s — press Ctrl-C to stop.%n", cluster.mode(), Progress.seconds(started));
             out.flush();
@@ -110,15 +126,6 @@ public final class Up {
     static String javaCommand() {
         return ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
-    }
-
-    private void warnWhenItExits(ServiceProcess service, RunningParts parts) {
-        service.handle().onExit().thenRun(() -> {
-            if (!parts.isClosed()) {
-                out.println("WARNING: " + service.name() + " exited on its own; see " + WorkDir.display(service.logFile())
-                        + ". The rest keeps running; restart 'sluice up' to get it back.");
-            }
-        });
     }
 
     private static void removeHook(Thread hook) {

@@ -1,5 +1,6 @@
 package io.sluice.cli.up;
 
+import io.sluice.cli.Examples;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Spec;
             "1:Could not start: a port is busy, a service failed, a jar is missing (the message says which).",
             "2:Bad command line.",
             "130:Stopped with Ctrl-C (SIGINT) after everything was shut down.",
-            "143:Stopped with SIGTERM after everything was shut down."})
+            "143:Stopped with SIGTERM after everything was shut down."},
+        footerHeading = Examples.HEADING,
+        footer = {"  sluice up", "  sluice up --fresh", "  sluice up --kubeconfig ~/.kube/config --context kind-dev",
+            "  sluice up --service-ports-from 9081 --work-dir /tmp/sluice"})
 public final class UpCommand implements Callable<Integer> {
 
     static final int FAILED = 1;
@@ -60,6 +64,11 @@ public final class UpCommand implements Callable<Integer> {
             description = "How long the services get to become ready (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--fresh",
+            description = "Start the quickstart from scratch: a new Git repository from examples/quickstart instead of the one kept"
+                    + " in the work dir from the last run (the services' caches in the work dir go too).")
+    boolean fresh;
+
     @Option(names = "--home", paramLabel = "DIR",
             description = "The Sluice checkout holding the services' jars and examples/ (default: $SLUICE_HOME, or where this jar was built).")
     Path home;
@@ -88,6 +97,6 @@ public final class UpCommand implements Callable<Integer> {
         }
         return new UpOptions(workDir, kafkaPort, apiPort, gitPort, servicePortsFrom,
                 Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
-                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(home));
+                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(home), fresh);
     }
 }

@@ -17,7 +17,8 @@ public record UpOptions(
         Optional<Path> kubeconfig,
         Optional<String> context,
         Duration timeout,
-        Optional<Path> home) {
+        Optional<Path> home,
+        boolean fresh) {
 
     /** True when the pipeline runs against the in-memory sandbox API, false for {@code --kubeconfig}. */
     public boolean sandboxCluster() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.sluice.sandbox.git.LocalGitServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -13,11 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code sluice up} prints once ready: the walk through the loop, with commands that work as printed. */
 class ReadyReportTest {
@@ -53,9 +56,9 @@ class ReadyReportTest {
                 "  kubeconfig        .sluice/kubeconfig",
                 "       ./sluice get\n",
                 "       kubectl --kubeconfig .sluice/kubeconfig get gitrepositories,kustomizations -A",
-                "       git clone " + REPO + " quickstart",
-                "quickstart/deploy/configmap.yaml",
-                "       git -C quickstart commit -am 'Change the greeting' && git -C quickstart push",
+                "       q=$(mktemp -d)/quickstart && git clone " + REPO + " \"$q\"",
+                "\"$q/deploy/configmap.yaml\"",
+                "       git -C \"$q\" commit -am 'Change the greeting' && git -C \"$q\" push",
                 "Sluice fetches main within 1m (the GitRepository's interval)",
                 "call the webhook of Receiver flux-system/quickstart (generic-hmac)",
                 "http://127.0.0.1:8081/hook/8ae22e1d06d5d8a54494e0c0e8c2da362b57384eaa10c3948a5d4191a3b092c5",
@@ -124,6 +127,44 @@ class ReadyReportTest {
             assertThat(accepted).containsExactly("{}");
         } finally {
             gateway.stop(0);
+        }
+    }
+
+    /**
+     * The printed clone, commit and push lines, run by bash as a user would, twice in a row with the Git server
+     * restarted between (as {@code sluice up} is): each walk clones into a new folder outside the current directory,
+     * and the second clone holds the first walk's push (the repository is kept).
+     */
+    @Test
+    void thePrintedWalkWorksTwiceInARowOutsideTheCurrentDirectory(@TempDir Path gitDir) throws Exception {
+        assumeTrue(onPath("bash") && onPath("git"), "bash and git are needed to run the printed lines");
+        Path cwd = Path.of("").toAbsolutePath();
+        for (int walk = 1; walk <= 2; walk++) {
+            try (LocalGitServer git = LocalGitServer.builder().allowAnonymousPush().persistentDirectory(gitDir).start()) {
+                if (!git.hasRepository("quickstart")) {
+                    git.seed("quickstart", "main", Path.of(System.getProperty("sluice.home"), "examples", "quickstart"), "seed");
+                }
+                String text = print(new ReadyReport("127.0.0.1:9092", "http://127.0.0.1:6443", true, ".sluice/kubeconfig",
+                        new QuickstartSeeder.Seeded(git.url("quickstart").toString(), "1m", java.util.Optional.empty()),
+                        services(8081), new WorkDir(Path.of(".sluice").toAbsolutePath())));
+                List<String> lines = text.lines().map(String::strip)
+                        .filter(line -> line.startsWith("q=$(mktemp") || line.startsWith("git -C")).toList();
+                assertThat(lines).hasSize(2);
+                String script = "set -euo pipefail\n" + lines.get(0) + "\n"
+                        + "echo '# walk " + walk + "' >> \"$q/deploy/configmap.yaml\"\n" + lines.get(1) + "\n"
+                        + "echo \"CLONE=$q\"; git -C \"$q\" log --format=%s\n";
+                ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+                builder.environment().putAll(Map.of("GIT_AUTHOR_NAME", "dev", "GIT_AUTHOR_EMAIL", "dev@example.invalid",
+                        "GIT_COMMITTER_NAME", "dev", "GIT_COMMITTER_EMAIL", "dev@example.invalid"));
+                Process bash = builder.start();
+                assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(bash.exitValue()).as("walk " + walk + ":\n" + output).isZero();
+                Path clone = Path.of(output.lines().filter(l -> l.startsWith("CLONE=")).findFirst().orElseThrow().substring(6));
+                assertThat(clone).as("the clone is outside the current directory").matches(p -> !p.startsWith(cwd));
+                assertThat(output).as("walk 2 clones the history walk 1 pushed").contains(walk == 1 ? "seed" : "Change the greeting\nChange the greeting");
+            }
         }
     }
 

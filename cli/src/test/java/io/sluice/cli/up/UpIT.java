@@ -54,6 +54,7 @@ class UpIT {
 
     @Test
     void upRunsThePipelineAndSigtermStopsAllOfIt() throws Exception {
+        Path clone = dir.resolve("clone");
         try (UpRun up = new UpRun(dir, homeWithServicesBuilt(), UP_TIMEOUT_SECONDS)) {
             String ready = up.cli.awaitLine(line -> line.startsWith("Sluice is ready ("), READY_WITHIN);
             assertThat(ready).matches("Sluice is ready \\(sandbox\\) in [0-9.]+ s — press Ctrl-C to stop\\.");
@@ -69,13 +70,13 @@ class UpIT {
                         .containsEntry("url", repository);
                 assertThat(UpRun.get(client, Kustomization.class, "flux-system", "quickstart")).as("Kustomization flux-system/quickstart").isNotNull();
             }
-            Path clone = dir.resolve("clone");
             try (Git git = Git.cloneRepository().setURI(repository).setDirectory(clone.toFile()).call()) {
                 assertThat(clone.resolve("deploy/kustomization.yaml")).isRegularFile();
                 assertThat(git.getRepository().getBranch()).isEqualTo("main");
             }
 
             theLoopRunsFromTheCommandLine(up, clone);
+            aKilledServiceIsRestartedAndItsWorkCompletes(up, clone);
 
             List<ProcessHandle> children = up.cli.handle().children().toList();
             assertThat(children).as("one child process per service").hasSize(SluiceService.ALL.size());
@@ -95,6 +96,84 @@ class UpIT {
             assertThat(Files.readString(up.workDir.resolve("logs/sluice.log"))).as("the in-process parts log to the file")
                     .contains("SANDBOX Kafka broker").contains("SANDBOX Git server");
         }
+        theNextUpKeepsTheQuickstartHistory(clone);
+    }
+
+    /**
+     * A service killed under {@code up} (SIGKILL, as a crash) with work in hand: a push announced by the webhook just
+     * before. {@code up} restarts it (printed, counted in up.properties) and the push is applied without anybody
+     * asking again.
+     */
+    private void aKilledServiceIsRestartedAndItsWorkCompletes(UpRun up, Path clone) throws Exception {
+        String sha = commitAndPush(clone, "Hello from UpIT", "Hello after a crash");
+        ProcessHandle apply = up.cli.handle().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("apply-service")).findFirst().orElseThrow();
+        callWebhook(up);
+        apply.destroyForcibly();
+
+        up.cli.awaitLine(line -> line.startsWith("⟳ apply-service exited (exit code 137)"), Duration.ofSeconds(30));
+        up.cli.awaitLine(line -> line.startsWith("✔ apply-service ready again on http://127.0.0.1:"), READY_WITHIN);
+        assertThat(UpState.running(up.workDir).orElseThrow().restarts()).isEqualTo(java.util.Map.of("apply-service", 1));
+        try (KubernetesClient client = up.sandboxClient()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+            Object applied = null;
+            while (System.nanoTime() < deadline && !("main@sha1:" + sha).equals(applied)) {
+                applied = UpRun.get(client, Kustomization.class, "flux-system", "quickstart").get("status", "lastAppliedRevision");
+                Thread.sleep(500);
+            }
+            assertThat(applied).as("the push the killed apply-service had in hand is applied after its restart"
+                    + up.cli.transcript()).isEqualTo("main@sha1:" + sha);
+        }
+    }
+
+    /**
+     * {@code up} again on the same work dir: the quickstart repository is the one the first run left, with its
+     * history, so a clone made then still pushes, and its push is applied.
+     */
+    private void theNextUpKeepsTheQuickstartHistory(Path clone) throws Exception {
+        try (UpRun again = new UpRun(dir, homeWithServicesBuilt(), UP_TIMEOUT_SECONDS)) {
+            again.cli.awaitLine(line -> line.startsWith("Sluice is ready ("), READY_WITHIN);
+            assertThat(again.cli.stdout()).contains("Seeding the quickstart (its Git repository kept from the last run");
+            try (Git git = Git.open(clone.toFile())) {
+                git.remoteSetUrl().setRemoteName("origin").setRemoteUri(new org.eclipse.jgit.transport.URIish(again.reported("Git repository"))).call();
+                assertThat(git.fetch().call().getAdvertisedRef("refs/heads/main").getObjectId())
+                        .as("the server's main is the clone's last push").isEqualTo(git.getRepository().resolve("HEAD"));
+            }
+            String sha = commitAndPush(clone, "Hello after a crash", "Hello again");
+            CommandRun reconcile = CommandRun.of(dir, "reconcile", "ks", "quickstart", "--with-source", "--work-dir",
+                    again.workDir.toString(), "--timeout", "120");
+            assertThat(reconcile.code()).as(reconcile.transcript()).isZero();
+            assertThat(reconcile.stdout()).contains("✔ applied revision main@sha1:" + sha);
+            again.cli.terminate();
+            assertThat(again.cli.awaitExit(Duration.ofSeconds(45))).isEqualTo(143);
+        }
+    }
+
+    private static String commitAndPush(Path clone, String from, String to) throws Exception {
+        try (Git git = Git.open(clone.toFile())) {
+            Path configMap = clone.resolve("deploy/configmap.yaml");
+            Files.writeString(configMap, Files.readString(configMap).replace(from, to));
+            String sha = git.commit().setAll(true).setMessage("Change the greeting to " + to).setAuthor("UpIT", "upit@example.com")
+                    .call().getName();
+            git.push().call();
+            return sha;
+        }
+    }
+
+    /** The webhook as printed: POST /hook/<sha256(token+name+namespace)> with the body signed by the token. */
+    private static HttpResponse<String> callWebhook(UpRun up) throws Exception {
+        String path = QuickstartWebhook.path("quickstart-local-token", "quickstart", "flux-system");
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("quickstart-local-token".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        HttpResponse<String> hook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + up.firstServicePort + path))
+                .header("X-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(hook.statusCode()).as("webhook answer: " + hook.body()).isEqualTo(202);
+        assertThat(hook.body()).as("the answer says what it set in motion")
+                .startsWith("accepted delivery ").contains(": 1 reconcile request for GitRepository flux-system/quickstart");
+        return hook;
     }
 
     /**
@@ -109,24 +188,8 @@ class UpIT {
         assertThat(get.code()).as(get.transcript()).isZero();
         assertThat(get.stdout()).contains("gitrepository/quickstart", "kustomization/quickstart", "receiver/quickstart");
 
-        String sha;
-        try (Git git = Git.open(clone.toFile())) {
-            Path configMap = clone.resolve("deploy/configmap.yaml");
-            Files.writeString(configMap, Files.readString(configMap).replace("Hello from Sluice", "Hello from UpIT"));
-            sha = git.commit().setAll(true).setMessage("Change the greeting").setAuthor("UpIT", "upit@example.com").call().getName();
-            git.push().call();
-        }
-
-        // The webhook as printed: POST /hook/<sha256(token+name+namespace)> with the body signed by the token.
-        String path = QuickstartWebhook.path("quickstart-local-token", "quickstart", "flux-system");
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("quickstart-local-token".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        HttpResponse<String> hook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + up.firstServicePort + path))
-                .header("X-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(hook.statusCode()).as("webhook answer: " + hook.body()).isEqualTo(202);
+        String sha = commitAndPush(clone, "Hello from Sluice", "Hello from UpIT");
+        callWebhook(up);
 
         CommandRun reconcile = CommandRun.of(dir, "reconcile", "ks", "quickstart", "--with-source", "--work-dir", workDir,
                 "--timeout", "120");
@@ -148,10 +211,19 @@ class UpIT {
         }
     }
 
+    /** Also: {@code --fresh} replaces a quickstart repository kept from an earlier run by a new one. */
     @Test
     void servicesExitOnTheirOwnWhenTheCliIsKilled() throws Exception {
-        try (UpRun up = new UpRun(dir, homeWithServicesBuilt(), UP_TIMEOUT_SECONDS)) {
+        Path kept = dir.resolve("work/git/quickstart.git");
+        try (Git old = Git.init().setBare(true).setInitialBranch("main").setDirectory(kept.toFile()).call()) {
+            assertThat(old.getRepository().getDirectory()).isDirectory();
+        }
+        try (UpRun up = new UpRun(dir, homeWithServicesBuilt(), UP_TIMEOUT_SECONDS, List.of("--fresh"))) {
             up.cli.awaitLine(line -> line.startsWith("Sluice is ready ("), READY_WITHIN);
+            assertThat(up.cli.stdout()).contains("Seeding the quickstart (Git repository from examples/quickstart");
+            try (Git served = Git.open(kept.toFile())) {
+                assertThat(served.log().call()).as("one new commit: the seed").hasSize(1);
+            }
             List<ProcessHandle> children = up.cli.handle().children().toList();
             assertThat(children).hasSize(SluiceService.ALL.size());
 

@@ -30,6 +30,7 @@ import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.FileResolver;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
@@ -37,7 +38,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A Git server over smart HTTP on 127.0.0.1, serving bare repositories kept in a temporary directory
- * that {@link #close()} deletes. Repositories live at {@code http://127.0.0.1:<port>/git/<name>.git}.
+ * that {@link #close()} deletes, or in a directory of the caller's that outlives it
+ * ({@link Builder#persistentDirectory(Path)}). Repositories live at {@code http://127.0.0.1:<port>/git/<name>.git}.
  *
  * <p>Optional HTTP basic auth for one user; wrong or missing credentials get 401. Pushes are accepted
  * when auth is on (the pusher is known) or when {@link Builder#allowAnonymousPush()} was asked for.
@@ -62,15 +64,17 @@ public final class LocalGitServer implements AutoCloseable {
     private final Server jetty;
     private final int port;
     private final Path root;
+    private final boolean persistent;
     private final Optional<BasicAuth> auth;
     private final boolean pushAllowed;
     private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
     private boolean closed;
 
-    private LocalGitServer(Server jetty, int port, Path root, Optional<BasicAuth> auth, boolean pushAllowed) {
+    private LocalGitServer(Server jetty, int port, Path root, boolean persistent, Optional<BasicAuth> auth, boolean pushAllowed) {
         this.jetty = jetty;
         this.port = port;
         this.root = root;
+        this.persistent = persistent;
         this.auth = auth;
         this.pushAllowed = pushAllowed;
     }
@@ -95,6 +99,7 @@ public final class LocalGitServer implements AutoCloseable {
         private int port;
         private BasicAuth auth;
         private boolean anonymousPush;
+        private Path directory;
 
         private Builder() {
         }
@@ -117,16 +122,26 @@ public final class LocalGitServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keep the repositories in {@code directory} (created if missing) instead of a temporary one: they outlive the
+         * server, and a server started on the same directory serves them again with their history ({@code sluice up}
+         * keeps its quickstart repository this way).
+         */
+        public Builder persistentDirectory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
         public LocalGitServer start() {
             if (port != 0) {
                 LoopbackPorts.requireFree(port, "Git server");
             }
-            return launch(port, Optional.ofNullable(auth), auth != null || anonymousPush);
+            return launch(port, Optional.ofNullable(directory), Optional.ofNullable(auth), auth != null || anonymousPush);
         }
     }
 
-    private static LocalGitServer launch(int requestedPort, Optional<BasicAuth> auth, boolean pushAllowed) {
-        Path root = TempDirectories.create("sluice-sandbox-git-");
+    private static LocalGitServer launch(int requestedPort, Optional<Path> directory, Optional<BasicAuth> auth, boolean pushAllowed) {
+        Path root = directory.map(LocalGitServer::createDirectory).orElseGet(() -> TempDirectories.create("sluice-sandbox-git-"));
         // A few threads are plenty for tests and one developer; Jetty's default pool is 200.
         Server jetty = new Server(new QueuedThreadPool(16, 2));
         ServerConnector connector = new ServerConnector(jetty, 1, 1);
@@ -143,18 +158,50 @@ public final class LocalGitServer implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             stopQuietly(jetty);
-            TempDirectories.deleteRecursively(root);
+            if (directory.isEmpty()) {
+                TempDirectories.deleteRecursively(root);
+            }
             if (requestedPort != 0 && e instanceof IOException) {
                 throw new PortInUseException(requestedPort, "Git server", e);
             }
             throw new IllegalStateException("The sandbox Git server did not start on 127.0.0.1:" + requestedPort
                     + ": " + e.getMessage(), e);
         }
-        LocalGitServer server = new LocalGitServer(jetty, connector.getLocalPort(), root, auth, pushAllowed);
-        LOG.infof("SANDBOX Git server (smart HTTP, repositories deleted on stop) on http://127.0.0.1:%d%s/"
-                + " - basic auth %s, push %s", server.port, PATH,
+        LocalGitServer server = new LocalGitServer(jetty, connector.getLocalPort(), root, directory.isPresent(), auth, pushAllowed);
+        server.openExistingRepositories();
+        LOG.infof("SANDBOX Git server (smart HTTP, repositories %s) on http://127.0.0.1:%d%s/"
+                + " - basic auth %s, push %s", directory.map(d -> "kept in " + d).orElse("deleted on stop"), server.port, PATH,
                 auth.map(a -> "on for user '" + a.user() + "'").orElse("off"), pushAllowed ? "on" : "off");
         return server;
+    }
+
+    private static Path createDirectory(Path directory) {
+        try {
+            return Files.createDirectories(directory).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Git server's directory " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A persistent directory's repositories ({@code <name>.git} bare repositories) are served again. */
+    private void openExistingRepositories() {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path dir : entries.filter(Files::isDirectory).toList()) {
+                String file = dir.getFileName().toString();
+                String name = file.endsWith(".git") ? file.substring(0, file.length() - 4) : "";
+                if (NAME.matcher(name).matches() && Files.isRegularFile(dir.resolve("HEAD"))) {
+                    repositories.put(name, new FileRepositoryBuilder().setGitDir(dir.toFile())
+                            .setMustExist(true).build());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the repositories in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when {@code name} exists on this server (created, seeded, or found in its persistent directory). */
+    public boolean hasRepository(String name) {
+        return repositories.containsKey(checkName(name));
     }
 
     private static GitServlet gitServlet(Path root, boolean pushAllowed) {
@@ -298,7 +345,10 @@ public final class LocalGitServer implements AutoCloseable {
         return name;
     }
 
-    /** Stops the server, closes the repositories and deletes them. Calling it twice is harmless. */
+    /**
+     * Stops the server, closes the repositories and deletes them (unless they are in a persistent directory).
+     * Calling it twice is harmless.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -312,8 +362,10 @@ public final class LocalGitServer implements AutoCloseable {
         } finally {
             repositories.values().forEach(Repository::close);
             repositories.clear();
-            TempDirectories.deleteRecursively(root);
+            if (!persistent) {
+                TempDirectories.deleteRecursively(root);
+            }
         }
-        LOG.infof("SANDBOX Git server on port %d stopped; its repositories are deleted", port);
+        LOG.infof("SANDBOX Git server on port %d stopped; its repositories are %s", port, persistent ? "kept in " + root : "deleted");
     }
 }

@@ -195,6 +195,36 @@ class LocalGitServerTest {
         assertThat(dir.getParent()).as("the whole repository root").doesNotExist();
     }
 
+    @Test
+    void aPersistentDirectoryKeepsTheRepositoriesAndTheirHistoryForTheNextServer() throws Exception {
+        Path kept = work.resolve("kept-git");
+        ObjectId first;
+        try (LocalGitServer server = LocalGitServer.builder().allowAnonymousPush().persistentDirectory(kept).start()) {
+            assertThat(server.hasRepository("app")).isFalse();
+            first = server.commitFiles(created(server, "app"), "main", Map.of("a.txt", "a\n"), "first");
+        }
+        assertThat(kept.resolve("app.git")).as("kept after close").isDirectory();
+
+        try (LocalGitServer again = LocalGitServer.builder().allowAnonymousPush().persistentDirectory(kept).start()) {
+            assertThat(again.hasRepository("app")).isTrue();
+            try (Git clone = Git.cloneRepository().setURI(again.url("app").toString())
+                    .setDirectory(work.resolve("app-clone").toFile()).call()) {
+                assertThat(clone.getRepository().resolve("refs/heads/main")).as("same history").isEqualTo(first);
+                Files.writeString(work.resolve("app-clone/b.txt"), "b\n");
+                clone.add().addFilepattern("b.txt").call();
+                RevCommit second = clone.commit().setMessage("second").setAuthor("dev", "dev@example.invalid")
+                        .setCommitter("dev", "dev@example.invalid").setSign(false).call();
+                clone.push().call();
+                assertThat(parent(again.repository("app"), second)).isEqualTo(first);
+            }
+        }
+    }
+
+    private static String created(LocalGitServer server, String name) {
+        server.createBareRepository(name);
+        return name;
+    }
+
     private static Map<String, FileMode> files(Repository repo, ObjectId commit) throws Exception {
         Map<String, FileMode> files = new java.util.TreeMap<>();
         try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {

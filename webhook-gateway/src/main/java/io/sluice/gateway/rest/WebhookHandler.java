@@ -187,9 +187,7 @@ public class WebhookHandler {
             Thread.currentThread().interrupt();
             return new WebhookResponse(WebhookOutcome.UNAVAILABLE, "interrupted while publishing; retry the delivery");
         }
-        String summary = "accepted " + (eventType == null ? "" : "'" + eventType + "' ") + "delivery " + deliveryId + ": "
-                + payload.gitPushes().size() + " git push(es), " + payload.imagePushes().size() + " image push(es), "
-                + objects.size() + " reconcile request(s)";
+        String summary = DeliverySummary.of(eventType, deliveryId, payload.gitPushes(), payload.imagePushes(), objects);
         LOG.infof("%s: %s", receiver.key(), summary);
         return new WebhookResponse(WebhookOutcome.ACCEPTED, summary);
     }
