@@ -1,8 +1,9 @@
-package io.sluice.image.registry;
+package io.sluice.registry;
 
-import io.sluice.image.testing.FakeRegistry;
-import io.sluice.image.testing.Htpasswd;
-import io.sluice.image.testing.TokenServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.registry.testing.FakeRegistry;
+import io.sluice.registry.testing.Htpasswd;
+import io.sluice.registry.testing.TokenServer;
 import io.sluice.sandbox.LoopbackPorts;
 import io.sluice.sandbox.registry.LocalRegistry;
 import io.sluice.sandbox.registry.RegistryImages;
@@ -11,9 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +70,40 @@ class RegistryClientTest {
         new RegistryClient(2).listTags(ImageName.parse(open.host() + "/team/app"), RegistryAccess.anonymous(true, TIMEOUT), tags::add);
 
         assertThat(tags).containsExactlyInAnyOrder("1.0.0", "1.0.1", "1.1.0", "2.0.0-rc.1", "latest");
+    }
+
+    @Test
+    void pullsAManifestAndItsLayerCheckedAgainstTheirDigests(@TempDir Path dir) throws Exception {
+        String pushed = RegistryImages.push(open, "team/pull", "1.0.0");
+        ImageName image = ImageName.fromOciUrl("oci://" + open.host() + "/team/pull");
+        RegistryAccess access = RegistryAccess.anonymous(true, TIMEOUT);
+
+        RegistryClient.Manifest byTag = new RegistryClient(100).manifest(image, "1.0.0", access);
+        assertThat(byTag.digest()).isEqualTo(pushed);
+        assertThat(new RegistryClient(100).manifest(image, pushed, access).body()).isEqualTo(byTag.body());
+        String layer = new ObjectMapper().readTree(byTag.body()).path("layers").get(0).path("digest").asText();
+
+        Path blob = dir.resolve("layer");
+        new RegistryClient(100).blob(image, layer, access, blob, 1 << 20);
+        assertThat(blob).exists();
+        assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(blob))))
+                .isEqualTo(layer);
+
+        Path tooSmall = dir.resolve("small");
+        assertThatThrownBy(() -> new RegistryClient(100).blob(image, layer, access, tooSmall, 10))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.getMessage()).contains("is larger than 10 bytes"));
+        assertThat(tooSmall).doesNotExist();
+        assertThatThrownBy(() -> new RegistryClient(100).manifest(image, "9.9.9", access))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.failure()).isEqualTo(RegistryException.Failure.NOT_FOUND));
+    }
+
+    @Test
+    void ociUrlsAreReadAsFluxReadsThem() {
+        assertThat(ImageName.fromOciUrl("oci://ghcr.io/stefanprodan/charts/")).isEqualTo(new ImageName("ghcr.io", "stefanprodan/charts"));
+        assertThat(ImageName.fromOciUrl("oci://127.0.0.1:5000/charts").child("podinfo")).isEqualTo(new ImageName("127.0.0.1:5000", "charts/podinfo"));
+        assertThatThrownBy(() -> ImageName.fromOciUrl("https://ghcr.io/org/app")).hasMessageContaining("must be in format 'oci://<domain>/<org>/<repo>'");
+        assertThatThrownBy(() -> ImageName.fromOciUrl("oci://ghcr.io/org/app:1.0.0")).hasMessageContaining("names a tag (':1.0.0')")
+                .hasMessageContaining("spec.ref.tag");
     }
 
     /** docker-registry 2.8 sends every tag at once; Quay and others cap pages and link the next one (relative URL). */

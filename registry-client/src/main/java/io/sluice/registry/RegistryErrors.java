@@ -1,4 +1,4 @@
-package io.sluice.image.registry;
+package io.sluice.registry;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -23,18 +23,18 @@ final class RegistryErrors {
         String host = image.apiHost();
         if (has(error, HttpConnectTimeoutException.class)) {
             return new RegistryException(RegistryException.Failure.UNREACHABLE, "cannot connect to " + host + " for " + what
-                    + ": the connection timed out; check spec.image and that the registry is reachable from here", error);
+                    + ": the connection timed out; check the image's address and that the registry is reachable from here", error);
         }
         if (has(error, HttpTimeoutException.class)) {
             return timeout(image, access.timeout(), error);
         }
         if (has(error, UnknownHostException.class)) {
             return new RegistryException(RegistryException.Failure.UNREACHABLE, "registry host '" + host + "' of " + image
-                    + " does not resolve: check spec.image (and that this cluster's DNS knows the host)", error);
+                    + " does not resolve: check the image's address (and that this cluster's DNS knows the host)", error);
         }
         if (has(error, ConnectException.class) || has(error, NoRouteToHostException.class)) {
             return new RegistryException(RegistryException.Failure.UNREACHABLE, "cannot connect to " + access.scheme() + "://" + host
-                    + " for " + what + ": nothing accepts connections there; check spec.image and that the registry is up", error);
+                    + " for " + what + ": nothing accepts connections there; check the image's address and that the registry is up", error);
         }
         if (has(error, SSLException.class)) {
             String hint = String.valueOf(error.getMessage()).contains("plaintext") || String.valueOf(rootMessage(error)).contains("Unsupported or unrecognized SSL message")
@@ -46,7 +46,7 @@ final class RegistryErrors {
     }
 
     static RegistryException timeout(ImageName image, Duration timeout, Throwable cause) {
-        return new RegistryException(RegistryException.Failure.TIMEOUT, "scanning " + image + " did not finish within " + human(timeout)
+        return new RegistryException(RegistryException.Failure.TIMEOUT, "reading " + image + " did not finish within " + human(timeout)
                 + ": check that the registry answers, or raise spec.timeout", cause);
     }
 
@@ -59,12 +59,12 @@ final class RegistryErrors {
                     + " (HTTP " + code + ")" + detail + "; check the credentials in the dockerconfigjson Secret of spec.secretRef"
                     + " and that they may pull " + image);
             case 404 -> new RegistryException(RegistryException.Failure.NOT_FOUND, "the registry has no repository " + image
-                    + " (HTTP 404 for " + what + ")" + detail + "; check spec.image");
+                    + " (HTTP 404 for " + what + ")" + detail + "; check the image's address");
             case 429 -> {
                 Optional<Duration> retryAfter = retryAfter(response);
                 yield new RegistryException(RegistryException.Failure.RATE_LIMITED, "the registry is rate limiting requests (HTTP 429 Too Many Requests for "
                         + what + ")" + retryAfter.map(d -> "; it asks to retry after " + human(d)).orElse("; it did not say when to retry")
-                        + ", and Sluice will wait that long before scanning " + image + " again", retryAfter.orElse(null), null);
+                        + ", and Sluice will wait that long before reading " + image + " again", retryAfter.orElse(null), null);
             }
             default -> new RegistryException(RegistryException.Failure.OTHER, "the registry answered HTTP " + code + " for " + what + detail);
         };

@@ -1,4 +1,4 @@
-package io.sluice.image.registry;
+package io.sluice.registry;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

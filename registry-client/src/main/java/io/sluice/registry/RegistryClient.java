@@ -1,4 +1,4 @@
-package io.sluice.image.registry;
+package io.sluice.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +29,9 @@ import java.util.function.Consumer;
  *   <li>{@code GET /v2/<name>/tags/list?n=<page size>}, then the {@code Link: <…>; rel="next"} URL of each page until
  *       there is none (registries cap pages: Quay at 100, whatever {@code n} asks).</li>
  * </ol>
- * Each page is read as it streams in and only its tags are kept (see {@link TagPageReader}). The whole scan must
- * finish within {@link RegistryAccess#timeout()}. Thread-safe.
+ * Each page is read as it streams in and only its tags are kept (see {@link TagPageReader}). Pulling an artifact is
+ * {@link #manifest} ({@code GET /v2/<name>/manifests/<tag or digest>}) then {@link #blob} for a layer, streamed to a
+ * file and checked against its digest. Each call must finish within {@link RegistryAccess#timeout()}. Thread-safe.
  */
 public final class RegistryClient {
 
@@ -37,8 +40,10 @@ public final class RegistryClient {
     private static final int MAX_PAGES = 100_000;
     /** A token answer is a few KB (a JWT with its certificate chain); anything past this is not one. */
     private static final int MAX_TOKEN_ANSWER = 1 << 20;
+    /** The distribution spec lets registries refuse manifests over 4 MiB; none is larger. */
+    private static final int MAX_MANIFEST = 4 << 20;
     private static final String MANIFEST_TYPES = String.join(",",
-            "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.manifest.v1+json", "application/vnd.oci.image.index.v1+json",
             "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.docker.distribution.manifest.v2+json");
 
     private final HttpClients clients = new HttpClients();
@@ -94,6 +99,72 @@ public final class RegistryClient {
             throw RegistryErrors.status(response, image, "the manifest of " + image.withTag(tag), null);
         }
         return response.headers().firstValue("Docker-Content-Digest");
+    }
+
+    /**
+     * A manifest, as the registry serves it.
+     *
+     * @param digest    {@code sha256:<hex>} of {@code body} (the manifest's identity; Flux's OCIRepository revision)
+     * @param mediaType its {@code Content-Type}
+     * @param body      the manifest's JSON
+     */
+    public record Manifest(String digest, String mediaType, byte[] body) {
+    }
+
+    /**
+     * The manifest {@code reference} (a tag or {@code sha256:…}) of {@code image} points at; a digest reference is
+     * checked against the bytes received.
+     */
+    public Manifest manifest(ImageName image, String reference, RegistryAccess access) throws RegistryException {
+        Session session = open(image, access);
+        String what = "the manifest of " + (reference.contains(":") ? image + "@" + reference : image.withTag(reference));
+        URI uri = session.base.resolve("/v2/" + image.repository() + "/manifests/" + URLEncoder.encode(reference, StandardCharsets.UTF_8));
+        HttpResponse<InputStream> response = session.send(session.authorize(HttpRequest.newBuilder(uri).GET()
+                .header("Accept", MANIFEST_TYPES)).timeout(session.remaining()).build(), what);
+        if (response.statusCode() != 200) {
+            throw RegistryErrors.status(response, image, what, drain(response.body()));
+        }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(MAX_MANIFEST + 1);
+        } catch (IOException e) {
+            throw RegistryErrors.transport(e, image, what, access);
+        }
+        if (body.length > MAX_MANIFEST) {
+            throw new RegistryException(RegistryException.Failure.MALFORMED_RESPONSE, what + " is larger than " + MAX_MANIFEST + " bytes; it is not a manifest");
+        }
+        String digest = Sha256.of(body);
+        if (reference.startsWith("sha256:") && !reference.equals(digest)) {
+            throw new RegistryException(RegistryException.Failure.MALFORMED_RESPONSE, "the registry answered " + what
+                    + " with a manifest whose digest is " + digest);
+        }
+        String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+        return new Manifest(digest, mediaType, body);
+    }
+
+    /**
+     * Downloads the blob {@code digest} of {@code image} to {@code target} (replaced), checking its digest and that it
+     * is not larger than {@code maxSize}; the file is deleted when either check fails.
+     */
+    public void blob(ImageName image, String digest, RegistryAccess access, Path target, long maxSize) throws RegistryException {
+        Session session = open(image, access);
+        String what = "the blob " + digest + " of " + image;
+        URI uri = session.base.resolve("/v2/" + image.repository() + "/blobs/" + digest);
+        HttpResponse<InputStream> response = session.send(get(uri, session), what);
+        if (response.statusCode() != 200) {
+            throw RegistryErrors.status(response, image, what, drain(response.body()));
+        }
+        try {
+            String actual = Sha256.copy(response.body(), target, maxSize);
+            if (!actual.equals(digest)) {
+                Files.deleteIfExists(target);
+                throw new RegistryException(RegistryException.Failure.MALFORMED_RESPONSE, what + " arrived with digest " + actual + "; it was discarded");
+            }
+        } catch (Sha256.TooLargeException e) {
+            throw new RegistryException(RegistryException.Failure.MALFORMED_RESPONSE, what + " is larger than " + maxSize + " bytes; it was not kept");
+        } catch (IOException e) {
+            throw RegistryErrors.transport(e, image, what, access);
+        }
     }
 
     private HttpRequest get(URI uri, Session session) throws RegistryException {
@@ -222,7 +293,7 @@ public final class RegistryClient {
                 throw RegistryErrors.transport(e, image, what, access);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RegistryException(RegistryException.Failure.TIMEOUT, "scanning " + image + " was interrupted", e);
+                throw new RegistryException(RegistryException.Failure.TIMEOUT, "reading " + image + " was interrupted", e);
             }
         }
     }

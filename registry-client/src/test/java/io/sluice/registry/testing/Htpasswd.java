@@ -1,4 +1,4 @@
-package io.sluice.image.testing;
+package io.sluice.registry.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.sluice.image.registry;
+package io.sluice.registry;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.sluice.image.testing;
+package io.sluice.registry.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,12 +1,12 @@
-package io.sluice.image.registry;
+package io.sluice.registry;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An image repository as {@code spec.image} names it, with the implied parts made explicit, as Flux reads it
- * (go-containerregistry's weak validation): no registry means Docker Hub, a one-part Docker Hub name gets
- * {@code library/}. A tag or digest is not allowed: an ImageRepository scans every tag of one repository.
+ * An image repository as an ImageRepository's {@code spec.image} or an OCI source's {@code spec.url} names it, with
+ * the implied parts made explicit, as Flux reads it (go-containerregistry's weak validation): no registry means Docker
+ * Hub, a one-part Docker Hub name gets {@code library/}. A tag or digest is not allowed: they are chosen elsewhere.
  *
  * @param registry   the registry host with its port: {@code ghcr.io}, {@code 127.0.0.1:5000}, {@code docker.io}
  * @param repository the repository path in that registry: {@code org/app}, {@code library/alpine}
@@ -37,6 +37,31 @@ public record ImageName(String registry, String repository) {
         if (text.contains("@")) {
             throw new IllegalArgumentException("spec.image '" + text + "' names a digest; an ImageRepository scans a repository, write it without '@sha256:…'");
         }
+        return of(text, "spec.image", "an ImageRepository scans every tag of a repository, write it without the tag: ");
+    }
+
+    /**
+     * Reads the {@code oci://<host>/<repository>} URL of an OCIRepository or an OCI HelmRepository ({@code spec.url}),
+     * as Flux reads it: the scheme is required, a tag or digest is not allowed (they go in {@code spec.ref}).
+     *
+     * @throws IllegalArgumentException with a message saying what is wrong and how to write it
+     */
+    public static ImageName fromOciUrl(String url) {
+        String text = url == null ? "" : url.trim();
+        if (!text.startsWith("oci://") || text.length() == "oci://".length()) {
+            throw new IllegalArgumentException("spec.url '" + text + "' must be in format 'oci://<domain>/<org>/<repo>'");
+        }
+        String rest = text.substring("oci://".length());
+        while (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        if (rest.contains("@")) {
+            throw new IllegalArgumentException("spec.url '" + text + "' must not contain a digest; set spec.ref.digest instead");
+        }
+        return of(rest, "spec.url", "write the URL without the tag and set spec.ref.tag instead: oci://");
+    }
+
+    private static ImageName of(String text, String field, String tagAdvice) {
         String registry = DOCKER_HUB;
         String path = text;
         int slash = text.indexOf('/');
@@ -46,15 +71,15 @@ public record ImageName(String registry, String repository) {
                 registry = first.toLowerCase(Locale.ROOT);
                 path = text.substring(slash + 1);
                 if (!HOST.matcher(first).matches()) {
-                    throw new IllegalArgumentException("spec.image '" + text + "' has an invalid registry host '" + first + "'");
+                    throw new IllegalArgumentException(field + " '" + text + "' has an invalid registry host '" + first + "'");
                 }
             }
         }
         int lastSlash = path.lastIndexOf('/');
         int colon = path.indexOf(':', lastSlash + 1);
         if (colon >= 0) {
-            throw new IllegalArgumentException("spec.image '" + text + "' names a tag (':" + path.substring(colon + 1)
-                    + "'); an ImageRepository scans every tag of a repository, write it without the tag: " + stripTag(text));
+            throw new IllegalArgumentException(field + " '" + text + "' names a tag (':" + path.substring(colon + 1)
+                    + "'); " + tagAdvice + stripTag(text));
         }
         if (registry.equals("index.docker.io") || registry.equals(DOCKER_HUB_API)) {
             registry = DOCKER_HUB;
@@ -64,11 +89,16 @@ public record ImageName(String registry, String repository) {
         }
         for (String component : path.split("/", -1)) {
             if (!COMPONENT.matcher(component).matches()) {
-                throw new IllegalArgumentException("spec.image '" + text + "' has an invalid repository path '" + path
+                throw new IllegalArgumentException(field + " '" + text + "' has an invalid repository path '" + path
                         + "': each part must be lower-case letters, digits and separators (. _ __ -), e.g. org/app");
             }
         }
         return new ImageName(registry, path);
+    }
+
+    /** A repository below this one: an OCI HelmRepository's chart {@code <url>/<chart>}. */
+    public ImageName child(String name) {
+        return new ImageName(registry, repository + "/" + name);
     }
 
     /** {@code registry/repository}, e.g. {@code docker.io/library/alpine}: Flux's {@code status.canonicalImageName}. */

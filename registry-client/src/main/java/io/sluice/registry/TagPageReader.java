@@ -1,4 +1,4 @@
-package io.sluice.image.registry;
+package io.sluice.registry;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.sluice.image.testing;
+package io.sluice.registry.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
