@@ -1,0 +1,68 @@
+package io.sluice.source.reconcile;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.source.GitRepository;
+import io.sluice.api.source.HelmRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The informers of the source kinds source-service reconciles (GitRepository, HelmRepository), one
+ * {@link SourceInformer} each, started with the service and stopped with it; each tells {@link ReconcileTriggers}
+ * what changed.
+ */
+@ApplicationScoped
+public class SourceWatchers {
+
+    private final ReconcileTriggers triggers;
+    private final SourceInformer<GitRepository> gitRepositories;
+    private final SourceInformer<HelmRepository> helmRepositories;
+
+    SourceWatchers(KubernetesClient client, ReconcileTriggers triggers) {
+        this.triggers = triggers;
+        this.gitRepositories = new SourceInformer<>(client, GitRepository.class, GitRepository.KIND);
+        this.helmRepositories = new SourceInformer<>(client, HelmRepository.class, HelmRepository.KIND);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        gitRepositories.start(triggers);
+        helmRepositories.start(triggers);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        gitRepositories.stop();
+        helmRepositories.stop();
+    }
+
+    /** Every GitRepository as last seen. */
+    public List<GitRepository> gitRepositories() {
+        return gitRepositories.all();
+    }
+
+    /** Every HelmRepository as last seen. */
+    public List<HelmRepository> helmRepositories() {
+        return helmRepositories.all();
+    }
+
+    /** Every source object as last seen, of every kind watched. */
+    List<ObjectKey> allKeys() {
+        List<ObjectKey> keys = new ArrayList<>();
+        gitRepositories.all().forEach(repo -> keys.add(gitRepositories.key(repo)));
+        helmRepositories.all().forEach(repo -> keys.add(helmRepositories.key(repo)));
+        return keys;
+    }
+
+    public static ObjectKey key(GitRepository repo) {
+        return ObjectKey.of(GitRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName());
+    }
+
+    public static ObjectKey key(HelmRepository repo) {
+        return ObjectKey.of(HelmRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName());
+    }
+}
