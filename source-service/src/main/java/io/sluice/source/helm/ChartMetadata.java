@@ -111,20 +111,6 @@ public final class ChartMetadata {
         return out;
     }
 
-    /** The same metadata with another version (Flux's version metadata, a Revision strategy). */
-    public ChartMetadata withVersion(String version) {
-        ObjectNode copy = fields.deepCopy();
-        copy.put("version", version);
-        return new ChartMetadata(copy);
-    }
-
-    /** The same metadata with another name: a dependency added under its alias, as Flux adds it. */
-    ChartMetadata withName(String name) {
-        ObjectNode copy = fields.deepCopy();
-        copy.put("name", name);
-        return new ChartMetadata(copy);
-    }
-
     /**
      * Checks what Helm's {@code Metadata.Validate} checks, with its messages ({@code validation: chart.metadata...}).
      *

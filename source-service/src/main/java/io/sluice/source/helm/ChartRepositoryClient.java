@@ -67,7 +67,7 @@ public final class ChartRepositoryClient {
      *
      * @param maxSize a larger body is refused and its partial file deleted
      */
-    Download download(ChartRepositoryAccess access, URI uri, boolean withCredentials, Path target, long maxSize) throws RepositoryFetchException {
+    public Download download(ChartRepositoryAccess access, URI uri, boolean withCredentials, Path target, long maxSize) throws RepositoryFetchException {
         String where = uri.toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(access.timeout());
         if (withCredentials) {
@@ -138,7 +138,8 @@ public final class ChartRepositoryClient {
             case 401, 403 -> access.credentials().isPresent() && withCredentials
                     ? "; check the username and password in the Secret of spec.secretRef"
                     : "; the repository wants credentials: set spec.secretRef to a Secret with 'username' and 'password'";
-            case 404 -> "; check spec.url (it must be the folder that holds index.yaml)";
+            case 404 -> where.endsWith("/index.yaml") ? "; check spec.url (it must be the folder that holds index.yaml)"
+                    : "; the repository's index lists a package it does not serve";
             default -> "";
         };
         return new RepositoryFetchException(text + hint);

@@ -15,7 +15,6 @@ final class ChartVersions {
 
     private static final Pattern LAX = Pattern.compile(
             "v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
-    private static final Pattern METADATA = Pattern.compile("[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*");
 
     private ChartVersions() {
     }
@@ -33,25 +32,5 @@ final class ChartVersions {
         } catch (NumberFormatException tooLarge) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * {@code version} with its build metadata replaced by {@code metadata}, written as Masterminds' {@code String()}
-     * writes it (no leading {@code v}, all three numbers): what Flux does for the {@code Revision} strategy and for
-     * {@code valuesFiles}.
-     *
-     * @throws ChartException when the version is not a semantic version or the metadata has characters semver forbids
-     */
-    static String withMetadata(String version, String metadata) throws ChartException {
-        SemanticVersion parsed = parseLax(version).orElseThrow(() -> new ChartException(
-                "failed to parse version '" + version + "' from chart metadata as SemVer"));
-        if (!METADATA.matcher(metadata).matches()) {
-            throw new ChartException("failed to set SemVer metadata '" + metadata + "' on chart version '" + version + "': invalid metadata string");
-        }
-        StringBuilder out = new StringBuilder().append(parsed.major()).append('.').append(parsed.minor()).append('.').append(parsed.patch());
-        if (parsed.isPrerelease()) {
-            out.append('-').append(String.join(".", parsed.prerelease()));
-        }
-        return out.append('+').append(metadata).toString();
     }
 }

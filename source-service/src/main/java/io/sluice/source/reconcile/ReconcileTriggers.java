@@ -6,7 +6,9 @@ import io.sluice.api.events.RepoUrl;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.GitRepositoryInclude;
+import io.sluice.api.source.HelmChart;
 import io.sluice.api.source.HelmRepository;
+import io.sluice.api.source.LocalHelmChartSourceReference;
 import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
 import io.sluice.kit.reconcile.ReconcileScheduler;
@@ -25,7 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything that makes a source object (GitRepository, HelmRepository) reconcile, in one place:
+ * Everything that makes a source object (GitRepository, HelmRepository, HelmChart) reconcile, in one place:
  * <ul>
  *   <li>created, spec changed, {@code reconcile.fluxcd.io/requestedAt} changed ({@link SourceWatchers}):
  *       reconciled now, by the replica that owns it ({@link PartitionOwnership});</li>
@@ -34,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code GitPushed} (GitRepositories only) whose key equals {@link RepoUrl#normalize} of its {@code spec.url}: reconciled now if
  *       this replica owns it, otherwise a {@code ReconcileRequested} is published so the owner does it;</li>
  *   <li>partitions newly assigned to this replica: all objects that fall in them are reconciled now;</li>
- *   <li>a GitRepository it includes got a new artifact (the reconciler's {@link Outcome} says so).</li>
+ *   <li>a GitRepository it includes got a new artifact, or the HelmRepository a HelmChart pulls from got a new index (the
+ *       reconciler's {@link Outcome} says so).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,6 +49,7 @@ public class ReconcileTriggers {
     private final SourceWatchers watcher;
     private final GitRepositoryReconciler reconciler;
     private final HelmRepositoryReconciler helmRepositories;
+    private final HelmChartReconciler helmCharts;
     private final ArtifactStorage storage;
     private final EventPublisher publisher;
     private final StageTimer stageTimer;
@@ -59,11 +63,12 @@ public class ReconcileTriggers {
     private final Map<ObjectKey, Instant> pushTriggered = new ConcurrentHashMap<>();
 
     ReconcileTriggers(SourceConfig config, PartitionOwnership ownership, SourceWatchers watcher, GitRepositoryReconciler reconciler,
-                      HelmRepositoryReconciler helmRepositories, ArtifactStorage storage, EventPublisher publisher, StageTimer stageTimer) {
+                      HelmRepositoryReconciler helmRepositories, HelmChartReconciler helmCharts, ArtifactStorage storage, EventPublisher publisher, StageTimer stageTimer) {
         this.ownership = ownership;
         this.watcher = watcher;
         this.reconciler = reconciler;
         this.helmRepositories = helmRepositories;
+        this.helmCharts = helmCharts;
         this.storage = storage;
         this.publisher = publisher;
         this.stageTimer = stageTimer;
@@ -77,14 +82,23 @@ public class ReconcileTriggers {
 
     /** One run of the object's kind; its outcome plans the next, and a new artifact rebuilds the GitRepositories that include it. */
     private Duration run(ObjectKey key) {
-        if (HelmRepository.KIND.equals(key.kind())) {
-            return stageTimer.time("fetch", () -> helmRepositories.reconcile(key)).next();
-        }
-        Outcome outcome = stageTimer.time("fetch", () -> reconciler.reconcile(key));
-        if (outcome.newArtifact()) {
-            includedChanged(key);
-        }
-        return outcome.next();
+        return switch (key.kind()) {
+            case HelmRepository.KIND -> {
+                Outcome outcome = stageTimer.time("fetch", () -> helmRepositories.reconcile(key));
+                if (outcome.newArtifact()) {
+                    chartSourceChanged(key);
+                }
+                yield outcome.next();
+            }
+            case HelmChart.KIND -> stageTimer.time("fetch", () -> helmCharts.reconcile(key)).next();
+            default -> {
+                Outcome outcome = stageTimer.time("fetch", () -> reconciler.reconcile(key));
+                if (outcome.newArtifact()) {
+                    includedChanged(key);
+                }
+                yield outcome.next();
+            }
+        };
     }
 
     /** Created, spec changed, or reconcile annotation changed. */
@@ -99,6 +113,7 @@ public class ReconcileTriggers {
         pushTriggered.remove(key);
         reconciler.forget(key);
         helmRepositories.forget(key);
+        helmCharts.forget(key);
         if (ownership.owns(key)) {
             storage.deleteAll(key);
             LOG.infof("%s was deleted; its artifacts were removed from storage", key);
@@ -110,6 +125,7 @@ public class ReconcileTriggers {
         switch (request.object().kind()) {
             case GitRepository.KIND -> reconciler.noteRequest(request.object(), request.requestedAt());
             case HelmRepository.KIND -> helmRepositories.noteRequest(request.object(), request.requestedAt());
+            case HelmChart.KIND -> helmCharts.noteRequest(request.object(), request.requestedAt());
             default -> {
                 return; // another service's kind
             }
@@ -162,6 +178,18 @@ public class ReconcileTriggers {
             boolean includesIt = includes.stream().anyMatch(i -> i.getRepository() != null && included.name().equals(i.getRepository().getName()));
             ObjectKey key = SourceWatchers.key(repo);
             if (includesIt && ownership.owns(key)) {
+                scheduler.requestNow(key);
+            }
+        }
+    }
+
+    /** A HelmRepository got a new index: reconcile the HelmCharts in its namespace that pull from it. */
+    private void chartSourceChanged(ObjectKey repository) {
+        for (HelmChart chart : watcher.helmCharts()) {
+            LocalHelmChartSourceReference ref = chart.getSpec() == null ? null : chart.getSpec().getSourceRef();
+            ObjectKey key = SourceWatchers.key(chart);
+            if (ref != null && repository.kind().equals(ref.getKind()) && repository.name().equals(ref.getName())
+                    && repository.namespace().equals(key.namespace()) && ownership.owns(key)) {
                 scheduler.requestNow(key);
             }
         }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
+import io.sluice.api.source.HelmChart;
 import io.sluice.api.source.HelmRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The informers of the source kinds source-service reconciles (GitRepository, HelmRepository), one
+ * The informers of the source kinds source-service reconciles (GitRepository, HelmRepository, HelmChart), one
  * {@link SourceInformer} each, started with the service and stopped with it; each tells {@link ReconcileTriggers}
  * what changed.
  */
@@ -23,21 +24,25 @@ public class SourceWatchers {
     private final ReconcileTriggers triggers;
     private final SourceInformer<GitRepository> gitRepositories;
     private final SourceInformer<HelmRepository> helmRepositories;
+    private final SourceInformer<HelmChart> helmCharts;
 
     SourceWatchers(KubernetesClient client, ReconcileTriggers triggers) {
         this.triggers = triggers;
         this.gitRepositories = new SourceInformer<>(client, GitRepository.class, GitRepository.KIND);
         this.helmRepositories = new SourceInformer<>(client, HelmRepository.class, HelmRepository.KIND);
+        this.helmCharts = new SourceInformer<>(client, HelmChart.class, HelmChart.KIND);
     }
 
     void start(@Observes StartupEvent ignored) {
         gitRepositories.start(triggers);
         helmRepositories.start(triggers);
+        helmCharts.start(triggers);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         gitRepositories.stop();
         helmRepositories.stop();
+        helmCharts.stop();
     }
 
     /** Every GitRepository as last seen. */
@@ -50,16 +55,26 @@ public class SourceWatchers {
         return helmRepositories.all();
     }
 
+    /** Every HelmChart as last seen. */
+    public List<HelmChart> helmCharts() {
+        return helmCharts.all();
+    }
+
     /** Every source object as last seen, of every kind watched. */
     List<ObjectKey> allKeys() {
         List<ObjectKey> keys = new ArrayList<>();
         gitRepositories.all().forEach(repo -> keys.add(gitRepositories.key(repo)));
         helmRepositories.all().forEach(repo -> keys.add(helmRepositories.key(repo)));
+        helmCharts.all().forEach(chart -> keys.add(helmCharts.key(chart)));
         return keys;
     }
 
     public static ObjectKey key(GitRepository repo) {
         return ObjectKey.of(GitRepository.KIND, repo.getMetadata().getNamespace(), repo.getMetadata().getName());
+    }
+
+    public static ObjectKey key(HelmChart chart) {
+        return ObjectKey.of(HelmChart.KIND, chart.getMetadata().getNamespace(), chart.getMetadata().getName());
     }
 
     public static ObjectKey key(HelmRepository repo) {

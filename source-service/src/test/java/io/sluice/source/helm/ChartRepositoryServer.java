@@ -51,6 +51,12 @@ public final class ChartRepositoryServer implements AutoCloseable {
         return put(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Stops serving {@code path}: a package the index lists but the server lost. */
+    public ChartRepositoryServer remove(String path) {
+        files.remove(path);
+        return this;
+    }
+
     /** Every request from now on needs these credentials (Basic auth), as an htpasswd-protected server does. */
     public ChartRepositoryServer basicAuth(String user, String password) {
         expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
