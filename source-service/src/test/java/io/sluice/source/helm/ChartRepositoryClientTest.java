@@ -99,6 +99,19 @@ class ChartRepositoryClientTest {
     }
 
     @Test
+    void aPrivateCaFromCertSecretRefIsTrustedAndTheJvmsCasAreNot(@TempDir Path keys) throws Exception {
+        try (HttpsChartServer https = HttpsChartServer.start(keys, "/index.yaml", INDEX)) {
+            assertThatThrownBy(() -> client.downloadIndex(access(https.url(), null), dir.resolve("untrusted")))
+                    .hasMessageContaining("failed to fetch " + https.url() + "/index.yaml : TLS failed")
+                    .hasMessageContaining("set spec.certSecretRef to a Secret with that CA in 'ca.crt'");
+
+            ChartRepositoryAccess withCa = new ChartRepositoryAccess(https.url(), Optional.empty(), https.caPem(), false, TIMEOUT);
+            client.downloadIndex(withCa, dir.resolve("trusted"));
+            assertThat(dir.resolve("trusted")).hasContent(INDEX);
+        }
+    }
+
+    @Test
     void aCaThatIsNotPemIsRefusedBeforeAnyRequest() {
         ChartRepositoryAccess badCa = new ChartRepositoryAccess("https://127.0.0.1:1", Optional.empty(), "not a certificate", false, TIMEOUT);
         assertThatThrownBy(() -> client.downloadIndex(badCa, dir.resolve("x")))

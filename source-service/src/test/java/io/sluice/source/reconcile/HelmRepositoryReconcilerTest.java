@@ -18,6 +18,7 @@ import io.sluice.sandbox.cluster.SandboxCluster;
 import io.sluice.source.artifact.ArtifactStorage;
 import io.sluice.source.helm.ChartRepositoryClient;
 import io.sluice.source.helm.ChartRepositoryServer;
+import io.sluice.source.helm.HttpsChartServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,35 @@ class HelmRepositoryReconcilerTest {
 
             assertThat(reconciler.reconcile(key).next()).as("backoff doubles").isEqualTo(Duration.ofSeconds(2));
             assertThat(errors()).as("the same failure is not news").hasSize(1);
+        }
+    }
+
+    @Test
+    void certSecretRefBringsThePrivateCaAndClientCertificatesAreRefusedWithAMessage(@TempDir Path keys) throws Exception {
+        try (HttpsChartServer https = HttpsChartServer.start(keys, "/index.yaml", INDEX_V1)) {
+            String name = unique("tls");
+            GitRepositoryFixtures.createSecret(cluster.client(), NS, name + "-ca", Map.of("ca.crt", https.caPem()));
+            ObjectKey trusted = create(name, spec -> {
+                spec.setUrl(https.url());
+                spec.setCertSecretRef(ref(name + "-ca"));
+            });
+            assertThat(reconciler.reconcile(trusted).newArtifact()).isTrue();
+            assertThat(get(trusted).getStatus().getArtifact().getRevision()).isEqualTo("sha256:" + sha256(INDEX_V1));
+
+            ObjectKey untrusted = create(unique("notls"), spec -> spec.setUrl(https.url()));
+            reconciler.reconcile(untrusted);
+            assertThat(condition(get(untrusted), ConditionTypes.FETCH_FAILED)).startsWith("True/Failed/failed to fetch Helm repository index:")
+                    .contains("TLS failed");
+
+            GitRepositoryFixtures.createSecret(cluster.client(), NS, name + "-mtls", Map.of("ca.crt", https.caPem(), "tls.crt", "x", "tls.key", "y"));
+            ObjectKey mtls = create(unique("mtls"), spec -> {
+                spec.setUrl(https.url());
+                spec.setCertSecretRef(ref(name + "-mtls"));
+            });
+            reconciler.reconcile(mtls);
+            assertThat(condition(get(mtls), ConditionTypes.FETCH_FAILED)).isEqualTo("True/AuthenticationFailed/secret 'default/" + name
+                    + "-mtls' of spec.certSecretRef holds a client certificate ('tls.crt'/'tls.key'), which Sluice does not support yet for"
+                    + " Helm repositories; use Basic auth (spec.secretRef) or leave the client certificate out");
         }
     }
 
