@@ -164,6 +164,39 @@ class HelmChartReconcilerTest {
     }
 
     @Test
+    void theRepositorysCredentialsGoToItsOwnHostAndToOthersOnlyWithPassCredentials() throws Exception {
+        try (ChartRepositoryServer locked = new ChartRepositoryServer().basicAuth("robot", "s3cret");
+             ChartRepositoryServer elsewhere = new ChartRepositoryServer()) {
+            // The index lists one chart on the repository's own host and one on another: another port is another host to
+            // Helm, which compares host:port.
+            String otherHost = elsewhere.url();
+            locked.put("/index.yaml", "apiVersion: v1\nentries:\n  podinfo:\n  - name: podinfo\n    version: 1.0.0\n    urls: [podinfo-1.0.0.tgz]\n"
+                            + "  app:\n  - name: app\n    version: 2.0.0\n    urls: [" + otherHost + "/app-2.0.0.tgz]\n")
+                    .put("/podinfo-1.0.0.tgz", TestCharts.chart("podinfo", "1.0.0"));
+            elsewhere.put("/app-2.0.0.tgz", TestCharts.chart("app", "2.0.0"));
+            String auth = unique("auth");
+            GitRepositoryFixtures.createSecret(cluster.client(), NS, auth, Map.of("username", "robot", "password", "s3cret"));
+            String repo = unique("locked");
+            createRepository(repo, locked.url(), auth, false);
+            repositories.reconcile(ObjectKey.of(HelmRepository.KIND, NS, repo));
+
+            ObjectKey own = chart(unique("own"), repo, spec -> { });
+            charts.reconcile(own);
+            assertThat(get(own).getStatus().getArtifact().getRevision()).as("the repository's own host gets the credentials").isEqualTo("1.0.0");
+
+            ObjectKey other = chart(unique("other"), repo, spec -> spec.setChart("app"));
+            charts.reconcile(other);
+            assertThat(elsewhere.requested()).containsExactly("/app-2.0.0.tgz|-");
+
+            String passing = unique("passing");
+            createRepository(passing, locked.url(), auth, true);
+            repositories.reconcile(ObjectKey.of(HelmRepository.KIND, NS, passing));
+            charts.reconcile(chart(unique("passed"), passing, spec -> spec.setChart("app")));
+            assertThat(elsewhere.requested()).hasSize(2).last().asString().startsWith("/app-2.0.0.tgz|Basic ");
+        }
+    }
+
+    @Test
     void whatSluiceCannotBuildYetIsRefusedNotBuiltWithoutIt() {
         String repo = repository("podinfo", "6.5.0");
         ObjectKey fromGit = chart(unique("fromgit"), repo, spec -> spec.getSourceRef().setKind("GitRepository"));
@@ -198,8 +231,18 @@ class HelmChartReconcilerTest {
     }
 
     private static void createRepository(String name, String url) {
+        createRepository(name, url, null, false);
+    }
+
+    private static void createRepository(String name, String url, String secret, boolean passCredentials) {
         HelmRepositorySpec spec = new HelmRepositorySpec();
         spec.setUrl(url);
+        if (secret != null) {
+            LocalObjectReference ref = new LocalObjectReference();
+            ref.setName(secret);
+            spec.setSecretRef(ref);
+        }
+        spec.setPassCredentials(passCredentials);
         spec.setInterval("10m");
         HelmRepository repo = new HelmRepository();
         repo.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
