@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.sluice.api.flagger.Canary;
+import io.sluice.api.flagger.FlaggerKinds;
+import io.sluice.api.flagger.MetricTemplate;
 import io.sluice.api.helm.HelmRelease;
 import io.sluice.api.image.ImagePolicy;
 import io.sluice.api.image.ImageRepository;
@@ -68,15 +71,28 @@ class GeneratedCrdsTest {
                 new Expected(Receiver.class, "notification.toolkit.fluxcd.io", "v1", "Receiver", "receivers", true));
     }
 
+    /** Flagger's kinds (rollout-service): their CRDs ship the same way, with Flagger's names and Flagger's status. */
+    static List<Expected> flaggerKinds() {
+        return List.of(
+                new Expected(Canary.class, "flagger.app", "v1beta1", "Canary", "canaries", true),
+                new Expected(MetricTemplate.class, "flagger.app", "v1beta1", "MetricTemplate", "metrictemplates", false));
+    }
+
+    /** Every CRD the api module generates: the Flux kinds, then Flagger's. */
+    static List<Expected> allKinds() {
+        return Stream.concat(kinds().stream(), flaggerKinds().stream()).toList();
+    }
+
     private static final Path DEPLOY_CRDS = Path.of("..", "deploy", "crds");
 
     @Test
     void fluxKindsListsExactlyTheseKinds() {
         assertThat(FluxKinds.ALL).containsExactlyElementsOf(kinds().stream().map(Expected::type).toList());
+        assertThat(FlaggerKinds.ALL).containsExactlyElementsOf(flaggerKinds().stream().map(Expected::type).toList());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kinds")
+    @MethodSource("allKinds")
     void theJarCarriesTheCrd(Expected expected) throws IOException {
         CustomResourceDefinition crd = fromClasspath(expected);
 
@@ -111,7 +127,7 @@ class GeneratedCrdsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kinds")
+    @MethodSource("allKinds")
     void theSchemaKeepsUnknownFields(Expected expected) throws IOException {
         CustomResourceDefinitionVersion version = fromClasspath(expected).getSpec().getVersions().get(0);
 
@@ -122,7 +138,7 @@ class GeneratedCrdsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("kinds")
+    @MethodSource("allKinds")
     void theBuildCopiesTheCrdToDeployCrds(Expected expected) throws IOException {
         Path copy = DEPLOY_CRDS.resolve(expected.fileName());
 
@@ -141,11 +157,22 @@ class GeneratedCrdsTest {
             return names.stream();
         }).toList();
 
-        assertThat(resources).containsExactlyElementsOf(kinds().stream().map(Expected::fileName).toList());
+        assertThat(resources).containsExactlyElementsOf(allKinds().stream().map(Expected::fileName).toList());
         try (Stream<Path> files = Files.list(DEPLOY_CRDS)) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yml")))
                     .containsExactlyInAnyOrderElementsOf(resources);
         }
+    }
+
+    @Test
+    void canaryStatusIsASubresourceWithFlaggersFields() throws IOException {
+        CustomResourceDefinitionVersion version = fromClasspath(flaggerKinds().get(0)).getSpec().getVersions().get(0);
+
+        assertThat(version.getSubresources().getStatus()).isNotNull();
+        assertThat(version.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties())
+                .containsKeys("phase", "canaryWeight", "failedChecks", "iterations", "lastAppliedSpec", "lastPromotedSpec", "conditions");
+        assertThat(version.getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getJsonPath)
+                .contains(".status.phase", ".status.canaryWeight", ".status.failedChecks");
     }
 
     @Test

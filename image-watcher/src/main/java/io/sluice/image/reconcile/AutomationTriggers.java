@@ -10,7 +10,7 @@ import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
 import io.sluice.image.automation.ImageUpdateAutomationReconciler;
-import io.sluice.image.cluster.ObjectWatcher;
+import io.sluice.kit.cluster.ObjectWatcher;
 import io.sluice.image.config.ImageConfig;
 import io.sluice.kit.config.ServiceConfig;
 import io.sluice.kit.messaging.EventPublisher;

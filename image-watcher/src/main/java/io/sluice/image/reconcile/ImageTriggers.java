@@ -8,7 +8,7 @@ import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.image.ImagePolicy;
 import io.sluice.api.image.ImageRepository;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.image.cluster.ObjectWatcher;
+import io.sluice.kit.cluster.ObjectWatcher;
 import io.sluice.image.cluster.Secrets;
 import io.sluice.image.config.ImageConfig;
 import io.sluice.image.policy.ImagePolicyReconciler;

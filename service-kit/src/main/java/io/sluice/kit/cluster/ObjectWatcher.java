@@ -1,4 +1,4 @@
-package io.sluice.image.cluster;
+package io.sluice.kit.cluster;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.ReconcileAnnotation;
-import io.sluice.kit.cluster.RetryingInformer;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Watches one image kind in all namespaces with a fabric8 informer and keeps the objects in its cache. Calls
+ * Watches one kind in all namespaces with a fabric8 informer and keeps the objects in its cache. Calls
  * {@code changed} when one is created, its spec changes (a new {@code metadata.generation}) or Flux's
  * {@code reconcile.fluxcd.io/requestedAt} annotation changes, and {@code deleted} when it goes. Status updates change
  * neither, so they do not cause another reconciliation. The informer retries until the API answers.

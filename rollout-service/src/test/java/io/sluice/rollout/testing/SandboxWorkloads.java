@@ -1,0 +1,63 @@
+package io.sluice.rollout.testing;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.sluice.sandbox.cluster.SandboxCluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the sandbox API server does not do by itself: it runs no pods, so tests write a Deployment's status where the
+ * Deployment controller would; and it has no Gateway API, so tests register a stand-in HTTPRoute CRD.
+ */
+public final class SandboxWorkloads {
+
+    private static final ResourceDefinitionContext HTTP_ROUTES = new ResourceDefinitionContext.Builder()
+            .withGroup("gateway.networking.k8s.io").withVersion("v1").withKind("HTTPRoute").withPlural("httproutes").withNamespaced(true).build();
+
+    private SandboxWorkloads() {
+    }
+
+    public static void registerHttpRoutes(SandboxCluster cluster) {
+        try (InputStream crd = SandboxWorkloads.class.getResourceAsStream("/httproute-crd.yaml")) {
+            cluster.registerCustomResourceDefinitions(crd);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the status the Deployment controller would once every replica of the current generation is available. */
+    public static void markRolledOut(KubernetesClient client, String namespace, String name) {
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(deployment.getMetadata().getGeneration())
+                .withReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas).withReadyReplicas(replicas).build());
+        client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
+    }
+
+    /** The canary backend's weight in the HTTPRoute {@code name}, checking that both weights add up to 100. */
+    @SuppressWarnings("unchecked")
+    public static int canaryWeight(KubernetesClient client, String namespace, String name) {
+        GenericKubernetesResource route = client.genericKubernetesResources(HTTP_ROUTES).inNamespace(namespace).withName(name).get();
+        Map<String, Object> spec = (Map<String, Object>) route.getAdditionalProperties().get("spec");
+        List<Map<String, Object>> backends = (List<Map<String, Object>>) ((List<Map<String, Object>>) spec.get("rules")).get(0).get("backendRefs");
+        assertThat(((Number) backends.get(0).get("weight")).intValue() + ((Number) backends.get(1).get("weight")).intValue()).isEqualTo(100);
+        return ((Number) backends.get(1).get("weight")).intValue();
+    }
+
+    public static void setImage(KubernetesClient client, String namespace, String deployment, String image) {
+        client.apps().deployments().inNamespace(namespace).withName(deployment).edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+            return d;
+        });
+    }
+}
