@@ -7,6 +7,7 @@ import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.HelmChart;
 import io.sluice.api.source.HelmRepository;
+import io.sluice.kit.cluster.ObjectWatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,29 +15,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The informers of the source kinds source-service reconciles (GitRepository, HelmRepository, HelmChart), one
- * {@link SourceInformer} each, started with the service and stopped with it; each tells {@link ReconcileTriggers}
- * what changed.
+ * The informers of the source kinds source-service reconciles (GitRepository, HelmRepository, HelmChart), one of
+ * the kit's {@link ObjectWatcher}s each, started with the service and stopped with it; each tells
+ * {@link ReconcileTriggers} what changed.
  */
 @ApplicationScoped
 public class SourceWatchers {
 
     private final ReconcileTriggers triggers;
-    private final SourceInformer<GitRepository> gitRepositories;
-    private final SourceInformer<HelmRepository> helmRepositories;
-    private final SourceInformer<HelmChart> helmCharts;
+    private final ObjectWatcher<GitRepository> gitRepositories;
+    private final ObjectWatcher<HelmRepository> helmRepositories;
+    private final ObjectWatcher<HelmChart> helmCharts;
 
     SourceWatchers(KubernetesClient client, ReconcileTriggers triggers) {
         this.triggers = triggers;
-        this.gitRepositories = new SourceInformer<>(client, GitRepository.class, GitRepository.KIND);
-        this.helmRepositories = new SourceInformer<>(client, HelmRepository.class, HelmRepository.KIND);
-        this.helmCharts = new SourceInformer<>(client, HelmChart.class, HelmChart.KIND);
+        this.gitRepositories = new ObjectWatcher<>(client, GitRepository.class, GitRepository.KIND);
+        this.helmRepositories = new ObjectWatcher<>(client, HelmRepository.class, HelmRepository.KIND);
+        this.helmCharts = new ObjectWatcher<>(client, HelmChart.class, HelmChart.KIND);
     }
 
     void start(@Observes StartupEvent ignored) {
-        gitRepositories.start(triggers);
-        helmRepositories.start(triggers);
-        helmCharts.start(triggers);
+        gitRepositories.start(repo -> triggers.changed(key(repo)), repo -> triggers.deleted(key(repo)));
+        helmRepositories.start(repo -> triggers.changed(key(repo)), repo -> triggers.deleted(key(repo)));
+        helmCharts.start(chart -> triggers.changed(key(chart)), chart -> triggers.deleted(key(chart)));
     }
 
     void stop(@Observes ShutdownEvent ignored) {
