@@ -2,6 +2,7 @@ package io.sluice.source.helm;
 
 import io.sluice.api.semver.SemanticVersion;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ final class ChartVersions {
         try {
             return Optional.of(new SemanticVersion(Long.parseLong(m.group(1)),
                     m.group(2) == null ? 0 : Long.parseLong(m.group(2)), m.group(3) == null ? 0 : Long.parseLong(m.group(3)),
-                    m.group(4) == null ? java.util.List.of() : java.util.List.of(m.group(4).split("\\.")), m.group(5), version));
+                    m.group(4) == null ? List.of() : List.of(m.group(4).split("\\.")), m.group(5), version));
         } catch (NumberFormatException tooLarge) {
             return Optional.empty();
         }

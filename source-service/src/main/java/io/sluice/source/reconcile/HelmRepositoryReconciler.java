@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,7 +208,7 @@ public class HelmRepositoryReconciler {
             size /= 1000;
             unit++;
         }
-        String number = new java.math.BigDecimal(size).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        String number = new BigDecimal(size).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         return number + units[unit];
     }
 
