@@ -101,13 +101,14 @@ SERVICES = {
 }
 CRDS = {
     "gitrepositories.source.toolkit.fluxcd.io", "helmrepositories.source.toolkit.fluxcd.io",
+    "helmcharts.source.toolkit.fluxcd.io", "ocirepositories.source.toolkit.fluxcd.io",
     "kustomizations.kustomize.toolkit.fluxcd.io", "helmreleases.helm.toolkit.fluxcd.io",
     "imagerepositories.image.toolkit.fluxcd.io", "imagepolicies.image.toolkit.fluxcd.io",
     "imageupdateautomations.image.toolkit.fluxcd.io", "alerts.notification.toolkit.fluxcd.io",
     "providers.notification.toolkit.fluxcd.io", "receivers.notification.toolkit.fluxcd.io",
 }
 # RBAC may name Flux kinds Sluice has no CRD for yet (the rule is inert until one is installed).
-RBAC_WITHOUT_CRD = {"ocirepositories.source.toolkit.fluxcd.io"}
+RBAC_WITHOUT_CRD = set()
 # The only service allowed broad rights (see deploy/apply-service/rbac.yaml for why).
 CLUSTER_ADMIN_ALLOWED = {"apply-service"}
 

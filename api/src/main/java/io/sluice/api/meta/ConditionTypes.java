@@ -26,6 +26,8 @@ public final class ConditionTypes {
     public static final String SOURCE_VERIFIED = "SourceVerified";
     /** A GitRepository named in {@code spec.include} has no artifact yet. */
     public static final String INCLUDE_UNAVAILABLE = "IncludeUnavailable";
+    /** Building the artifact failed: a HelmChart that could not be packaged (values files, dependencies, Chart.yaml). */
+    public static final String BUILD_FAILED = "BuildFailed";
     /** Writing the artifact to storage failed. */
     public static final String STORAGE_OPERATION_FAILED = "StorageOperationFailed";
 

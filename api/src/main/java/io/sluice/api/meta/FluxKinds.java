@@ -11,7 +11,9 @@ import io.sluice.api.notification.Alert;
 import io.sluice.api.notification.Provider;
 import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
+import io.sluice.api.source.HelmChart;
 import io.sluice.api.source.HelmRepository;
+import io.sluice.api.source.OCIRepository;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,8 @@ public final class FluxKinds {
     public static final List<Class<? extends CustomResource<?, ?>>> ALL = List.of(
             GitRepository.class,
             HelmRepository.class,
+            HelmChart.class,
+            OCIRepository.class,
             Kustomization.class,
             HelmRelease.class,
             ImageRepository.class,

@@ -38,6 +38,34 @@ public final class Reasons {
     public static final String INCLUDE_NOT_FOUND = "NotFound";
     /** IncludeUnavailable: the included GitRepository has no artifact yet. */
     public static final String NO_ARTIFACT = "NoArtifact";
+    /** HelmRepository: the index could not be read (not YAML, no apiVersion, no entries). */
+    public static final String INDEXATION_FAILED = "IndexationFailed";
+    /** Reading a downloaded source artifact failed. */
+    public static final String READ_OPERATION_FAILED = "ReadOperationFailed";
+    /** HelmChart: the source named by spec.sourceRef does not exist or is of a kind that cannot hold charts. */
+    public static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
+    /** HelmChart: the source has no artifact yet. */
+    public static final String NO_SOURCE_ARTIFACT = "NoSourceArtifact";
+    /** HelmChart: the chart named cannot be found (no such chart, no version in range, no chart in that folder). */
+    public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
+    /** HelmChart: the chart could not be downloaded. */
+    public static final String CHART_PULL_ERROR = "ChartPullError";
+    /** HelmChart: the chart could not be loaded or packaged. */
+    public static final String CHART_PACKAGE_ERROR = "ChartPackageError";
+    /** HelmChart: the version metadata of the Revision strategy or of valuesFiles could not be set. */
+    public static final String METADATA_PATCH_ERROR = "MetadataPatchError";
+    /** HelmChart: a file of spec.valuesFiles is missing or not YAML. */
+    public static final String VALUES_FILES_ERROR = "ValuesFilesError";
+    /** HelmChart: a dependency of Chart.yaml could not be resolved. */
+    public static final String DEPENDENCY_BUILD_ERROR = "DependencyBuildError";
+    /** HelmChart success: the chart was downloaded and stored as it is. */
+    public static final String CHART_PULL_SUCCEEDED = "ChartPullSucceeded";
+    /** HelmChart success: the chart was packaged (from Git, with values files or version metadata). */
+    public static final String CHART_PACKAGE_SUCCEEDED = "ChartPackageSucceeded";
+    /** OCIRepository: the artifact could not be pulled from the registry. */
+    public static final String OCI_PULL_FAILED = "OCIArtifactPullFailed";
+    /** OCIRepository: the selected layer is missing or could not be extracted or copied. */
+    public static final String OCI_LAYER_OPERATION_FAILED = "OCIArtifactLayerOperationFailed";
 
     // kustomize-controller
     public static final String ARTIFACT_FAILED = "ArtifactFailed";

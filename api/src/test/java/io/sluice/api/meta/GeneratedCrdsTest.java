@@ -18,7 +18,9 @@ import io.sluice.api.notification.Alert;
 import io.sluice.api.notification.Provider;
 import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
+import io.sluice.api.source.HelmChart;
 import io.sluice.api.source.HelmRepository;
+import io.sluice.api.source.OCIRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +58,8 @@ class GeneratedCrdsTest {
         return List.of(
                 new Expected(GitRepository.class, "source.toolkit.fluxcd.io", "v1", "GitRepository", "gitrepositories", true),
                 new Expected(HelmRepository.class, "source.toolkit.fluxcd.io", "v1", "HelmRepository", "helmrepositories", true),
+                new Expected(HelmChart.class, "source.toolkit.fluxcd.io", "v1", "HelmChart", "helmcharts", true),
+                new Expected(OCIRepository.class, "source.toolkit.fluxcd.io", "v1", "OCIRepository", "ocirepositories", true),
                 new Expected(Kustomization.class, "kustomize.toolkit.fluxcd.io", "v1", "Kustomization", "kustomizations", true),
                 new Expected(HelmRelease.class, "helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases", true),
                 new Expected(ImageRepository.class, "image.toolkit.fluxcd.io", "v1", "ImageRepository", "imagerepositories", true),
@@ -173,7 +177,7 @@ class GeneratedCrdsTest {
 
     @Test
     void helmValuesAcceptAnyJson() throws IOException {
-        CustomResourceDefinition crd = fromClasspath(kinds().get(3));
+        CustomResourceDefinition crd = fromClasspath(kinds().stream().filter(k -> k.type() == HelmRelease.class).findFirst().orElseThrow());
         var values = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
                 .getProperties().get("spec").getProperties().get("values");
 

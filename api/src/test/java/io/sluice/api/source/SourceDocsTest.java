@@ -80,4 +80,61 @@ class SourceDocsTest {
         assertThat(status.getArtifact().getSize()).isEqualTo(40898L);
         assertThat(status.getConditions()).singleElement().extracting(c -> c.getMessage()).isEqualTo("Helm repository is Ready");
     }
+
+    @Test
+    void helmChart() {
+        HelmChart chart = (HelmChart) FluxDocs.named("helmchart.yaml").typed();
+        HelmChartSpec spec = chart.getSpec();
+
+        assertThat(HelmChart.API_VERSION).isEqualTo("source.toolkit.fluxcd.io/v1");
+        assertThat(spec.getChart()).isEqualTo("podinfo");
+        assertThat(spec.getVersion()).isEqualTo("5.*");
+        assertThat(spec.getReconcileStrategy()).isEqualTo("ChartVersion");
+        assertThat(spec.getSourceRef().getKind()).isEqualTo("HelmRepository");
+        assertThat(spec.getSourceRef().getName()).isEqualTo("podinfo");
+        assertThat(FluxDuration.parse(spec.getInterval())).isEqualTo(Duration.ofMinutes(5));
+        assertThat(spec.getValuesFiles()).containsExactly("values.yaml", "values-prod.yaml");
+        assertThat(spec.getIgnoreMissingValuesFiles()).isTrue();
+        assertThat(spec.getSuspend()).isFalse();
+        assertThat(spec.getVerify().getProvider()).isEqualTo("cosign");
+        assertThat(spec.getVerify().getSecretRef().getName()).isEqualTo("cosign-public-keys");
+        assertThat(spec.getVerify().getMatchOIDCIdentity()).singleElement()
+                .satisfies(match -> assertThat(match.getIssuer()).startsWith("^https://token"));
+
+        HelmChartStatus status = chart.getStatus();
+        assertThat(status.getObservedChartName()).isEqualTo("podinfo");
+        assertThat(status.getObservedSourceArtifactRevision()).startsWith("sha256:83a3");
+        assertThat(status.getObservedValuesFiles()).containsExactly("values.yaml", "values-prod.yaml");
+        assertThat(status.getArtifact().getRevision()).isEqualTo("5.2.1");
+        assertThat(status.getArtifact().getPath()).isEqualTo("helmchart/default/podinfo/podinfo-5.2.1.tgz");
+        assertThat(Conditions.get(status, ConditionTypes.READY).orElseThrow().getReason()).isEqualTo("ChartPullSucceeded");
+        assertThat(status.getLastHandledReconcileAt()).isEqualTo("2024-02-01T09:59:30Z");
+    }
+
+    @Test
+    void ociRepository() {
+        OCIRepository repository = (OCIRepository) FluxDocs.named("ocirepository.yaml").typed();
+        OCIRepositorySpec spec = repository.getSpec();
+
+        assertThat(OCIRepository.API_VERSION).isEqualTo("source.toolkit.fluxcd.io/v1");
+        assertThat(spec.getUrl()).isEqualTo("oci://ghcr.io/stefanprodan/charts/podinfo");
+        assertThat(spec.getRef().getSemver()).isEqualTo(">= 6.0.0");
+        assertThat(spec.getRef().getSemverFilter()).isEqualTo(".*-rc.*");
+        assertThat(spec.getRef().getTag()).isNull();
+        assertThat(spec.getLayerSelector().getMediaType()).isEqualTo("application/vnd.cncf.helm.chart.content.v1.tar+gzip");
+        assertThat(spec.getLayerSelector().getOperation()).isEqualTo("copy");
+        assertThat(spec.getSecretRef().getName()).isEqualTo("ghcr-auth");
+        assertThat(spec.getCertSecretRef().getName()).isEqualTo("registry-tls");
+        assertThat(spec.getProvider()).isEqualTo("generic");
+        assertThat(FluxDuration.parse(spec.getTimeout())).isEqualTo(Duration.ofSeconds(60));
+        assertThat(spec.getIgnore()).contains("!/deploy");
+        assertThat(spec.getInsecure()).isFalse();
+        assertThat(spec.getVerify().getProvider()).isEqualTo("cosign");
+
+        OCIRepositoryStatus status = repository.getStatus();
+        assertThat(Revision.parse(status.getArtifact().getRevision()).ref()).isEqualTo("6.6.2");
+        assertThat(status.getArtifact().getMetadata()).containsEntry("org.opencontainers.image.source", "https://github.com/stefanprodan/podinfo");
+        assertThat(status.getObservedLayerSelector().getOperation()).isEqualTo("copy");
+        assertThat(status.getObservedIgnore()).contains("!/deploy");
+    }
 }

@@ -16,10 +16,10 @@ import io.sluice.image.cluster.Attempts;
 import io.sluice.image.cluster.Secrets;
 import io.sluice.image.cluster.StatusWriter;
 import io.sluice.image.messaging.EventSink;
-import io.sluice.image.registry.ImageName;
-import io.sluice.image.registry.RegistryAccess;
-import io.sluice.image.registry.RegistryClient;
-import io.sluice.image.registry.RegistryException;
+import io.sluice.registry.ImageName;
+import io.sluice.registry.RegistryAccess;
+import io.sluice.registry.RegistryClient;
+import io.sluice.registry.RegistryException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;

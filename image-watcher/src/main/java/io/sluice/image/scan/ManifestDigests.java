@@ -5,9 +5,9 @@ import io.sluice.api.image.ImageRepositorySpec;
 import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.image.cluster.Secrets;
-import io.sluice.image.registry.ImageName;
-import io.sluice.image.registry.RegistryClient;
-import io.sluice.image.registry.RegistryException;
+import io.sluice.registry.ImageName;
+import io.sluice.registry.RegistryClient;
+import io.sluice.registry.RegistryException;
 
 import java.time.Duration;
 

@@ -3,9 +3,9 @@ package io.sluice.image.scan;
 import io.sluice.api.image.ImageRepositorySpec;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.image.cluster.Secrets;
-import io.sluice.image.registry.ImageName;
-import io.sluice.image.registry.RegistryAccess;
-import io.sluice.image.registry.RegistryCredentials;
+import io.sluice.registry.ImageName;
+import io.sluice.registry.RegistryAccess;
+import io.sluice.registry.RegistryCredentials;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.sluice.image.scan;
 
-import io.sluice.image.registry.RegistryException;
+import io.sluice.registry.RegistryException;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -5,9 +5,9 @@ import io.sluice.api.image.SemVerPolicy;
 import io.sluice.image.policy.PolicySelection;
 import io.sluice.image.policy.TagFilterRule;
 import io.sluice.image.policy.TagPolicy;
-import io.sluice.image.registry.ImageName;
-import io.sluice.image.registry.RegistryAccess;
-import io.sluice.image.registry.RegistryClient;
+import io.sluice.registry.ImageName;
+import io.sluice.registry.RegistryAccess;
+import io.sluice.registry.RegistryClient;
 import io.sluice.sandbox.registry.LocalRegistry;
 import io.sluice.sandbox.registry.RegistryImages;
 

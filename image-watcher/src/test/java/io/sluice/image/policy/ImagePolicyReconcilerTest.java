@@ -12,7 +12,7 @@ import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.image.cluster.Secrets;
-import io.sluice.image.registry.RegistryClient;
+import io.sluice.registry.RegistryClient;
 import io.sluice.image.scan.ImageRepositoryReconciler;
 import io.sluice.image.scan.ManifestDigests;
 import io.sluice.image.scan.TagStore;

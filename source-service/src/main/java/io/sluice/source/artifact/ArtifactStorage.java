@@ -13,18 +13,20 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The artifact folder: {@code <root>/<kind lower-cased>/<namespace>/<name>/<sha256 hex>.tar.gz}, one folder per
- * source object, files named by their digest (so a file never changes once written, and writing the same
- * content twice is a no-op).
+ * The artifact folder: {@code <root>/<kind lower-cased>/<namespace>/<name>/<sha256 hex><extension>}, one folder per
+ * source object, files named by their digest and {@link ArtifactFormat} ({@code .tar.gz}, {@code .tgz}, {@code .json});
+ * a file never changes once written, and writing the same content twice is a no-op.
  *
  * <p>A new artifact is written to a temporary file in the object's folder and moved into place atomically, so a
  * download never sees a half-written file. Old artifacts are garbage-collected: the newest {@code keep} files
@@ -34,7 +36,8 @@ import java.util.stream.Stream;
 public final class ArtifactStorage {
 
     private static final Logger LOG = Logger.getLogger(ArtifactStorage.class);
-    private static final Pattern ARTIFACT_NAME = Pattern.compile("[0-9a-f]{64}\\.tar\\.gz");
+    private static final Pattern ARTIFACT_NAME = Pattern.compile("[0-9a-f]{64}(" + Arrays.stream(ArtifactFormat.values())
+            .map(format -> Pattern.quote(format.extension())).collect(Collectors.joining("|")) + ")");
     private static final String TEMP_PREFIX = ".tmp-";
 
     private final Path root;
@@ -59,7 +62,7 @@ public final class ArtifactStorage {
     /** A new temporary file in the object's folder, to build an artifact into; {@link #store} moves it. */
     public Path newTempFile(ObjectKey object) throws IOException {
         Path folder = Files.createDirectories(folderOf(object));
-        return folder.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tar.gz");
+        return folder.resolve(TEMP_PREFIX + UUID.randomUUID());
     }
 
     /**
@@ -68,7 +71,7 @@ public final class ArtifactStorage {
      */
     public StoredArtifact store(ObjectKey object, BuiltArtifact built) throws IOException {
         Path folder = Files.createDirectories(folderOf(object));
-        String fileName = built.digest().hex() + ".tar.gz";
+        String fileName = built.digest().hex() + built.format().extension();
         Path target = folder.resolve(fileName);
         if (Files.exists(target)) {
             Files.deleteIfExists(built.file());

@@ -2,12 +2,8 @@ package io.sluice.source.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ArtifactReady;
-import io.sluice.api.events.Digest;
-import io.sluice.api.events.ObjectEvent;
-import io.sluice.api.events.Severity;
 import io.sluice.api.meta.Artifact;
 import io.sluice.api.meta.ConditionTypes;
-import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.api.source.GitRepository;
@@ -35,18 +31,15 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reconciles one GitRepository, as Flux's source-controller does:
@@ -72,29 +65,15 @@ import java.util.concurrent.TimeUnit;
 public class GitRepositoryReconciler {
 
     private static final Logger LOG = Logger.getLogger(GitRepositoryReconciler.class);
-    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
     /** Flux's event reason for a new artifact. */
     static final String NEW_ARTIFACT = "NewArtifact";
-
-    /**
-     * What a run decided, for its trigger.
-     *
-     * @param next        when to run again; null: only when something asks (a spec change, a push, a request)
-     * @param newArtifact the run announced a new artifact: the GitRepositories that include this one build again
-     */
-    public record Outcome(Duration next, boolean newArtifact) {
-        static Outcome idle() {
-            return new Outcome(null, false);
-        }
-    }
 
     private final KubernetesClient client;
     private final GitFetcher fetcher;
     private final ArtifactStorage storage;
     private final ArtifactUrls urls;
-    private final EventSink events;
-    private final String controller;
+    private final SourceEvents events;
     private final Duration defaultInterval;
     private final Backoff backoff;
     private final SecretCredentials credentials;
@@ -122,8 +101,7 @@ public class GitRepositoryReconciler {
         this.fetcher = fetcher;
         this.storage = storage;
         this.urls = urls;
-        this.events = events;
-        this.controller = controller;
+        this.events = new SourceEvents(events, controller);
         this.defaultInterval = defaultInterval;
         this.backoff = new Backoff(retryMin);
         this.credentials = new SecretCredentials(client);
@@ -175,9 +153,9 @@ public class GitRepositoryReconciler {
         GitRepositorySettings settings;
         try {
             settings = GitRepositorySettings.of(repo, defaultInterval);
-        } catch (GitRepositorySettings.InvalidSpecException e) {
+        } catch (InvalidSpecException e) {
             // Retrying cannot help: Stalled until the spec changes (a new generation reconciles again).
-            publishFailure(key, before, Reasons.INVALID_SPEC, e.getMessage(), previous);
+            events.failure(key, before, Reasons.INVALID_SPEC, e.getMessage(), previous);
             statusWriter.stalled(key, GitRepositorySettings.generation(repo), Reasons.INVALID_SPEC, e.getMessage(), handledAt, Instant.now());
             pushes.remove(key); // no artifact will answer them; a fixed spec is a new reconcile, not these pushes
             return Outcome.idle();
@@ -185,8 +163,7 @@ public class GitRepositoryReconciler {
 
         try {
             Artifact artifact = fetchAndStore(settings, before);
-            boolean changed = previous == null || !Objects.equals(previous.getRevision(), artifact.getRevision())
-                    || !Objects.equals(previous.getDigest(), artifact.getDigest());
+            boolean changed = ArtifactStatus.changed(previous, artifact);
             if (changed) {
                 announce(key, artifact);
             } else if (pushAtStart != null) {
@@ -200,10 +177,10 @@ public class GitRepositoryReconciler {
             return new Outcome(settings.interval(), changed);
         } catch (ReconcileFailure failure) {
             LOG.warnf("%s: %s", key, failure.getMessage());
-            publishFailure(key, before, failure.reason(), failure.getMessage(), previous);
+            events.failure(key, before, failure.reason(), failure.getMessage(), previous);
             statusWriter.failed(key, settings.generation(), failure, handledAt, Instant.now());
             return new Outcome(backoff.failed(key, settings.interval()), false);
-        } catch (PublishFailedException e) {
+        } catch (SourceEvents.PublishFailedException e) {
             LOG.warnf("%s: %s; retrying", key, e.getMessage());
             if (requestedAt != null) {
                 noteRequest(key, requestedAt); // not written yet: the retry writes it
@@ -234,18 +211,7 @@ public class GitRepositoryReconciler {
         if (upToDate) {
             return previous;
         }
-        StoredArtifact stored = build(key, fetched, included, settings.ignore());
-        Artifact artifact = new Artifact();
-        artifact.setPath(stored.path());
-        artifact.setUrl(urls.urlFor(stored.path()).toString());
-        artifact.setRevision(revision);
-        artifact.setDigest(stored.digest().toString());
-        artifact.setSize(stored.size());
-        boolean sameContent = previous != null && Objects.equals(previous.getDigest(), artifact.getDigest())
-                && Objects.equals(previous.getRevision(), revision);
-        artifact.setLastUpdateTime(sameContent && previous.getLastUpdateTime() != null ? previous.getLastUpdateTime()
-                : DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-        return artifact;
+        return ArtifactStatus.of(build(key, fetched, included, settings.ignore()), urls, revision, previous);
     }
 
     private StoredArtifact build(ObjectKey key, FetchResult fetched, List<IncludedArtifact> included, String ignore) throws ReconcileFailure {
@@ -267,44 +233,15 @@ public class GitRepositoryReconciler {
     }
 
     /** ArtifactReady (waited for) then NewArtifact; the pushes it answers go with it, or stay for the retry. */
-    private void announce(ObjectKey key, Artifact artifact) throws PublishFailedException {
+    private void announce(ObjectKey key, Artifact artifact) throws SourceEvents.PublishFailedException {
         Instant pushReceivedAt = pushes.remove(key);
-        ArtifactReady ready = new ArtifactReady(key, artifact.getRevision(), URI.create(artifact.getUrl()),
-                Digest.parse(artifact.getDigest()), artifact.getSize(), pushReceivedAt);
-        ObjectEvent event = new ObjectEvent(key, Severity.INFO, NEW_ARTIFACT,
-                "stored artifact for revision '" + artifact.getRevision() + "'", artifact.getRevision(),
-                Map.of("source.toolkit.fluxcd.io/revision", artifact.getRevision(), "source.toolkit.fluxcd.io/digest", artifact.getDigest()),
-                Instant.now(), controller);
         try {
-            events.publish(ready).toCompletableFuture().get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            events.publish(event);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            events.announce(key, artifact, pushReceivedAt, NEW_ARTIFACT, "stored artifact for revision '" + artifact.getRevision() + "'");
+        } catch (SourceEvents.PublishFailedException e) {
             if (pushReceivedAt != null) {
                 notePush(key, pushReceivedAt);
             }
-            throw new PublishFailedException("could not publish ArtifactReady for revision '" + artifact.getRevision() + "' to Kafka: " + e.getMessage());
-        }
-    }
-
-    /** An error ObjectEvent, unless Ready already said exactly this (a retry of the same failure is not news). */
-    private void publishFailure(ObjectKey key, GitRepositoryStatus before, String reason, String message, Artifact previous) {
-        boolean sameAsBefore = Conditions.get(before, ConditionTypes.READY)
-                .map(c -> Conditions.FALSE.equals(c.getStatus()) && message.equals(c.getMessage()))
-                .orElse(false);
-        if (sameAsBefore) {
-            return;
-        }
-        events.publish(new ObjectEvent(key, Severity.ERROR, reason, message, previous == null ? null : previous.getRevision(),
-                Map.of(), Instant.now(), controller));
-    }
-
-    /** Kafka did not take ArtifactReady: the status is not written, so the next try publishes again. */
-    private static final class PublishFailedException extends Exception {
-        PublishFailedException(String message) {
-            super(message);
+            throw e;
         }
     }
 }

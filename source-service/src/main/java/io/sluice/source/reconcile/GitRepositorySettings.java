@@ -1,6 +1,5 @@
 package io.sluice.source.reconcile;
 
-import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.GitRepositoryInclude;
@@ -21,13 +20,6 @@ import java.util.List;
 public record GitRepositorySettings(ObjectKey key, long generation, String url, GitRepositoryRef ref, String secretName,
                                     Duration interval, Duration timeout, List<GitRepositoryInclude> include, String ignore) {
 
-    /** A spec that retrying cannot fix: the GitRepository is Stalled until its spec changes. */
-    public static final class InvalidSpecException extends RuntimeException {
-        InvalidSpecException(String message) {
-            super(message);
-        }
-    }
-
     public GitRepositorySettings {
         include = include == null ? List.of() : List.copyOf(include);
     }
@@ -39,14 +31,11 @@ public record GitRepositorySettings(ObjectKey key, long generation, String url, 
 
     /** Reads the spec; throws {@link InvalidSpecException} naming the field when a duration cannot be read. */
     static GitRepositorySettings of(GitRepository repo, Duration defaultInterval) {
-        ObjectKey key = GitRepositoryWatcher.key(repo);
+        ObjectKey key = SourceWatchers.key(repo);
         GitRepositorySpec spec = repo.getSpec() == null ? new GitRepositorySpec() : repo.getSpec();
         long generation = generation(repo);
-        Duration interval = duration(spec.getInterval(), "spec.interval", key, defaultInterval);
-        if (interval.isZero() || interval.isNegative()) {
-            interval = defaultInterval;
-        }
-        Duration timeout = duration(spec.getTimeout(), "spec.timeout", key, FetchRequest.DEFAULT_TIMEOUT);
+        Duration interval = InvalidSpecException.interval(spec.getInterval(), key, defaultInterval);
+        Duration timeout = InvalidSpecException.duration(spec.getTimeout(), "spec.timeout", key, FetchRequest.DEFAULT_TIMEOUT);
         String secretName = spec.getSecretRef() == null ? null : spec.getSecretRef().getName();
         return new GitRepositorySettings(key, generation, spec.getUrl(), spec.getRef(), secretName, interval, timeout,
                 spec.getInclude(), spec.getIgnore());
@@ -64,16 +53,5 @@ public record GitRepositorySettings(ObjectKey key, long generation, String url, 
 
     FetchRequest fetchRequest(GitCredentials credentials) {
         return new FetchRequest(url, ref, credentials, timeout, secretKey());
-    }
-
-    private static Duration duration(String text, String field, ObjectKey key, Duration fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return FluxDuration.parse(text, field + " of GitRepository " + key.namespace() + "/" + key.name());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException(e.getMessage());
-        }
     }
 }

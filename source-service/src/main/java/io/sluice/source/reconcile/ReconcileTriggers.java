@@ -6,6 +6,9 @@ import io.sluice.api.events.RepoUrl;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
 import io.sluice.api.source.GitRepositoryInclude;
+import io.sluice.api.source.HelmChart;
+import io.sluice.api.source.HelmRepository;
+import io.sluice.api.source.LocalHelmChartSourceReference;
 import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
 import io.sluice.kit.reconcile.ReconcileScheduler;
@@ -24,16 +27,17 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything that makes a GitRepository reconcile, in one place:
+ * Everything that makes a source object (GitRepository, HelmRepository, HelmChart) reconcile, in one place:
  * <ul>
- *   <li>created, spec changed, {@code reconcile.fluxcd.io/requestedAt} changed ({@link GitRepositoryWatcher}):
+ *   <li>created, spec changed, {@code reconcile.fluxcd.io/requestedAt} changed ({@link SourceWatchers}):
  *       reconciled now, by the replica that owns it ({@link PartitionOwnership});</li>
  *   <li>its interval elapsed: the reconciler's answer plans the next run, again only on the owner;</li>
  *   <li>{@code ReconcileRequested} for it: reconciled now (the record's partition is the owner's);</li>
- *   <li>{@code GitPushed} whose key equals {@link RepoUrl#normalize} of its {@code spec.url}: reconciled now if
+ *   <li>{@code GitPushed} (GitRepositories only) whose key equals {@link RepoUrl#normalize} of its {@code spec.url}: reconciled now if
  *       this replica owns it, otherwise a {@code ReconcileRequested} is published so the owner does it;</li>
  *   <li>partitions newly assigned to this replica: all objects that fall in them are reconciled now;</li>
- *   <li>a GitRepository it includes got a new artifact (the reconciler's {@link GitRepositoryReconciler.Outcome} says so).</li>
+ *   <li>a GitRepository it includes got a new artifact, or the HelmRepository a HelmChart pulls from got a new index (the
+ *       reconciler's {@link Outcome} says so).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -42,8 +46,10 @@ public class ReconcileTriggers {
     private static final Logger LOG = Logger.getLogger(ReconcileTriggers.class);
 
     private final PartitionOwnership ownership;
-    private final GitRepositoryWatcher watcher;
+    private final SourceWatchers watcher;
     private final GitRepositoryReconciler reconciler;
+    private final HelmRepositoryReconciler helmRepositories;
+    private final HelmChartReconciler helmCharts;
     private final ArtifactStorage storage;
     private final EventPublisher publisher;
     private final StageTimer stageTimer;
@@ -56,11 +62,13 @@ public class ReconcileTriggers {
      */
     private final Map<ObjectKey, Instant> pushTriggered = new ConcurrentHashMap<>();
 
-    ReconcileTriggers(SourceConfig config, PartitionOwnership ownership, GitRepositoryWatcher watcher, GitRepositoryReconciler reconciler,
-                      ArtifactStorage storage, EventPublisher publisher, StageTimer stageTimer) {
+    ReconcileTriggers(SourceConfig config, PartitionOwnership ownership, SourceWatchers watcher, GitRepositoryReconciler reconciler,
+                      HelmRepositoryReconciler helmRepositories, HelmChartReconciler helmCharts, ArtifactStorage storage, EventPublisher publisher, StageTimer stageTimer) {
         this.ownership = ownership;
         this.watcher = watcher;
         this.reconciler = reconciler;
+        this.helmRepositories = helmRepositories;
+        this.helmCharts = helmCharts;
         this.storage = storage;
         this.publisher = publisher;
         this.stageTimer = stageTimer;
@@ -72,13 +80,25 @@ public class ReconcileTriggers {
         scheduler.close();
     }
 
-    /** One run; its outcome plans the next, and a new artifact rebuilds the GitRepositories that include it. */
+    /** One run of the object's kind; its outcome plans the next, and a new artifact rebuilds the GitRepositories that include it. */
     private Duration run(ObjectKey key) {
-        GitRepositoryReconciler.Outcome outcome = stageTimer.time("fetch", () -> reconciler.reconcile(key));
-        if (outcome.newArtifact()) {
-            includedChanged(key);
-        }
-        return outcome.next();
+        return switch (key.kind()) {
+            case HelmRepository.KIND -> {
+                Outcome outcome = stageTimer.time("fetch", () -> helmRepositories.reconcile(key));
+                if (outcome.newArtifact()) {
+                    chartSourceChanged(key);
+                }
+                yield outcome.next();
+            }
+            case HelmChart.KIND -> stageTimer.time("fetch", () -> helmCharts.reconcile(key)).next();
+            default -> {
+                Outcome outcome = stageTimer.time("fetch", () -> reconciler.reconcile(key));
+                if (outcome.newArtifact()) {
+                    includedChanged(key);
+                }
+                yield outcome.next();
+            }
+        };
     }
 
     /** Created, spec changed, or reconcile annotation changed. */
@@ -92,6 +112,8 @@ public class ReconcileTriggers {
         scheduler.forget(key);
         pushTriggered.remove(key);
         reconciler.forget(key);
+        helmRepositories.forget(key);
+        helmCharts.forget(key);
         if (ownership.owns(key)) {
             storage.deleteAll(key);
             LOG.infof("%s was deleted; its artifacts were removed from storage", key);
@@ -100,10 +122,14 @@ public class ReconcileTriggers {
 
     /** Reconciles the object now, on this replica; {@code requestedAt} goes to {@code status.lastHandledReconcileAt}. */
     public void reconcileRequested(ReconcileRequested request) {
-        if (!GitRepository.KIND.equals(request.object().kind())) {
-            return; // another service's kind
+        switch (request.object().kind()) {
+            case GitRepository.KIND -> reconciler.noteRequest(request.object(), request.requestedAt());
+            case HelmRepository.KIND -> helmRepositories.noteRequest(request.object(), request.requestedAt());
+            case HelmChart.KIND -> helmCharts.noteRequest(request.object(), request.requestedAt());
+            default -> {
+                return; // another service's kind
+            }
         }
-        reconciler.noteRequest(request.object(), request.requestedAt());
         if (request.requestedAt().equals(pushTriggered.remove(request.object()))) {
             LOG.debugf("%s: reconcile request of %s comes with a push already being fetched; no second fetch",
                     request.object(), request.requestedAt());
@@ -116,12 +142,12 @@ public class ReconcileTriggers {
     public int gitPushed(GitPushed push) {
         String key = push.subject();
         int matched = 0;
-        for (GitRepository repo : watcher.all()) {
+        for (GitRepository repo : watcher.gitRepositories()) {
             if (repo.getSpec() == null || !key.equals(normalizedOrNull(repo.getSpec().getUrl()))) {
                 continue;
             }
             matched++;
-            ObjectKey object = GitRepositoryWatcher.key(repo);
+            ObjectKey object = SourceWatchers.key(repo);
             if (ownership.owns(object)) {
                 reconciler.notePush(object, push.receivedAt());
                 pushTriggered.put(object, push.receivedAt());
@@ -143,23 +169,34 @@ public class ReconcileTriggers {
 
     /** A GitRepository got a new artifact: reconcile the ones in its namespace that include it. */
     private void includedChanged(ObjectKey included) {
-        for (GitRepository repo : watcher.all()) {
+        for (GitRepository repo : watcher.gitRepositories()) {
             if (!Objects.equals(repo.getMetadata().getNamespace(), included.namespace()) || repo.getSpec() == null
                     || repo.getSpec().getInclude() == null) {
                 continue;
             }
             List<GitRepositoryInclude> includes = repo.getSpec().getInclude();
             boolean includesIt = includes.stream().anyMatch(i -> i.getRepository() != null && included.name().equals(i.getRepository().getName()));
-            ObjectKey key = GitRepositoryWatcher.key(repo);
+            ObjectKey key = SourceWatchers.key(repo);
             if (includesIt && ownership.owns(key)) {
                 scheduler.requestNow(key);
             }
         }
     }
 
+    /** A HelmRepository got a new index: reconcile the HelmCharts in its namespace that pull from it. */
+    private void chartSourceChanged(ObjectKey repository) {
+        for (HelmChart chart : watcher.helmCharts()) {
+            LocalHelmChartSourceReference ref = chart.getSpec() == null ? null : chart.getSpec().getSourceRef();
+            ObjectKey key = SourceWatchers.key(chart);
+            if (ref != null && repository.kind().equals(ref.getKind()) && repository.name().equals(ref.getName())
+                    && repository.namespace().equals(key.namespace()) && ownership.owns(key)) {
+                scheduler.requestNow(key);
+            }
+        }
+    }
+
     void onAssigned(@Observes PartitionOwnership.PartitionsAssigned assigned) {
-        for (GitRepository repo : watcher.all()) {
-            ObjectKey key = GitRepositoryWatcher.key(repo);
+        for (ObjectKey key : watcher.allKeys()) {
             if (ownership.owns(key)) {
                 scheduler.requestNow(key);
             }

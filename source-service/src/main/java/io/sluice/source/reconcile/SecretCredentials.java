@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads the credentials of a GitRepository's {@code spec.secretRef} from its Secret: {@code data} (base64, as every
+ * Reads a source's Secret ({@code spec.secretRef}, {@code spec.certSecretRef}): the credentials of a GitRepository, the keys of any other: {@code data} (base64, as every
  * API server stores it) and {@code stringData} (the sandbox keeps it as written), {@code data} winning. A Secret
  * that cannot be read is Flux's {@code AuthenticationFailed} on FetchFailed, with a message saying which Secret and
  * what to do; never a value from it.
@@ -29,9 +29,15 @@ final class SecretCredentials {
 
     /** The Secret's credentials; none when {@code secretName} is null (no {@code spec.secretRef}). */
     GitCredentials read(ObjectKey owner, String secretName) throws ReconcileFailure {
-        if (secretName == null) {
-            return GitCredentials.none();
-        }
+        return secretName == null ? GitCredentials.none() : GitCredentials.fromSecretData(data(owner, secretName, "spec.secretRef"));
+    }
+
+    /**
+     * The Secret's keys and their values, base64-decoded; {@code stringData} under {@code data}.
+     *
+     * @param field the spec field naming the Secret, for messages ({@code spec.certSecretRef})
+     */
+    Map<String, byte[]> data(ObjectKey owner, String secretName, String field) throws ReconcileFailure {
         String where = owner.namespace() + "/" + secretName;
         Secret secret;
         try {
@@ -42,7 +48,7 @@ final class SecretCredentials {
         }
         if (secret == null) {
             throw new ReconcileFailure(ConditionTypes.FETCH_FAILED, Reasons.AUTHENTICATION_FAILED,
-                    "failed to get secret '" + where + "': secrets \"" + secretName + "\" not found; create it or fix spec.secretRef");
+                    "failed to get secret '" + where + "': secrets \"" + secretName + "\" not found; create it or fix " + field);
         }
         Map<String, byte[]> data = new HashMap<>();
         if (secret.getStringData() != null) {
@@ -56,6 +62,6 @@ final class SecretCredentials {
                         "secret '" + where + "' has a data value that is not base64");
             }
         }
-        return GitCredentials.fromSecretData(data);
+        return data;
     }
 }

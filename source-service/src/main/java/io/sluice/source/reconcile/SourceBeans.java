@@ -3,6 +3,7 @@ package io.sluice.source.reconcile;
 import io.sluice.source.artifact.ArtifactStorage;
 import io.sluice.source.config.SourceConfig;
 import io.sluice.source.git.GitFetcher;
+import io.sluice.source.helm.ChartRepositoryClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -21,6 +22,12 @@ public class SourceBeans {
     @ApplicationScoped
     GitFetcher gitFetcher(SourceConfig config) {
         return new GitFetcher(config.git().cachePath().toAbsolutePath());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ChartRepositoryClient chartRepositoryClient() {
+        return new ChartRepositoryClient();
     }
 
     void closeFetcher(@Disposes GitFetcher fetcher) {

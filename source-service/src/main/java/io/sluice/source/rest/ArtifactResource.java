@@ -1,5 +1,6 @@
 package io.sluice.source.rest;
 
+import io.sluice.source.artifact.ArtifactFormat;
 import io.sluice.source.artifact.ArtifactStorage;
 import io.sluice.source.reconcile.ArtifactUrls;
 import jakarta.ws.rs.GET;
@@ -12,9 +13,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
- * Serves stored artifacts: {@code GET /artifacts/<kind>/<namespace>/<name>/<sha256 hex>.tar.gz}, the URL in
- * {@code status.artifact.url} and {@code ArtifactReady.url}. The file name is the artifact's digest, so a URL
- * always gives the same bytes; clients must still check them against the digest they were given.
+ * Serves stored artifacts: {@code GET /artifacts/<kind>/<namespace>/<name>/<sha256 hex><extension>}, the URL in
+ * {@code status.artifact.url} and {@code ArtifactReady.url}: {@code .tar.gz} and {@code .tgz} (a Helm chart) as
+ * {@code application/gzip}, {@code .json} (a Helm repository index) as {@code application/json}. The file name is the
+ * artifact's digest, so a URL always gives the same bytes; clients must still check them against the digest they were
+ * given.
  *
  * <p>An unknown or garbage-collected artifact is a 404 with a one-line reason. Anything that is not exactly
  * four segments ending in a sha256 file name (e.g. {@code ..}) is a 404 too: nothing outside the artifact folder
@@ -22,9 +25,6 @@ import java.util.Optional;
  */
 @Path("/artifacts")
 public class ArtifactResource {
-
-    /** Flux serves artifacts as gzip: {@code application/x-gzip}, {@code application/gzip} is the registered type. */
-    static final String GZIP = "application/gzip";
 
     private final ArtifactStorage storage;
 
@@ -34,7 +34,7 @@ public class ArtifactResource {
 
     @GET
     @Path("{kind}/{namespace}/{name}/{file}")
-    @Produces({GZIP, MediaType.TEXT_PLAIN})
+    @Produces({"application/gzip", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response download(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
                              @PathParam("name") String name, @PathParam("file") String file) {
         String path = kind + "/" + namespace + "/" + name + "/" + file;
@@ -45,7 +45,8 @@ public class ArtifactResource {
                             + " read status.artifact.url of " + kind + " " + namespace + "/" + name + " for the current one\n")
                     .build();
         }
-        return Response.ok(stored.get().toFile(), GZIP)
+        String mediaType = ArtifactFormat.ofFileName(file).orElseThrow().mediaType();
+        return Response.ok(stored.get().toFile(), mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .build();
     }

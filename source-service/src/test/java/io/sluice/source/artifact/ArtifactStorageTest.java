@@ -67,6 +67,25 @@ class ArtifactStorageTest {
     }
 
     @Test
+    void otherFormatsAreStoredWithTheirExtensionAndTheirDigestReadFromTheFile() throws IOException {
+        ArtifactStorage storage = new ArtifactStorage(root, 2);
+        Path temp = storage.newTempFile(PODINFO);
+        byte[] bytes = "{\"apiVersion\":\"v1\"}".getBytes(StandardCharsets.UTF_8);
+        Files.write(temp, bytes);
+
+        StoredArtifact stored = storage.store(PODINFO, BuiltArtifact.ofFile(temp, ArtifactFormat.JSON));
+
+        assertThat(stored.digest()).isEqualTo(Digest.sha256(bytes));
+        assertThat(stored.size()).isEqualTo(bytes.length);
+        assertThat(stored.path()).isEqualTo("gitrepository/flux-system/podinfo/" + Digest.sha256(bytes).hex() + ".json");
+        assertThat(storage.find(stored.path())).hasValue(stored.file());
+        assertThat(storage.find("gitrepository/flux-system/podinfo/" + Digest.sha256(bytes).hex() + ".txt")).as("no such format").isEmpty();
+        assertThat(ArtifactFormat.ofFileName(stored.file().getFileName().toString())).contains(ArtifactFormat.JSON);
+        assertThat(ArtifactFormat.ofFileName("x.tgz")).contains(ArtifactFormat.TGZ);
+        assertThat(ArtifactFormat.ofFileName("x.tar.gz")).contains(ArtifactFormat.TAR_GZ);
+    }
+
+    @Test
     void deleteAllRemovesTheObjectsFolder() throws IOException {
         ArtifactStorage storage = new ArtifactStorage(root, 2);
         StoredArtifact stored = store(storage, "x");

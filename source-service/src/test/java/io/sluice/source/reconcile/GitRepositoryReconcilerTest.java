@@ -89,9 +89,9 @@ class GitRepositoryReconcilerTest {
         String sha = newRepository(name, Map.of("kustomization.yaml", "resources: []\n", "logo.png", "x"));
         ObjectKey key = create(name, spec -> { });
 
-        GitRepositoryReconciler.Outcome outcome = reconciler.reconcile(key);
+        Outcome outcome = reconciler.reconcile(key);
 
-        assertThat(outcome).isEqualTo(new GitRepositoryReconciler.Outcome(Duration.ofHours(1), true));
+        assertThat(outcome).isEqualTo(new Outcome(Duration.ofHours(1), true));
         GitRepository ready = get(key);
         String message = "stored artifact for revision 'main@sha1:" + sha + "'";
         assertThat(condition(ready, ConditionTypes.READY)).isEqualTo("True/Succeeded/" + message);
@@ -115,7 +115,7 @@ class GitRepositoryReconcilerTest {
         assertThat(newArtifact.reportingController()).isEqualTo(CONTROLLER);
 
         String resourceVersion = ready.getMetadata().getResourceVersion();
-        assertThat(reconciler.reconcile(key)).isEqualTo(new GitRepositoryReconciler.Outcome(Duration.ofHours(1), false));
+        assertThat(reconciler.reconcile(key)).isEqualTo(new Outcome(Duration.ofHours(1), false));
         assertThat(published).as("the same revision is not announced twice").hasSize(2);
         assertThat(get(key).getMetadata().getResourceVersion()).as("nothing changed, nothing written").isEqualTo(resourceVersion);
     }
@@ -158,7 +158,7 @@ class GitRepositoryReconcilerTest {
         String name = unique("stalled");
         ObjectKey key = create(name, spec -> spec.setInterval("soon"));
 
-        assertThat(reconciler.reconcile(key)).as("no retry: only a new spec helps").isEqualTo(new GitRepositoryReconciler.Outcome(null, false));
+        assertThat(reconciler.reconcile(key)).as("no retry: only a new spec helps").isEqualTo(new Outcome(null, false));
 
         GitRepository stalled = get(key);
         String message = "spec.interval of GitRepository default/" + name;
@@ -200,9 +200,9 @@ class GitRepositoryReconcilerTest {
         Artifact good = get(key).getStatus().getArtifact();
 
         createSecret(name, "wrong-password");
-        GitRepositoryReconciler.Outcome failedRun = reconciler.reconcile(key);
+        Outcome failedRun = reconciler.reconcile(key);
 
-        assertThat(failedRun).isEqualTo(new GitRepositoryReconciler.Outcome(RETRY_MIN, false));
+        assertThat(failedRun).isEqualTo(new Outcome(RETRY_MIN, false));
         GitRepository failed = get(key);
         assertThat(condition(failed, ConditionTypes.READY)).startsWith("False/GitOperationFailed/failed to checkout and determine revision: ")
                 .contains("authentication failed").doesNotContain("wrong-password");
@@ -214,7 +214,7 @@ class GitRepositoryReconcilerTest {
         assertThat(error.revision()).isEqualTo(good.getRevision());
 
         createSecret(name, PASSWORD);
-        assertThat(reconciler.reconcile(key)).as("the backoff is reset").isEqualTo(new GitRepositoryReconciler.Outcome(Duration.ofHours(1), false));
+        assertThat(reconciler.reconcile(key)).as("the backoff is reset").isEqualTo(new Outcome(Duration.ofHours(1), false));
         assertThat(condition(get(key), ConditionTypes.READY)).startsWith("True/Succeeded/");
         assertThat(get(key).getStatus().getConditions()).extracting(c -> c.getType()).doesNotContain(ConditionTypes.FETCH_FAILED);
         assertThat(artifactsReady()).as("same content: not announced again").hasSize(1);
@@ -251,9 +251,9 @@ class GitRepositoryReconcilerTest {
         newRepository(name, Map.of("a.yaml", "a: 1\n"));
         ObjectKey key = create(name, spec -> spec.setSuspend(true));
 
-        assertThat(reconciler.reconcile(key)).isEqualTo(new GitRepositoryReconciler.Outcome(null, false));
+        assertThat(reconciler.reconcile(key)).isEqualTo(new Outcome(null, false));
         assertThat(get(key).getStatus()).isNull();
-        assertThat(reconciler.reconcile(ObjectKey.of(GitRepository.KIND, NS, unique("gone")))).isEqualTo(new GitRepositoryReconciler.Outcome(null, false));
+        assertThat(reconciler.reconcile(ObjectKey.of(GitRepository.KIND, NS, unique("gone")))).isEqualTo(new Outcome(null, false));
         assertThat(published).isEmpty();
     }
 
@@ -267,7 +267,7 @@ class GitRepositoryReconcilerTest {
         reconciler.notePush(key, pushed);
         kafkaDown = true;
 
-        assertThat(reconciler.reconcile(key)).isEqualTo(new GitRepositoryReconciler.Outcome(RETRY_MIN, false));
+        assertThat(reconciler.reconcile(key)).isEqualTo(new Outcome(RETRY_MIN, false));
         assertThat(get(key).getStatus()).as("no status until Kafka has the artifact").isNull();
 
         kafkaDown = false;

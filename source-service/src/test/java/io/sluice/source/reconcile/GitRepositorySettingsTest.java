@@ -58,10 +58,10 @@ class GitRepositorySettingsTest {
     @Test
     void anUnreadableDurationIsAnInvalidSpecNamingTheField() {
         assertThatThrownBy(() -> GitRepositorySettings.of(repository(spec -> spec.setInterval("soon")), DEFAULT_INTERVAL))
-                .isInstanceOf(GitRepositorySettings.InvalidSpecException.class)
+                .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("spec.interval of GitRepository flux-system/podinfo");
         assertThatThrownBy(() -> GitRepositorySettings.of(repository(spec -> spec.setTimeout("1 minute")), DEFAULT_INTERVAL))
-                .isInstanceOf(GitRepositorySettings.InvalidSpecException.class)
+                .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("spec.timeout of GitRepository flux-system/podinfo");
     }
 

@@ -1,0 +1,45 @@
+package io.sluice.api.source;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sluice.api.meta.KeepsUnknownFields;
+import io.sluice.api.meta.LocalObjectReference;
+
+import java.util.List;
+
+/**
+ * How to verify a chart's signature ({@code spec.verify}); only for charts from an OCI HelmRepository. Read, not
+ * acted on yet.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class HelmChartVerification extends KeepsUnknownFields {
+
+    /** {@code cosign} or {@code notation}. */
+    private String provider;
+    /** The Secret holding the trusted public keys. */
+    private LocalObjectReference secretRef;
+    private List<OIDCIdentityMatch> matchOIDCIdentity;
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public LocalObjectReference getSecretRef() {
+        return secretRef;
+    }
+
+    public void setSecretRef(LocalObjectReference secretRef) {
+        this.secretRef = secretRef;
+    }
+
+    public List<OIDCIdentityMatch> getMatchOIDCIdentity() {
+        return matchOIDCIdentity;
+    }
+
+    public void setMatchOIDCIdentity(List<OIDCIdentityMatch> matchOIDCIdentity) {
+        this.matchOIDCIdentity = matchOIDCIdentity;
+    }
+}
