@@ -64,6 +64,18 @@ class SluiceCliTest {
     }
 
     @Test
+    void upRejectsARegistryGivenAsAUrl() {
+        assertThat(run("up", "--registry", "http://127.0.0.1:5000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--registry takes HOST or HOST:PORT").contains("no scheme, no path");
+    }
+
+    @Test
+    void upRejectsARegistryWithAPath() {
+        assertThat(run("up", "--registry", "127.0.0.1:5000/team")).isEqualTo(2);
+        assertThat(err.toString()).contains("--registry takes HOST or HOST:PORT");
+    }
+
+    @Test
     void upRejectsAZeroTimeout() {
         assertThat(run("up", "--timeout", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--timeout must be at least 1 second");

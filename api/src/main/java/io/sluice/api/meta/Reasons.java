@@ -46,7 +46,11 @@ public final class Reasons {
     public static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
     /** HelmChart: the source has no artifact yet. */
     public static final String NO_SOURCE_ARTIFACT = "NoSourceArtifact";
-    /** HelmChart: the chart named cannot be found (no such chart, no version in range, no chart in that folder). */
+    /**
+     * HelmChart: the chart named cannot be found (no such chart, no version in range, no chart in that folder);
+     * HelmRelease: neither {@code spec.chart} nor {@code spec.chartRef} names a chart (or a chartRef of a kind Flux
+     * does not take).
+     */
     public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
     /** HelmChart: the chart could not be downloaded. */
     public static final String CHART_PULL_ERROR = "ChartPullError";
@@ -93,8 +97,6 @@ public final class Reasons {
     public static final String MISSING_ROLLBACK_TARGET = "MissingRollbackTarget";
     public static final String RETRY_AFTER_INTERVAL = "RetryAfterInterval";
     public static final String AWAITING_TESTS = "AwaitingTests";
-    /** Neither {@code spec.chart} nor {@code spec.chartRef} names a chart (or a chartRef of a kind Flux does not take). */
-    public static final String INVALID_CHART_REFERENCE = "InvalidChartReference";
 
     // image-reflector-controller and image-automation-controller
     public static final String IMAGE_URL_INVALID = "ImageURLInvalid";

@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.sluice.api.image.ImagePolicy;
+import io.sluice.api.image.ImageRepository;
+import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
@@ -25,7 +28,10 @@ final class FluxObjectApplier {
             GitRepository.KIND, ResourceDefinitionContext.fromResourceType(GitRepository.class),
             Kustomization.KIND, ResourceDefinitionContext.fromResourceType(Kustomization.class),
             Receiver.KIND, ResourceDefinitionContext.fromResourceType(Receiver.class),
-            "Secret", ResourceDefinitionContext.fromResourceType(Secret.class));
+            "Secret", ResourceDefinitionContext.fromResourceType(Secret.class),
+            ImageRepository.KIND, ResourceDefinitionContext.fromResourceType(ImageRepository.class),
+            ImagePolicy.KIND, ResourceDefinitionContext.fromResourceType(ImagePolicy.class),
+            ImageUpdateAutomation.KIND, ResourceDefinitionContext.fromResourceType(ImageUpdateAutomation.class));
 
     private final KubernetesClient client;
 

@@ -2,6 +2,9 @@ package io.sluice.cli.up;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.sluice.api.image.ImagePolicy;
+import io.sluice.api.image.ImageRepository;
+import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
@@ -21,10 +24,11 @@ import java.util.stream.Stream;
 public final class QuickstartObjects {
 
     /**
-     * The kinds the quickstart may hold: the source and what deploys it, and a webhook Receiver with its token
-     * Secret. Anything else in flux/ is a mistake worth stopping for.
+     * The kinds the quickstart may hold: the source and what deploys it, a webhook Receiver with its token
+     * Secret, and the image automation of images/. Anything else is a mistake worth stopping for.
      */
-    static final List<String> KINDS = List.of(GitRepository.KIND, Kustomization.KIND, Receiver.KIND, "Secret");
+    static final List<String> KINDS = List.of(GitRepository.KIND, Kustomization.KIND, Receiver.KIND, "Secret",
+            ImageRepository.KIND, ImagePolicy.KIND, ImageUpdateAutomation.KIND);
 
     private QuickstartObjects() {
     }
@@ -43,6 +47,36 @@ public final class QuickstartObjects {
             throw new UpFailedException("No GitRepository in " + fluxDir + "; the quickstart needs one (see examples/quickstart/README.md).");
         }
         return objects;
+    }
+
+    /**
+     * Reads the image automation objects of {@code imagesDir} ({@code examples/quickstart/images/}), with each
+     * ImageRepository's {@code spec.image} moved to {@code registry} (HOST[:PORT]): its path stays, its host is
+     * replaced, so {@code 127.0.0.1:5000/podinfo} becomes {@code registry/podinfo}.
+     */
+    public static List<GenericKubernetesResource> loadImages(Path imagesDir, String registry) {
+        List<GenericKubernetesResource> objects = new ArrayList<>();
+        for (Path file : yamlFiles(imagesDir)) {
+            GenericKubernetesResource object = read(file);
+            if (ImageRepository.KIND.equals(object.getKind())) {
+                Map<String, Object> spec = spec(object, file);
+                spec.put("image", registry + "/" + pathOf(String.valueOf(spec.get("image")), file));
+            }
+            objects.add(object);
+        }
+        if (objects.stream().noneMatch(o -> ImageRepository.KIND.equals(o.getKind()))) {
+            throw new UpFailedException("No ImageRepository in " + imagesDir + "; --registry needs one to scan.");
+        }
+        return objects;
+    }
+
+    /** {@code host:port/team/app} without its host: {@code team/app}. */
+    private static String pathOf(String image, Path file) {
+        int slash = image.indexOf('/');
+        if (slash <= 0 || slash == image.length() - 1) {
+            throw new UpFailedException(file + ": spec.image " + image + " names no registry host and path (HOST/PATH).");
+        }
+        return image.substring(slash + 1);
     }
 
     private static List<Path> yamlFiles(Path dir) {
@@ -74,7 +108,7 @@ public final class QuickstartObjects {
             throw new UpFailedException(file + " is not a valid Kubernetes object: " + e.getMessage(), e);
         }
         if (!KINDS.contains(object.getKind())) {
-            throw new UpFailedException(file + " holds a " + object.getKind() + "; only " + KINDS + " belong in the quickstart's flux folder.");
+            throw new UpFailedException(file + " holds a " + object.getKind() + "; only " + KINDS + " belong in the quickstart's flux and images folders.");
         }
         if (object.getMetadata() == null || object.getMetadata().getName() == null || object.getMetadata().getNamespace() == null) {
             throw new UpFailedException(file + ": metadata.name and metadata.namespace are required.");

@@ -71,6 +71,14 @@ record ReadyReport(String kafkaBootstrap, String apiServerUrl, boolean sandbox, 
         out.println("  4. See the result (REVISION is your commit; the ConfigMap has your message):");
         out.println("       " + sluice + " get kustomizations" + workDirOption);
         out.println("       " + kubectl + " get configmap podinfo-config -n quickstart -o yaml");
+        quickstart.scannedImage().ifPresent(image -> {
+            out.println("  5. Images to running pods: push a newer podinfo tag (semver, >= 6.7.1) to " + image + ", e.g.");
+            out.println("       crane copy ghcr.io/stefanprodan/podinfo:6.7.2 " + image + ":6.7.2 --insecure");
+            out.println("     image-watcher scans it (ImageRepository flux-system/podinfo, every minute), commits the new tag to");
+            out.println("     deploy/deployment.yaml (ImageUpdateAutomation flux-system/quickstart) and the Deployment follows:");
+            out.println("       " + sluice + " get images all" + workDirOption);
+            out.println("       " + kubectl + " get deployment podinfo -n quickstart -o jsonpath='{..image}'");
+        });
         out.println();
     }
 

@@ -92,7 +92,7 @@ public final class Up {
                     "  %-16s ready on http://127.0.0.1:%d (%.1f s)%n", ready.service().name(), ready.service().port(), ready.seconds()));
 
             // 4. The quickstart: a Git repository (kept from the last run unless --fresh) and the Flux objects that deploy it.
-            QuickstartSeeder seeder = new QuickstartSeeder(home.quickstart(), git, cluster.client());
+            QuickstartSeeder seeder = new QuickstartSeeder(home.quickstart(), git, cluster.client(), options.registry());
             QuickstartSeeder.Seeded quickstart = progress.step(seeder.kept()
                             ? "Seeding the quickstart (its Git repository kept from the last run; GitRepository, Kustomization, Receiver)"
                             : "Seeding the quickstart (Git repository from examples/quickstart, its GitRepository, Kustomization and Receiver)",

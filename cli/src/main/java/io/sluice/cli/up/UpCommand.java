@@ -69,6 +69,11 @@ public final class UpCommand implements Callable<Integer> {
                     + " in the work dir from the last run (the services' caches in the work dir go too).")
     boolean fresh;
 
+    @Option(names = "--registry", paramLabel = "HOST[:PORT]",
+            description = "An OCI registry (plain HTTP) holding podinfo images: the quickstart then also scans HOST[:PORT]/podinfo"
+                    + " and commits each newer semver tag to its deploy/deployment.yaml (examples/quickstart/images/).")
+    String registry;
+
     @Option(names = "--home", paramLabel = "DIR",
             description = "The Sluice checkout holding the services' jars and examples/ (default: $SLUICE_HOME, or where this jar was built).")
     Path home;
@@ -88,6 +93,18 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --registry} as given, refused with a clear message when it is a URL or has a path. */
+    private Optional<String> registry() {
+        if (registry == null) {
+            return Optional.empty();
+        }
+        if (!registry.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+            throw new ParameterException(spec.commandLine(), "--registry takes HOST or HOST:PORT (e.g. 127.0.0.1:5000), not '"
+                    + registry + "': no scheme, no path.");
+        }
+        return Optional.of(registry);
+    }
+
     UpOptions options() {
         if (context != null && kubeconfig == null) {
             throw new ParameterException(spec.commandLine(), "--context needs --kubeconfig FILE: it names a context in that file.");
@@ -97,6 +114,6 @@ public final class UpCommand implements Callable<Integer> {
         }
         return new UpOptions(workDir, kafkaPort, apiPort, gitPort, servicePortsFrom,
                 Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
-                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(home), fresh);
+                Duration.ofSeconds(timeoutSeconds), Optional.ofNullable(home), fresh, registry());
     }
 }

@@ -18,7 +18,8 @@ public record UpOptions(
         Optional<String> context,
         Duration timeout,
         Optional<Path> home,
-        boolean fresh) {
+        boolean fresh,
+        Optional<String> registry) {
 
     /** True when the pipeline runs against the in-memory sandbox API, false for {@code --kubeconfig}. */
     public boolean sandboxCluster() {

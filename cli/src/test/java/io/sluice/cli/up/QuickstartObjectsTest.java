@@ -55,7 +55,35 @@ class QuickstartObjectsTest {
         Files.writeString(flux.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: y\n");
 
         assertThatThrownBy(() -> QuickstartObjects.load(flux, "http://x"))
-                .hasMessageContaining("cm.yaml holds a ConfigMap; only [GitRepository, Kustomization, Receiver, Secret]");
+                .hasMessageContaining("cm.yaml holds a ConfigMap; only [GitRepository, Kustomization, Receiver, Secret, ImageRepository, ImagePolicy, ImageUpdateAutomation]");
+    }
+
+    @Test
+    void theImagesFolderMovesTheScannedImageToTheRegistryGiven() {
+        List<GenericKubernetesResource> images = QuickstartObjects.loadImages(QUICKSTART.resolve("images"), "registry.local:5443");
+
+        assertThat(images).extracting(GenericKubernetesResource::getKind)
+                .containsExactlyInAnyOrder("ImageRepository", "ImagePolicy", "ImageUpdateAutomation");
+        assertThat(images).filteredOn(o -> o.getKind().equals("ImageRepository"))
+                .extracting(o -> (Object) o.get("spec", "image")).containsExactly("registry.local:5443/podinfo");
+    }
+
+    @Test
+    void anImageWithoutARegistryHostIsRefused() throws Exception {
+        Files.writeString(flux.resolve("repo.yaml"), "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\n"
+                + "metadata:\n  name: x\n  namespace: y\nspec:\n  image: podinfo\n");
+
+        assertThatThrownBy(() -> QuickstartObjects.loadImages(flux, "r:1"))
+                .hasMessageContaining("repo.yaml: spec.image podinfo names no registry host and path");
+    }
+
+    @Test
+    void anImagesFolderWithoutAnImageRepositoryIsRefused() throws Exception {
+        Files.writeString(flux.resolve("policy.yaml"), "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\n"
+                + "metadata:\n  name: x\n  namespace: y\nspec: {}\n");
+
+        assertThatThrownBy(() -> QuickstartObjects.loadImages(flux, "r:1"))
+                .hasMessageContaining("No ImageRepository in").hasMessageContaining("--registry needs one");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.sluice.api.image.ImagePolicy;
+import io.sluice.api.image.ImageRepository;
+import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.notification.Receiver;
 import io.sluice.api.source.GitRepository;
@@ -12,6 +15,7 @@ import io.sluice.sandbox.git.LocalGitServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,8 @@ class QuickstartSeederTest {
     private static LocalGitServer git;
     private static String url;
     private static QuickstartSeeder.Seeded seeded;
+    /** The ImageRepository after the seeding without a registry (a later test seeds with one). */
+    private static GenericKubernetesResource imageRepositoryWithoutRegistry;
 
     @TempDir
     Path clone;
@@ -33,8 +39,9 @@ class QuickstartSeederTest {
     static void seed() {
         cluster = SandboxCluster.start();
         git = LocalGitServer.builder().allowAnonymousPush().start();
-        seeded = new QuickstartSeeder(QuickstartObjectsTest.QUICKSTART, git, cluster.client()).seed();
+        seeded = new QuickstartSeeder(QuickstartObjectsTest.QUICKSTART, git, cluster.client(), Optional.empty()).seed();
         url = seeded.repositoryUrl();
+        imageRepositoryWithoutRegistry = get(ImageRepository.class, "podinfo");
     }
 
     @AfterAll
@@ -107,6 +114,36 @@ class QuickstartSeederTest {
 
         assertThat(spec(get(GitRepository.class, "quickstart"))).containsEntry("url", "http://127.0.0.1:1/git/other.git");
         new FluxObjectApplier(cluster.client()).apply(QuickstartObjects.load(QuickstartObjectsTest.QUICKSTART.resolve("flux"), url));
+    }
+
+    @Test
+    void withoutARegistryNoImageAutomationIsSeeded() {
+        assertThat(imageRepositoryWithoutRegistry).isNull();
+        assertThat(seeded.scannedImage()).isEmpty();
+    }
+
+    @Test
+    void withARegistryTheImageAutomationScansItAndCommitsToTheQuickstartsDeployFolder() {
+        QuickstartSeeder.Seeded withImages = new QuickstartSeeder(QuickstartObjectsTest.QUICKSTART, git, cluster.client(),
+                Optional.of("127.0.0.1:5999")).seed();
+
+        assertThat(withImages.scannedImage()).contains("127.0.0.1:5999/podinfo");
+        assertThat(spec(get(ImageRepository.class, "podinfo"))).containsEntry("image", "127.0.0.1:5999/podinfo")
+                .containsEntry("insecure", true);
+        assertThat(spec(get(ImagePolicy.class, "podinfo"))).containsEntry("imageRepositoryRef", Map.of("name", "podinfo"));
+        Map<String, Object> automation = spec(get(ImageUpdateAutomation.class, "quickstart"));
+        assertThat(automation).containsEntry("sourceRef", Map.of("kind", "GitRepository", "name", "quickstart"))
+                .containsEntry("update", Map.of("strategy", "Setters", "path", "./deploy"));
+    }
+
+    @Test
+    void theQuickstartDeploymentCarriesTheMarkerOfTheSeededPolicy() throws Exception {
+        GenericKubernetesResource policy = QuickstartObjects.loadImages(QuickstartObjectsTest.QUICKSTART.resolve("images"), "r:1")
+                .stream().filter(o -> ImagePolicy.KIND.equals(o.getKind())).findFirst().orElseThrow();
+        String marker = "{\"$imagepolicy\": \"" + policy.getMetadata().getNamespace() + ":" + policy.getMetadata().getName() + "\"}";
+
+        assertThat(Files.readString(QuickstartObjectsTest.QUICKSTART.resolve("deploy/deployment.yaml")))
+                .contains("image: ghcr.io/stefanprodan/podinfo:6.7.1 # " + marker);
     }
 
     private static GenericKubernetesResource get(Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> type, String name) {

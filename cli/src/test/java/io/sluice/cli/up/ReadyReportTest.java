@@ -29,7 +29,7 @@ class ReadyReportTest {
 
     private static QuickstartSeeder.Seeded shippedQuickstart() {
         var objects = QuickstartObjects.load(QuickstartObjectsTest.QUICKSTART.resolve("flux"), REPO);
-        return new QuickstartSeeder.Seeded(REPO, "1m", QuickstartWebhook.find(objects));
+        return new QuickstartSeeder.Seeded(REPO, "1m", QuickstartWebhook.find(objects), java.util.Optional.empty());
     }
 
     private static List<ReadyReport.Endpoint> services(int first) {
@@ -88,7 +88,7 @@ class ReadyReportTest {
     @Test
     void withoutAReceiverThereIsNoWebhookStep() {
         String text = print(new ReadyReport("127.0.0.1:9092", "http://127.0.0.1:6443", true, ".sluice/kubeconfig",
-                new QuickstartSeeder.Seeded(REPO, "5m", java.util.Optional.empty()), services(8081),
+                new QuickstartSeeder.Seeded(REPO, "5m", java.util.Optional.empty(), java.util.Optional.empty()), services(8081),
                 new WorkDir(Path.of(".sluice").toAbsolutePath())));
 
         assertThat(text).contains("within 5m").doesNotContain("/hook/", "openssl");
@@ -145,7 +145,7 @@ class ReadyReportTest {
                     git.seed("quickstart", "main", Path.of(System.getProperty("sluice.home"), "examples", "quickstart"), "seed");
                 }
                 String text = print(new ReadyReport("127.0.0.1:9092", "http://127.0.0.1:6443", true, ".sluice/kubeconfig",
-                        new QuickstartSeeder.Seeded(git.url("quickstart").toString(), "1m", java.util.Optional.empty()),
+                        new QuickstartSeeder.Seeded(git.url("quickstart").toString(), "1m", java.util.Optional.empty(), java.util.Optional.empty()),
                         services(8081), new WorkDir(Path.of(".sluice").toAbsolutePath())));
                 List<String> lines = text.lines().map(String::strip)
                         .filter(line -> line.startsWith("q=$(mktemp") || line.startsWith("git -C")).toList();

@@ -12,6 +12,6 @@ final class UpOptionsFixture {
     static UpOptions with(int kafka, int api, int git, int servicesFrom, boolean realCluster) {
         return new UpOptions(Path.of(".sluice"), kafka, api, git, servicesFrom,
                 realCluster ? Optional.of(Path.of("kubeconfig")) : Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(120), Optional.empty(), false);
+                Duration.ofSeconds(120), Optional.empty(), false, Optional.empty());
     }
 }
