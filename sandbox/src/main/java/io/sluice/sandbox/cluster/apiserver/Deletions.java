@@ -85,7 +85,7 @@ final class Deletions {
         Json.metadata(last).put("resourceVersion", String.valueOf(store.nextResourceVersion()));
         store.remove(ref, last);
         String uid = Json.meta(live, "uid");
-        if (ref.sameType(ResourceTypes.CRD_GROUP, ResourceTypes.CRD_PLURAL)) {
+        if (ResourceTypes.isCrd(ref)) {
             types.invalidate();
             removeCustomResources(live);
         }

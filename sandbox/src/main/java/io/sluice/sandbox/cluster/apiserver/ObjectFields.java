@@ -18,11 +18,15 @@ import java.util.Set;
 final class ObjectFields {
 
     /** Server-maintained or identifying fields never recorded in managedFields (as on a real server). */
-    private static final Set<String> UNMANAGED_METADATA = Set.of("name", "namespace", "uid", "resourceVersion",
-            "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink",
-            "managedFields");
+    private static final Set<String> UNMANAGED_METADATA = unmanagedMetadata();
 
     private ObjectFields() {
+    }
+
+    private static Set<String> unmanagedMetadata() {
+        Set<String> fields = new HashSet<>(ServerMetadata.FIELDS);
+        fields.addAll(List.of("name", "namespace", "managedFields"));
+        return Set.copyOf(fields);
     }
 
     /** Every field {@code object} sets, leaving out apiVersion, kind and server-maintained metadata. */

@@ -64,6 +64,11 @@ final class ObjectStore {
         return Optional.ofNullable(object == null ? null : object.deepCopy());
     }
 
+    /** A copy of the stored object; 404 when there is none. */
+    ObjectNode require(ObjectRef ref) {
+        return get(ref).orElseThrow(() -> ApiException.notFound(ref));
+    }
+
     /**
      * The stored object itself, not a copy: for callers that only read it within the request (server-side apply
      * reads the live object once per request). Never change it.

@@ -50,6 +50,38 @@ final class ResourceTypes {
         return find(group, version, plural).map(ApiResource::hasStatus).orElse(false);
     }
 
+    /** Whether writes at this path keep the stored status (its type has a status subresource). */
+    boolean hasStatusSubresource(ResourcePath path) {
+        return hasStatusSubresource(path.group(), path.version(), path.plural());
+    }
+
+    /** The object's kind, or the kind served at the path when the object names none. */
+    String kindOf(JsonNode object, ResourcePath path) {
+        String kind = object.path("kind").asText("");
+        return kind.isEmpty() ? find(path.group(), path.version(), path.plural()).map(ApiResource::kind)
+                .orElse(path.plural()) : kind;
+    }
+
+    /** The merge schema for an object written at this path. */
+    FieldSchema schemaOf(JsonNode object, ResourcePath path) {
+        return schema(path.group(), path.version(), kindOf(object, path));
+    }
+
+    /** Fills in a missing {@code apiVersion} and {@code kind} from the path. */
+    void fillTypeFields(ObjectNode object, ResourcePath path) {
+        if (object.path("apiVersion").asText("").isEmpty()) {
+            object.put("apiVersion", path.groupVersion());
+        }
+        if (object.path("kind").asText("").isEmpty()) {
+            find(path.group(), path.version(), path.plural()).ifPresent(t -> object.put("kind", t.kind()));
+        }
+    }
+
+    /** Whether the object is a CustomResourceDefinition, whose writes change the types served. */
+    static boolean isCrd(ObjectRef ref) {
+        return ref.sameType(CRD_GROUP, CRD_PLURAL);
+    }
+
     /** The merge schema for objects of this kind: built-in rules, or the CRD's OpenAPI schema for the version. */
     FieldSchema schema(String group, String version, String kind) {
         for (ObjectNode crd : crds()) {

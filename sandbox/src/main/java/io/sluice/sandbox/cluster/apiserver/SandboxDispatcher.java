@@ -72,13 +72,13 @@ public final class SandboxDispatcher extends Dispatcher {
             if (resource.isPresent()) {
                 return api.handle(request, resource.get());
             }
-            return ApiServer.respond(404, ApiException.notFound("the server could not find the requested resource "
+            return Responses.json(404, ApiException.notFound("the server could not find the requested resource "
                     + "(" + request.getMethod() + " " + path + ")").toStatus());
         } catch (ApiException e) {
-            return ApiServer.respond(e.code(), e.toStatus());
+            return Responses.failure(e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "SANDBOX API server failed on %s %s", request.getMethod(), request.getPath());
-            return ApiServer.respond(500, new ApiException(500, "InternalError", "the sandbox API server failed on "
+            return Responses.json(500, new ApiException(500, "InternalError", "the sandbox API server failed on "
                     + request.getMethod() + " " + request.getPath() + ": " + e, null, java.util.List.of()).toStatus());
         }
     }
@@ -99,13 +99,13 @@ public final class SandboxDispatcher extends Dispatcher {
             for (String p : new String[] {"/api", "/api/v1", "/apis", "/healthz", "/livez", "/readyz", "/version"}) {
                 paths.add(p);
             }
-            return Optional.of(ApiServer.respond(200, root));
+            return Optional.of(Responses.json(200, root));
         }
         if (path.equals("/openapi/v3")) {
-            return Optional.of(ApiServer.respond(200, OpenApiV3.index(api.discovery())));
+            return Optional.of(Responses.json(200, OpenApiV3.index(api.discovery())));
         }
         if (path.startsWith("/openapi/v3/")) {
-            return Optional.of(OpenApiV3.document(api.discovery(), path).map(doc -> ApiServer.respond(200, doc))
+            return Optional.of(OpenApiV3.document(api.discovery(), path).map(doc -> Responses.json(200, doc))
                     .orElseGet(() -> notFound("No OpenAPI document for " + path + " in the sandbox")));
         }
         if (path.startsWith("/openapi/")) {
@@ -146,6 +146,6 @@ public final class SandboxDispatcher extends Dispatcher {
     }
 
     private MockResponse notFound(String message) {
-        return ApiServer.respond(404, ApiException.notFound(message).toStatus());
+        return Responses.json(404, ApiException.notFound(message).toStatus());
     }
 }

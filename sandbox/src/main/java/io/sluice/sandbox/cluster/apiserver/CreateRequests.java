@@ -1,0 +1,64 @@
+package io.sluice.sandbox.cluster.apiserver;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.security.SecureRandom;
+import java.util.List;
+
+/** POST of a new object: its name (or one generated from {@code generateName}), managedFields, then stored. */
+final class CreateRequests {
+
+    private static final String NAME_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+    private final ObjectStore store;
+    private final ResourceTypes types;
+    private final ObjectWriter writer;
+    private final SecureRandom random = new SecureRandom();
+
+    CreateRequests(ObjectStore store, ResourceTypes types, ObjectWriter writer) {
+        this.store = store;
+        this.types = types;
+        this.writer = writer;
+    }
+
+    ObjectNode create(ResourcePath path, RecordedRequest request) {
+        if (path.name() != null) {
+            throw path.unknownSubresource();
+        }
+        ObjectNode object = Json.parseObject(Requests.body(request), "The object to create");
+        ObjectNode metadata = Json.metadata(object);
+        String name = metadata.path("name").asText("");
+        if (name.isEmpty()) {
+            String prefix = metadata.path("generateName").asText("");
+            if (prefix.isEmpty()) {
+                throw ApiException.invalid(null, types.kindOf(object, path), "metadata.name",
+                        "Required value: name or generateName is required");
+            }
+            name = prefix + randomSuffix();
+        }
+        metadata.put("name", name);
+        Requests.checkNamespace(path, object);
+        ObjectRef ref = path.ref(name);
+        if (store.get(ref).isPresent()) {
+            throw ApiException.alreadyExists(ref);
+        }
+        writer.admitToNamespace(ref);
+        ServerMetadata.clear(metadata);
+        types.fillTypeFields(object, path);
+        if (types.hasStatusSubresource(path)) {
+            object.remove("status");
+        }
+        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(null, object), null,
+                object, Requests.manager(path, request), path.groupVersion(), "", types.schemaOf(object, path));
+        ManagedFields.write(object, entries);
+        return writer.insert(path, ref, object);
+    }
+
+    private String randomSuffix() {
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            suffix.append(NAME_SUFFIX_ALPHABET.charAt(random.nextInt(NAME_SUFFIX_ALPHABET.length())));
+        }
+        return suffix.toString();
+    }
+}
