@@ -127,10 +127,31 @@ class KubectlCompatibilityTest {
     }
 
     @Test
+    void kubectlWatchesOverPlainHttp() throws Exception {
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(1_500);
+                cluster.client().resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                        .withNamespace("default").withName("watched-by-kubectl").endMetadata().build()).create();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+        // the watch ends at its request timeout; what it saw in the meantime is printed
+        KubectlResult watch = kubectl("get", "configmaps", "-n", "default", "--watch-only", "-o", "name",
+                "--request-timeout=6s");
+        writer.join();
+        assertThat(watch.output()).contains("configmap/watched-by-kubectl");
+    }
+
+    @Test
     void kubectlCreateGeneratorsSendProtobufWhichTheSandboxRefusesWithAHint() throws Exception {
         KubectlResult result = kubectl("create", "namespace", "kubectl-protobuf");
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("protobuf").contains("-f");
+        assertThat(kubectl("auth", "can-i", "list", "configmaps").output()).as("an access review in protobuf too")
+                .contains("protobuf");
     }
 
     private static String deployment(String image, int replicas) {

@@ -2,6 +2,7 @@ package io.sluice.sandbox.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -184,14 +186,15 @@ class SandboxApiBehaviourTest {
 
         client.namespaces().withName("doomed").delete();
 
-        assertThat(client.namespaces().withName("doomed").get()).isNull();
+        // as on a real cluster, the namespace controller empties and removes it a moment later
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.namespaces().withName("doomed").get() == null);
         assertThat(client.configMaps().inNamespace("doomed").list().getItems()).isEmpty();
         assertThat(client.secrets().inNamespace("doomed").list().getItems()).isEmpty();
         assertThat(client.configMaps().inNamespace("default").withName("outside").get()).isNotNull();
     }
 
     @Test
-    void aNamespaceStaysTerminatingWhileAnObjectInItHasAFinalizer() {
+    void aNamespaceStaysTerminatingWhileAnObjectInItHasAFinalizer() throws InterruptedException {
         namespace("lingering");
         ConfigMap held = configMap("lingering", "held", Map.of(), Map.of());
         held.getMetadata().setFinalizers(List.of("sluice.io/hold"));
@@ -206,6 +209,11 @@ class SandboxApiBehaviourTest {
                     assertThat(e.getMessage()).contains("because it is being terminated");
                 });
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.configMaps().inNamespace("lingering")
+                .withName("held").get().getMetadata().getDeletionTimestamp() != null);
+        Thread.sleep(1_500); // past the time a namespace stays Terminating at least
+        assertThat(client.namespaces().withName("lingering").get().getStatus().getPhase()).isEqualTo("Terminating");
+
         client.configMaps().inNamespace("lingering").withName("held").edit(cm -> {
             cm.getMetadata().setFinalizers(List.of());
             return cm;
@@ -219,6 +227,7 @@ class SandboxApiBehaviourTest {
         client.resource(configMap("selectors", "a", Map.of("app", "a", "tier", "front"), Map.of())).create();
         client.resource(configMap("selectors", "b", Map.of("app", "b"), Map.of())).create();
         client.resource(configMap("selectors", "plain", Map.of(), Map.of())).create();
+        client.configMaps().inNamespace("selectors").withName("kube-root-ca.crt").delete(); // in every namespace
         var configMaps = client.configMaps().inNamespace("selectors");
 
         assertThat(names(configMaps.withLabelIn("app", "a", "b").list().getItems())).containsExactly("a", "b");
@@ -302,7 +311,7 @@ class SandboxApiBehaviourTest {
     }
 
     @Test
-    void crdsAreEstablishedAtOnceAndDeletingOneDeletesItsObjects() {
+    void crdsAreEstablishedBeforeRegistrationReturnsAndDeletingOneDeletesItsObjects() {
         cluster.registerCustomResourceDefinitions(new java.io.ByteArrayInputStream("""
                 apiVersion: apiextensions.k8s.io/v1
                 kind: CustomResourceDefinition
@@ -329,9 +338,13 @@ class SandboxApiBehaviourTest {
                 .withApiVersion("test.sluice.io/v1").withKind("Gadget").withNewMetadata().withName("g").endMetadata()
                 .build()).create();
         client.apiextensions().v1().customResourceDefinitions().withName("gadgets.test.sluice.io").delete();
-        assertThat(client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext
-                .Builder().withGroup("test.sluice.io").withVersion("v1").withKind("Gadget").withPlural("gadgets")
-                .withNamespaced(true).build()).inNamespace("default").list().getItems()).isEmpty();
+        assertThat(client.apiextensions().v1().customResourceDefinitions().withName("gadgets.test.sluice.io").get())
+                .as("its custom resources deleted, the CRD's cleanup finalizer is gone and so is the CRD").isNull();
+        assertThatThrownBy(() -> client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base
+                .ResourceDefinitionContext.Builder().withGroup("test.sluice.io").withVersion("v1").withKind("Gadget")
+                .withPlural("gadgets").withNamespaced(true).build()).inNamespace("default").list())
+                .as("the kind is no longer served").isInstanceOfSatisfying(KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(404));
     }
 
     @Test

@@ -315,9 +315,10 @@ class ServerSideApplyTest {
 
     private static HttpResponse<String> rawApply(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.masterUrl() + path))
-                .header("Content-Type", "application/apply-patch+yaml")
+                .header("Content-Type", "application/apply-patch+yaml").header("Authorization", "Bearer " + cluster.token())
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().sslContext(cluster.sslContext()).build().send(request,
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.sluice.sandbox.cluster.apiserver;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The resource API of the sandbox: create, read, list, watch, replace, patch (JSON, merge, strategic merge,
@@ -16,17 +18,36 @@ import java.util.List;
  * {@link ObjectWriter} stores what they produce. What it does not do (admission, validation, defaulting,
  * controllers, ...) is listed in docs/sandbox.md.
  */
-final class ApiServer {
+final class ApiServer implements AutoCloseable {
 
     private final ObjectStore store = new ObjectStore();
+    private final ControllerLoop controllers = new ControllerLoop(store);
     private final ResourceTypes types = new ResourceTypes(store);
-    private final Deletions deletions = new Deletions(store, types);
-    private final ObjectWriter writer = new ObjectWriter(store, types, deletions);
+    private final Deletions deletions = new Deletions(store, types, controllers);
+    private final ObjectWriter writer;
     private final ReadRequests reads = new ReadRequests(store, types);
-    private final CreateRequests creates = new CreateRequests(store, types, writer);
-    private final UpdateRequests updates = new UpdateRequests(store, types, writer);
-    private final ApplyRequests applies = new ApplyRequests(store, types, writer);
+    private final WatchRequests watches = new WatchRequests(store, types, controllers);
+    private final CreateRequests creates;
+    private final UpdateRequests updates;
+    private final ApplyRequests applies;
     private final DeleteRequests deletes = new DeleteRequests(store, reads, deletions);
+    private final RbacAuthorizer authorizer = new RbacAuthorizer(store);
+    private final AccessReviews reviews = new AccessReviews(authorizer);
+
+    /** @param caBundle the cluster's CA certificate (PEM), for every namespace's {@code kube-root-ca.crt} */
+    ApiServer(String caBundle) {
+        writer = new ObjectWriter(store, types, deletions, new Namespaces(store, caBundle), controllers);
+        creates = new CreateRequests(store, types, writer);
+        updates = new UpdateRequests(store, types, writer);
+        applies = new ApplyRequests(store, types, writer);
+        synchronized (store) {
+            for (ObjectNode object : RbacBootstrap.objects()) {
+                String plural = object.path("kind").asText().equals("ClusterRole") ? "clusterroles" : "clusterrolebindings";
+                writer.insertSystemObject(new SystemObject("kube-apiserver",
+                        new ResourcePath("rbac.authorization.k8s.io", "v1", null, plural, null, null, Map.of()), object));
+            }
+        }
+    }
 
     /** Discovery as of now, for the read-only endpoints. */
     Discovery discovery() {
@@ -35,9 +56,35 @@ final class ApiServer {
         }
     }
 
-    MockResponse handle(RecordedRequest request, ResourcePath path) {
+    /**
+     * Who the request acts as: the requester, or whom it impersonates if the requester may (403 otherwise, worded as
+     * the real server words it).
+     */
+    Identity identify(RecordedRequest request, Identity requester) {
+        synchronized (store) {
+            for (RequestAttributes impersonation : Authenticator.impersonations(request)) {
+                if (!authorizer.decide(requester, impersonation).allowed()) {
+                    throw impersonation.forbidden(requester);
+                }
+            }
+            return Authenticator.impersonated(request, requester);
+        }
+    }
+
+    /** Refuses (403) a request on a non-resource path that RBAC does not allow {@code who}. */
+    void authorize(Identity who, RequestAttributes what) {
+        synchronized (store) {
+            if (!authorizer.decide(who, what).allowed()) {
+                throw what.forbidden(who);
+            }
+        }
+    }
+
+    MockResponse handle(RecordedRequest request, ResourcePath path, Identity who) {
         synchronized (store) {
             try {
+                authorize(who, RequestAttributes.of(request.getMethod(), path));
+                ApiResource type = types.route(path, request.getMethod());
                 String dryRun = path.query().get("dryRun");
                 if (dryRun != null && !dryRun.equals("All")) {
                     throw ApiException.badRequest("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
@@ -49,17 +96,70 @@ final class ApiServer {
                             + "'kubectl create namespace x': write a manifest and use 'kubectl apply -f' or "
                             + "'kubectl create -f' instead", null, List.of());
                 }
+                if (!type.stored()) {
+                    return Responses.json(201, reviews.answer(type, path, request, who));
+                }
                 return switch (request.getMethod()) {
-                    case "GET" -> reads.read(path);
+                    case "GET" -> read(path, Representation.of(request.getHeader("Accept")));
                     case "POST" -> Responses.json(201, creates.create(path, request));
                     case "PUT" -> Responses.json(200, updates.replace(path, request));
                     case "PATCH" -> patch(path, request);
                     case "DELETE" -> Responses.json(200, deletes.delete(path, request));
-                    default -> throw ApiException.methodNotAllowed(request.getMethod(), request.getPath());
+                    default -> throw ApiException.methodNotAllowed();
                 };
             } catch (ApiException e) {
                 return Responses.failure(e);
             }
+        }
+    }
+
+    private MockResponse read(ResourcePath path, Representation form) {
+        if (path.name() != null) {
+            ObjectNode object = reads.get(path);
+            return switch (form) {
+                case JSON -> Responses.json(200, object);
+                case YAML -> Representation.yaml(200, Json.writeBytes(object));
+                case TABLE -> Responses.json(200, Tables.of(List.of(object), path, types.crdFor(path).orElse(null),
+                        Json.meta(object, "resourceVersion")));
+            };
+        }
+        ListQuery query = ListQuery.of(path);
+        if (WatchRequests.isWatch(path)) {
+            return watches.overWebSocket(path, query);
+        }
+        return switch (form) {
+            case JSON -> reads.listAnswer(path, query);
+            case YAML -> Representation.yaml(200, reads.listAnswer(path, query).getBody().getBytes());
+            case TABLE -> {
+                List<ObjectNode> items = new java.util.ArrayList<>();
+                reads.list(path).path("items").forEach(item -> items.add((ObjectNode) item));
+                yield Responses.json(200, Tables.of(items, path, types.crdFor(path).orElse(null),
+                        String.valueOf(store.resourceVersion())));
+            }
+        };
+    }
+
+    /**
+     * A watch over plain HTTP: its events go to {@code stream}. A request the server refuses gets its answer
+     * instead (nothing was sent to the stream).
+     */
+    java.util.Optional<MockResponse> watchOverHttp(ResourcePath path, Identity who, EventStream stream) {
+        synchronized (store) {
+            try {
+                authorize(who, RequestAttributes.of("GET", path));
+                types.route(path, "GET");
+                watches.watch(path, ListQuery.of(path), stream);
+                return java.util.Optional.empty();
+            } catch (ApiException e) {
+                return java.util.Optional.of(Responses.failure(e));
+            }
+        }
+    }
+
+    /** Called once the sandbox has set itself up: its own writes are not replayed to watches (see ObjectStore). */
+    void started() {
+        synchronized (store) {
+            store.forgetHistory();
         }
     }
 
@@ -69,12 +169,15 @@ final class ApiServer {
             throw new ApiException(422, "Invalid", "force: Forbidden: may not be specified for non-apply patch", null,
                     List.of());
         }
-        if (path.name() == null) {
-            throw ApiException.methodNotAllowed("PATCH", request.getPath() + " (a collection)");
-        }
         if (contentType.equals(Requests.APPLY_PATCH)) {
             return applies.apply(path, request);
         }
         return Responses.json(200, updates.patch(path, request, contentType));
+    }
+
+    /** Stops the controllers' thread (watches end with the HTTP server). */
+    @Override
+    public void close() {
+        controllers.close();
     }
 }

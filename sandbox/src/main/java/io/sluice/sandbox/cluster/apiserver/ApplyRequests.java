@@ -69,6 +69,7 @@ final class ApplyRequests {
             }
             writer.admitToNamespace(ref);
             ObjectNode created = ServerSideApply.apply(null, config, manager, force, "", schema, ref);
+            ObjectWriter.setDefaults(ref, created);
             return respondStored(201, path, ref, writer.insert(path, ref, created));
         }
         ObjectNode live = stored.get();
@@ -85,6 +86,7 @@ final class ApplyRequests {
             }
         }
         ServerMetadata.keep(ref, live, desired);
+        ObjectWriter.setDefaults(ref, desired);
         return respondStored(200, path, ref, writer.commit(path, ref, live, desired, path.isStatus()));
     }
 

@@ -25,7 +25,7 @@ final class CreateRequests {
         if (path.name() != null) {
             throw path.unknownSubresource();
         }
-        ObjectNode object = Json.parseObject(Requests.body(request), "The object to create");
+        ObjectNode object = Requests.object(request, path, types.route(path, "POST"));
         ObjectNode metadata = Json.metadata(object);
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
@@ -39,12 +39,13 @@ final class CreateRequests {
         metadata.put("name", name);
         Requests.checkNamespace(path, object);
         ObjectRef ref = path.ref(name);
-        if (store.get(ref).isPresent()) {
+        writer.admitToNamespace(ref);
+        if (store.peek(ref).isPresent()) {
             throw ApiException.alreadyExists(ref);
         }
-        writer.admitToNamespace(ref);
         ServerMetadata.clear(metadata);
         types.fillTypeFields(object, path);
+        ObjectWriter.setDefaults(ref, object);
         if (types.hasStatusSubresource(path)) {
             object.remove("status");
         }

@@ -17,22 +17,33 @@ final class ObjectWriter {
     private final ObjectStore store;
     private final ResourceTypes types;
     private final Deletions deletions;
+    private final Namespaces namespaces;
+    private final ControllerLoop controllers;
 
-    ObjectWriter(ObjectStore store, ResourceTypes types, Deletions deletions) {
+    ObjectWriter(ObjectStore store, ResourceTypes types, Deletions deletions, Namespaces namespaces,
+            ControllerLoop controllers) {
         this.store = store;
         this.types = types;
         this.deletions = deletions;
+        this.namespaces = namespaces;
+        this.controllers = controllers;
     }
 
-    /** Refuses new objects in a namespace that is being deleted (403, as a real server's admission does). */
-    void admitToNamespace(ObjectRef ref) {
-        if (ref.namespace().isEmpty()) {
-            return;
+    /**
+     * The defaulting the sandbox does on every write, before managedFields are recorded (so the writer owns what it
+     * fills in, as on a real server): a Namespace's name label, a CRD's conversion strategy and names.
+     */
+    static void setDefaults(ObjectRef ref, ObjectNode object) {
+        if (Namespaces.isNamespace(ref)) {
+            Namespaces.setDefaults(object);
+        } else if (ResourceTypes.isCrd(ref)) {
+            CrdDefaults.apply(object);
         }
-        store.peek(new ObjectRef("", "namespaces", "", ref.namespace())).filter(Json::isTerminating).ifPresent(ns -> {
-            throw ApiException.forbidden(ref, ref.resource() + " \"" + ref.name() + "\" is forbidden: unable to create "
-                    + "new content in namespace " + ref.namespace() + " because it is being terminated");
-        });
+    }
+
+    /** Refuses a new object in a namespace that does not exist (404) or is being deleted (403). */
+    void admitToNamespace(ObjectRef ref) {
+        namespaces.admit(ref);
     }
 
     /** Stores a new object: uid, creation time, generation 1, a resourceVersion (unless dry run). */
@@ -42,11 +53,11 @@ final class ObjectWriter {
         metadata.put("uid", newUid());
         metadata.put("creationTimestamp", Json.now());
         metadata.put("generation", 1L);
-        if (ref.sameType("", "namespaces")) {
-            object.putObject(STATUS).put("phase", "Active");
+        if (Namespaces.isNamespace(ref)) {
+            Namespaces.prepareForCreate(object);
         }
         if (ResourceTypes.isCrd(ref)) {
-            CrdStatus.accept(object, null);
+            CrdStatus.initial(object);
         }
         if (path.dryRun()) {
             return object;
@@ -54,9 +65,23 @@ final class ObjectWriter {
         metadata.put("resourceVersion", String.valueOf(store.nextResourceVersion()));
         store.put(ref, object);
         if (ResourceTypes.isCrd(ref)) {
-            types.invalidate();
+            controllers.later(0, "establishing " + ref, () -> establish(ref));
         }
+        if (Namespaces.isNamespace(ref)) {
+            namespaces.initialObjects(ref.name()).forEach(this::insertSystemObject);
+        }
+        deletions.collectIfOwnersGone(ref, object);
         return object;
+    }
+
+    /** Creates an object as a controller does: an Update entry for its manager, then stored as any new object. */
+    void insertSystemObject(SystemObject created) {
+        ResourcePath path = created.path();
+        ObjectNode object = created.object();
+        ObjectRef ref = path.ref(Json.meta(object, "name"));
+        ManagedFields.write(object, ManagedFields.recordUpdate(List.of(), null, object, created.manager(),
+                path.groupVersion(), "", types.schemaOf(object, path)));
+        insert(path, ref, object);
     }
 
     /**
@@ -66,6 +91,7 @@ final class ObjectWriter {
      */
     ObjectNode commit(ResourcePath path, ObjectRef ref, ObjectNode live, ObjectNode desired, boolean statusWrite) {
         ObjectNode metadata = Json.metadata(desired);
+        checkNoNewFinalizers(ref, types.kindOf(desired, path), live, desired);
         boolean hasStatus = types.hasStatusSubresource(path);
         long generation = Json.generation(live);
         if (!statusWrite && specChanged(live, desired, hasStatus)) {
@@ -74,11 +100,11 @@ final class ObjectWriter {
         }
         metadata.put("generation", generation);
         metadata.put("resourceVersion", Json.meta(live, "resourceVersion"));
-        if (ResourceTypes.isCrd(ref)) {
-            CrdStatus.accept(desired, live);
+        if (ResourceTypes.isCrd(ref) && !statusWrite) {
+            CrdStatus.updated(desired, live);
         }
         if (Json.isTerminating(desired) && !Json.hasFinalizers(desired)) {
-            return path.dryRun() ? desired : deletions.remove(ref, desired, "Background");
+            return path.dryRun() ? desired : deletions.remove(ref, desired);
         }
         if (Json.same(desired, live) || path.dryRun()) {
             return desired;
@@ -88,7 +114,46 @@ final class ObjectWriter {
         if (ResourceTypes.isCrd(ref)) {
             types.invalidate();
         }
+        if (!Json.same(desired.path("metadata").get("ownerReferences"), live.path("metadata").get("ownerReferences"))) {
+            deletions.collectIfOwnersGone(ref, desired);
+        }
         return desired;
+    }
+
+    /**
+     * An object being deleted may lose finalizers but gain none (422 as on a real server, whose message names the
+     * cause twice).
+     */
+    private static void checkNoNewFinalizers(ObjectRef ref, String kind, ObjectNode live, ObjectNode desired) {
+        if (!Json.isTerminating(live)) {
+            return;
+        }
+        List<String> added = new java.util.ArrayList<>(Deletions.finalizers(desired));
+        added.removeAll(Deletions.finalizers(live));
+        if (added.isEmpty()) {
+            return;
+        }
+        StringBuilder goList = new StringBuilder("[]string{");
+        for (int i = 0; i < added.size(); i++) {
+            goList.append(i == 0 ? "" : ", ").append('"').append(added.get(i)).append('"');
+        }
+        String problem = "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers "
+                + goList + "}";
+        ApiException.Cause cause = new ApiException.Cause("FieldValueForbidden", problem, "metadata.finalizers");
+        throw new ApiException(422, "Invalid", kind + " \"" + ref.name() + "\" is invalid: metadata.finalizers: "
+                + problem, new ApiException.Details(ref.name(), ref.group().isEmpty() ? null : ref.group(), kind,
+                        List.of(cause, cause)));
+    }
+
+    /** The CRD controllers' work a moment after a CRD was created: names accepted, established, its kind served. */
+    private void establish(ObjectRef ref) {
+        store.get(ref).filter(crd -> !Json.isTerminating(crd)).ifPresent(crd -> {
+            if (CrdStatus.establish(crd)) {
+                Json.metadata(crd).put("resourceVersion", String.valueOf(store.nextResourceVersion()));
+                store.put(ref, crd);
+                types.invalidate();
+            }
+        });
     }
 
     private static boolean specChanged(ObjectNode live, ObjectNode desired, boolean hasStatus) {

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
-/** GET of an object (and its {@code status} and {@code scale}), of a list, and watches. Callers hold the store's monitor. */
+/**
+ * GET of an object (and its {@code status} and {@code scale}) and of a list, paged with {@code limit} and
+ * {@code continue}. Lists are shaped as a real server's: items of built-in types carry no apiVersion and kind
+ * (those of custom resources do), and a custom resource list's metadata always has {@code continue}. Callers hold
+ * the store's monitor.
+ */
 final class ReadRequests {
 
     private final ObjectStore store;
@@ -20,19 +23,15 @@ final class ReadRequests {
         this.types = types;
     }
 
-    MockResponse read(ResourcePath path) {
-        if (path.name() == null) {
-            if (path.flag("watch") || "1".equals(path.query().get("watch"))) {
-                return watch(path);
-            }
-            return Responses.json(200, listAnswer(path));
-        }
+    /** GET of an object or its status/scale. */
+    ObjectNode get(ResourcePath path) {
+        ListQuery.checkGet(path, store.resourceVersion());
         ObjectNode object = store.require(path.ref(path.name()));
         if (path.subresource() == null || path.isStatus()) {
-            return Responses.json(200, object);
+            return object;
         }
         if (path.subresource().equals("scale")) {
-            return Responses.json(200, Scale.of(object));
+            return Scale.of(object);
         }
         throw path.unknownSubresource();
     }
@@ -41,20 +40,45 @@ final class ReadRequests {
     ObjectNode list(ResourcePath path) {
         ArrayNode items = Json.array();
         store.list(path.group(), path.plural(), path.namespace(), selected(path)).forEach(entry -> items.add(entry.getValue()));
-        ObjectNode list = listHead(path, () -> items.isEmpty() ? "" : items.get(0).path("kind").asText(""));
+        ObjectNode list = listHead(path, store.resourceVersion());
         list.set("items", items);
         return list;
     }
 
-    /** The list answer as JSON, from each object's kept JSON ({@link ObjectStore#listJson}): no tree is copied or written. */
-    private byte[] listAnswer(ResourcePath path) {
-        List<byte[]> items = store.listJson(path.group(), path.plural(), path.namespace(), selected(path));
-        ObjectNode head = listHead(path, () -> items.isEmpty() ? "" : Json.parse(items.get(0), "a stored object")
-                .path("kind").asText(""));
+    /**
+     * The list answer as JSON, from each object's kept JSON ({@link ObjectStore#page}): no tree is copied or
+     * written. With {@code limit}, a page and the {@code continue} token for the next one (and, without selectors,
+     * {@code remainingItemCount}); a later page answers with the resourceVersion of the first, as the real server
+     * does, while showing the objects as they are now (the sandbox keeps no snapshots).
+     */
+    MockResponse listAnswer(ResourcePath path, ListQuery query) {
+        long version = query.listVersion(store.resourceVersion());
+        ObjectRef after = query.continueToken().map(token -> afterKey(path, token)).orElse(null);
+        if (after != null && version < store.oldestResumableVersion()) {
+            throw expiredContinue();
+        }
+        boolean everything = !path.query().containsKey("labelSelector") && !path.query().containsKey("fieldSelector");
+        boolean custom = types.isCustom(path);
+        ObjectStore.Page page = store.page(path.group(), path.plural(), path.namespace(), selected(path), after,
+                query.limit(), custom);
+        ObjectNode head = listHead(path, version);
+        ObjectNode metadata = (ObjectNode) head.get("metadata");
+        if (page.more()) {
+            metadata.put("continue", ContinueToken.after(version, key(path, page.last())).encode());
+            if (everything) {
+                metadata.put("remainingItemCount", page.remaining());
+            }
+        } else if (custom) {
+            metadata.put("continue", "");
+        }
         head.putArray("items");
-        byte[] open = Json.writeBytes(head); // ... "items":[]}
-        ByteArrayOutputStream out = new ByteArrayOutputStream(items.stream().mapToInt(i -> i.length + 1).sum() + open.length);
-        out.write(open, 0, open.length - 2);
+        return Responses.json(200, join(Json.writeBytes(head), page.items()));
+    }
+
+    /** {@code head} (ending in {@code "items":[]}) with the items put between the brackets. */
+    private static byte[] join(byte[] head, List<byte[]> items) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(items.stream().mapToInt(i -> i.length + 1).sum() + head.length);
+        out.write(head, 0, head.length - 2);
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -65,35 +89,39 @@ final class ReadRequests {
         return out.toByteArray();
     }
 
-    private static Predicate<ObjectNode> selected(ResourcePath path) {
+    Predicate<ObjectNode> selected(ResourcePath path) {
         LabelSelector labels = LabelSelector.parse(path.query().get("labelSelector"));
-        FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
+        FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"), path.ref("").resource());
         if (labels == LabelSelector.EVERYTHING && fields == FieldSelector.EVERYTHING) {
             return o -> true;
         }
         return o -> labels.matches(Json.labels(o)) && fields.matches(o);
     }
 
-    /** apiVersion, kind and resourceVersion of a list; the kind from discovery, else from its items. */
-    private ObjectNode listHead(ResourcePath path, Supplier<String> kindOfItems) {
-        String kind = types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind).orElseGet(kindOfItems);
-        ObjectNode list = Json.object().put("apiVersion", path.groupVersion()).put("kind", kind + "List");
-        list.putObject("metadata").put("resourceVersion", String.valueOf(store.resourceVersion()));
+    /** apiVersion, kind and resourceVersion of a list. */
+    private ObjectNode listHead(ResourcePath path, long version) {
+        String kind = types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind).orElse("");
+        ObjectNode list = Json.object().put("kind", kind + "List").put("apiVersion", path.groupVersion());
+        list.putObject("metadata").put("resourceVersion", String.valueOf(version));
         return list;
     }
 
-    private MockResponse watch(ResourcePath path) {
-        LabelSelector labels = LabelSelector.parse(path.query().get("labelSelector"));
-        FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
-        Long since = null;
-        Optional<String> version = path.param("resourceVersion");
-        if (version.isPresent() && !version.get().equals("0")) {
-            try {
-                since = Long.parseLong(version.get());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("resourceVersion \"" + version.get() + "\" is not a number the sandbox issued");
-            }
+    /** An item's key as the continue token names it: its name, or namespace/name in a list across namespaces. */
+    private static String key(ResourcePath path, ObjectRef item) {
+        return path.namespace() == null && !item.namespace().isEmpty() ? item.namespace() + "/" + item.name() : item.name();
+    }
+
+    private static ObjectRef afterKey(ResourcePath path, ContinueToken token) {
+        String key = token.lastKey();
+        int slash = key.indexOf('/');
+        if (path.namespace() == null && slash > 0) {
+            return new ObjectRef(path.group(), path.plural(), key.substring(0, slash), key.substring(slash + 1));
         }
-        return new MockResponse().withWebSocketUpgrade(new WatchSession(store, path, labels, fields, since));
+        return path.ref(key);
+    }
+
+    private static ApiException expiredContinue() {
+        return ApiException.gone("The provided continue parameter is too old to display a consistent list result. "
+                + "You can start a new list without the continue parameter.");
     }
 }

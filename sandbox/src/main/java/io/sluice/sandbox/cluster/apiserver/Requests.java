@@ -27,6 +27,81 @@ final class Requests {
         return request.getBody().getBytes();
     }
 
+    private static final java.util.List<String> OBJECT_MEDIA_TYPES = java.util.List.of("application/json",
+            "application/yaml");
+
+    /**
+     * The object a POST or PUT carries, decoded as the real server decodes it: the media type must be JSON or YAML
+     * (415 otherwise), the body must parse (400 {@code the object provided is unrecognized (must be of type X):
+     * ...}), and its apiVersion and kind, when given, must be those of the type at the path (400 {@code Secret in
+     * version "v1" cannot be handled as a ConfigMap: ...}).
+     */
+    static ObjectNode object(RecordedRequest request, ResourcePath path, ApiResource type) {
+        String header = request.getHeader("Content-Type");
+        String media = header == null ? "application/json" : contentType(request);
+        if (!OBJECT_MEDIA_TYPES.contains(media)) {
+            throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                    + "accepted media types include: application/json, application/yaml, "
+                    + "application/vnd.kubernetes.protobuf", null, java.util.List.of());
+        }
+        byte[] body = body(request);
+        com.fasterxml.jackson.databind.JsonNode parsed;
+        try {
+            parsed = Json.parse(body, "The object");
+        } catch (ApiException e) {
+            throw unrecognized(type, body, e);
+        }
+        if (!(parsed instanceof ObjectNode object)) {
+            throw unrecognized(type, body, null);
+        }
+        String apiVersion = object.path("apiVersion").asText("");
+        String kind = object.path("kind").asText("");
+        if (!type.custom() && !kind.isEmpty()) {
+            String version = apiVersion.contains("/") ? apiVersion.substring(apiVersion.indexOf('/') + 1) : apiVersion;
+            if (!kind.equals(type.kind())) {
+                throw ApiException.badRequest(kind + " in version \"" + version + "\" cannot be handled as a "
+                        + type.kind() + ": converting (" + version + "." + kind + ") to (" + internalGroup(type) + "."
+                        + type.kind() + "): unknown conversion");
+            }
+            if (!apiVersion.isEmpty() && !apiVersion.equals(path.groupVersion())) {
+                throw ApiException.badRequest(kind + " in version \"" + type.version() + "\" cannot be handled as a "
+                        + type.kind() + ": no kind \"" + kind + "\" is registered for version \"" + apiVersion
+                        + "\" in scheme \"pkg/runtime/scheme.go:100\"");
+            }
+        }
+        return object;
+    }
+
+    /** The Go package name of a built-in group's internal types, as conversion errors name it ({@code core}, {@code apps}). */
+    private static String internalGroup(ApiResource type) {
+        return type.group().isEmpty() ? "core" : type.group().split("\\.")[0];
+    }
+
+    /** 400 for a body that is not an object, with the first 30 bytes of it as the real server quotes them. */
+    private static ApiException unrecognized(ApiResource type, byte[] body, ApiException cause) {
+        String why = cause != null && cause.getMessage().contains("empty body") || body.length == 0
+                || cause != null && cause.getMessage().contains("end-of-input") ? "unexpected end of JSON input"
+                : "invalid character looking for beginning of value";
+        return ApiException.badRequest("the object provided is unrecognized (must be of type " + type.kind()
+                + "): couldn't get version/kind; json parse error: " + why + " (" + summary(body) + ")");
+    }
+
+    private static String summary(byte[] body) {
+        if (body.length == 0) {
+            return "<empty>";
+        }
+        int shown = Math.min(body.length, 30);
+        String more = body.length > 30 ? " ..." : "";
+        if (body[0] == '{') {
+            return new String(body, 0, shown, java.nio.charset.StandardCharsets.UTF_8) + more;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            hex.append(String.format("%02x", body[i]));
+        }
+        return hex + more;
+    }
+
     /** The media type of the body, lower case without parameters; a PATCH without one is a JSON patch. */
     static String contentType(RecordedRequest request) {
         String header = request.getHeader("Content-Type");
@@ -71,8 +146,8 @@ final class Requests {
             return;
         }
         if (namespace != null && !namespace.isEmpty() && !namespace.equals(path.namespace())) {
-            throw ApiException.badRequest("the namespace of the provided object (" + namespace
-                    + ") does not match the namespace sent on the request (" + path.namespace() + ")");
+            throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on "
+                    + "the request");
         }
         Json.metadata(object).put("namespace", path.namespace());
     }

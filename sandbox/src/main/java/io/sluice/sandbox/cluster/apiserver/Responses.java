@@ -18,8 +18,12 @@ final class Responses {
         return json(code, Json.writeBytes(body));
     }
 
-    /** The {@code Status} a refused request gets. */
+    /** The {@code Status} a refused request gets (or the plain-text 404 of a path outside every API). */
     static MockResponse failure(ApiException e) {
+        if (e.plainText()) {
+            return new MockResponse().setResponseCode(e.code()).setHeader("Content-Type", "text/plain; charset=utf-8")
+                    .setBody(e.getMessage() + "\n");
+        }
         return json(e.code(), e.toStatus());
     }
 }

@@ -26,7 +26,9 @@ final class UpdateRequests {
 
     ObjectNode replace(ResourcePath path, RecordedRequest request) {
         ObjectNode live = store.require(path.ref(path.name()));
-        ObjectNode body = Json.parseObject(Requests.body(request), "The object to update");
+        ObjectNode body = "scale".equals(path.subresource())
+                ? Json.parseObject(Requests.body(request), "The Scale to update")
+                : Requests.object(request, path, types.route(path, "PUT"));
         Requests.checkName(path, body);
         Requests.checkNamespace(path, body);
         if ("scale".equals(path.subresource())) {
@@ -91,6 +93,7 @@ final class UpdateRequests {
         }
         types.fillTypeFields(desired, path);
         ServerMetadata.keep(ref, live, desired);
+        ObjectWriter.setDefaults(ref, desired);
         List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(live, requested),
                 live, desired, Requests.manager(path, request), path.groupVersion(), subresource,
                 types.schemaOf(desired, path));

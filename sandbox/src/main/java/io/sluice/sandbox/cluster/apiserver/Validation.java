@@ -25,6 +25,14 @@ final class Validation {
     /** @throws ApiException 422 with the real server's wording when the name is not a valid object name */
     static void name(ObjectRef ref, String kind) {
         String name = ref.name();
+        if (ref.group().equals("rbac.authorization.k8s.io")) {
+            // RBAC objects are named by path segments (system:discovery): anything but "/", "%", "." and ".."
+            if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains("%")) {
+                throw ApiException.invalid(ref, kind, "metadata.name", "Invalid value: \"" + name
+                        + "\": may not be '.' or '..' and may not contain '/' or '%'");
+            }
+            return;
+        }
         if (LABEL_NAMED.contains(kind)) {
             if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
                 throw ApiException.invalid(ref, kind, "metadata.name", "Invalid value: \"" + name + "\": a lowercase "

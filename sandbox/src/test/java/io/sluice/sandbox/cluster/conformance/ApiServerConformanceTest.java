@@ -78,7 +78,8 @@ class ApiServerConformanceTest {
     record CheckRun(String output, Set<String> failed, int passed, int total) {
 
         static CheckRun against(SandboxCluster cluster, Path checkScript, List<String> prefixes) throws Exception {
-            List<String> command = new ArrayList<>(List.of("python3", checkScript.toString(), cluster.masterUrl()));
+            List<String> command = new ArrayList<>(List.of("python3", checkScript.toString(), cluster.masterUrl(),
+                    cluster.token()));
             command.addAll(prefixes);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] bytes = process.getInputStream().readAllBytes();
