@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Deleting objects as the API server does, with what the controllers then do: finalizers hold an object (it gets a
@@ -160,10 +159,5 @@ final class Deletions {
         List<String> finalizers = new ArrayList<>();
         object.path("metadata").path("finalizers").forEach(f -> finalizers.add(f.asText()));
         return finalizers;
-    }
-
-    /** The stored object, if it still is (an earlier step of the same deletion may have removed it). */
-    Optional<ObjectNode> current(ObjectRef ref) {
-        return store.get(ref);
     }
 }
