@@ -2,7 +2,12 @@ package io.sluice.source.git;
 
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Revision;
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.api.semver.SemanticVersion;
+import io.sluice.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException;
+import io.sluice.git.Redactor;
+import io.sluice.git.RemoteUrl;
+import io.sluice.git.TransportSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.sluice.source.git;
 
+import io.sluice.api.semver.SemverRange;
 import io.sluice.api.source.GitRepositoryRef;
 import java.util.Locale;
 import java.util.regex.Pattern;
