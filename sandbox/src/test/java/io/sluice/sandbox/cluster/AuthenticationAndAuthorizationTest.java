@@ -147,6 +147,35 @@ class AuthenticationAndAuthorizationTest {
     }
 
     @Test
+    void aUserMayGrantOnlyWhatItHoldsItself() {
+        admin.resource(new RoleBindingBuilder().withNewMetadata().withNamespace("tenant").withName("owner-admins")
+                .endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "admin")
+                .addNewSubject().withKind("ServiceAccount").withName("owner").withNamespace("tenant").endSubject()
+                .build()).create();
+        try (KubernetesClient owner = as("system:serviceaccount:tenant:owner")) {
+            assertThat(owner.resource(new RoleBuilder().withNewMetadata().withNamespace("tenant").withName("cm-reader")
+                    .endMetadata().addNewRule().withApiGroups("").withResources("configmaps").withVerbs("get", "list")
+                    .endRule().build()).create()).as("permissions it holds").isNotNull();
+            assertThatThrownBy(() -> owner.resource(new RoleBuilder().withNewMetadata().withNamespace("tenant")
+                    .withName("node-reader").endMetadata().addNewRule().withApiGroups("").withResources("nodes")
+                    .withVerbs("get").endRule().build()).create())
+                    .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                        assertThat(e.getCode()).isEqualTo(403);
+                        assertThat(e.getStatus().getMessage()).isEqualTo("roles.rbac.authorization.k8s.io \"node-reader\" "
+                                + "is forbidden: user \"system:serviceaccount:tenant:owner\" (groups=[\"system:serviceaccounts\" "
+                                + "\"system:serviceaccounts:tenant\" \"system:authenticated\"]) is attempting to grant RBAC "
+                                + "permissions not currently held:\n{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\"]}");
+                    });
+            assertThatThrownBy(() -> owner.resource(new RoleBindingBuilder().withNewMetadata().withNamespace("tenant")
+                    .withName("owner-everything").endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole",
+                            "cluster-admin").addNewSubject().withKind("ServiceAccount").withName("owner")
+                    .withNamespace("tenant").endSubject().build()).create())
+                    .as("a binding to a role with more than it holds").isInstanceOfSatisfying(KubernetesClientException.class,
+                            e -> assertThat(e.getStatus().getMessage()).contains("is attempting to grant RBAC permissions"));
+        }
+    }
+
+    @Test
     void aSelfSubjectAccessReviewAnswersForTheImpersonatedUser() {
         try (KubernetesClient reviewer = as("reviewer")) {
             SelfSubjectAccessReview denied = reviewer.authorization().v1().selfSubjectAccessReview().create(

@@ -36,7 +36,8 @@ final class ApiServer implements AutoCloseable {
 
     /** @param caBundle the cluster's CA certificate (PEM), for every namespace's {@code kube-root-ca.crt} */
     ApiServer(String caBundle) {
-        writer = new ObjectWriter(store, types, deletions, new Namespaces(store, caBundle), controllers);
+        writer = new ObjectWriter(store, types, deletions, new Namespaces(store, caBundle), controllers,
+                new RbacEscalation(store, authorizer));
         creates = new CreateRequests(store, types, writer);
         updates = new UpdateRequests(store, types, writer);
         applies = new ApplyRequests(store, types, writer);
@@ -84,6 +85,7 @@ final class ApiServer implements AutoCloseable {
         synchronized (store) {
             try {
                 authorize(who, RequestAttributes.of(request.getMethod(), path));
+                writer.servingFor(who);
                 ApiResource type = types.route(path, request.getMethod());
                 String dryRun = path.query().get("dryRun");
                 if (dryRun != null && !dryRun.equals("All")) {
@@ -109,6 +111,8 @@ final class ApiServer implements AutoCloseable {
                 };
             } catch (ApiException e) {
                 return Responses.failure(e);
+            } finally {
+                writer.servingFor(null);
             }
         }
     }

@@ -19,14 +19,23 @@ final class ObjectWriter {
     private final Deletions deletions;
     private final Namespaces namespaces;
     private final ControllerLoop controllers;
+    private final RbacEscalation escalation;
+    /** Who the request being served comes from (one at a time, under the store's monitor); null for the cluster's own writes. */
+    private Identity requester;
 
     ObjectWriter(ObjectStore store, ResourceTypes types, Deletions deletions, Namespaces namespaces,
-            ControllerLoop controllers) {
+            ControllerLoop controllers, RbacEscalation escalation) {
         this.store = store;
         this.types = types;
         this.deletions = deletions;
         this.namespaces = namespaces;
         this.controllers = controllers;
+        this.escalation = escalation;
+    }
+
+    /** The identity the writes of the current request are checked for (RBAC escalation); null when none is served. */
+    void servingFor(Identity who) {
+        this.requester = who;
     }
 
     /**
@@ -49,6 +58,7 @@ final class ObjectWriter {
     /** Stores a new object: uid, creation time, generation 1, a resourceVersion (unless dry run). */
     ObjectNode insert(ResourcePath path, ObjectRef ref, ObjectNode object) {
         Validation.name(ref, types.kindOf(object, path));
+        escalation.check(requester, ref, object);
         ObjectNode metadata = Json.metadata(object);
         metadata.put("uid", newUid());
         metadata.put("creationTimestamp", Json.now());
@@ -92,6 +102,9 @@ final class ObjectWriter {
     ObjectNode commit(ResourcePath path, ObjectRef ref, ObjectNode live, ObjectNode desired, boolean statusWrite) {
         ObjectNode metadata = Json.metadata(desired);
         checkNoNewFinalizers(ref, types.kindOf(desired, path), live, desired);
+        if (!Json.same(live.get("rules"), desired.get("rules")) || !Json.same(live.get("roleRef"), desired.get("roleRef"))) {
+            escalation.check(requester, ref, desired);
+        }
         boolean hasStatus = types.hasStatusSubresource(path);
         long generation = Json.generation(live);
         if (!statusWrite && specChanged(live, desired, hasStatus)) {
