@@ -22,6 +22,9 @@ final class AccessReviews {
     }
 
     ObjectNode answer(ApiResource type, ResourcePath path, RecordedRequest request, Identity who) {
+        if (!"POST".equals(request.getMethod()) || !type.kind().endsWith("Review")) {
+            throw notServed(type);
+        }
         ObjectNode review = Requests.object(request, path, type);
         types(review, type);
         JsonNode spec = review.path("spec");
@@ -33,10 +36,14 @@ final class AccessReviews {
                 ObjectNode user = review.putObject("status").putObject("userInfo").put("username", who.user());
                 who.groups().forEach(user.withArray("groups")::add);
             }
-            default -> throw ApiException.notFound("the server could not find the requested resource (" + type.plural()
-                    + "." + type.group() + " is not served by the sandbox)");
+            default -> throw notServed(type);
         }
         return review;
+    }
+
+    private static ApiException notServed(ApiResource type) {
+        return ApiException.notFound("the server could not find the requested resource (" + type.plural()
+                + (type.group().isEmpty() ? "" : "." + type.group()) + " is not served by the sandbox)");
     }
 
     private void decide(ObjectNode review, Identity who, RequestAttributes what) {

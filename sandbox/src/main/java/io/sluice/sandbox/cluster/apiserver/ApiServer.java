@@ -72,7 +72,7 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Refuses (403) a request on a non-resource path that RBAC does not allow {@code who}. */
+    /** Refuses (403, in the real server's words) what RBAC does not allow {@code who}. */
     void authorize(Identity who, RequestAttributes what) {
         synchronized (store) {
             if (!authorizer.decide(who, what).allowed()) {
@@ -99,6 +99,7 @@ final class ApiServer implements AutoCloseable {
                             + "'kubectl create -f' instead", null, List.of());
                 }
                 if (!type.stored()) {
+                    // reviews are asked with a POST and answered, never stored; the other such types are not served
                     return Responses.json(201, reviews.answer(type, path, request, who));
                 }
                 return switch (request.getMethod()) {

@@ -46,7 +46,9 @@ final class WatchRequests {
 
     /** The answer to a watch over a WebSocket: the upgrade, after which events flow as for HTTP. */
     MockResponse overWebSocket(ResourcePath path, ListQuery query) {
-        session(path, new ClosedStream()); // checks the request (selectors, type) before the upgrade is answered
+        // the selectors are checked before the upgrade is answered: a bad one is a 400, not a closed socket
+        LabelSelector.parse(path.query().get("labelSelector"));
+        FieldSelector.parse(path.query().get("fieldSelector"), path.ref("").resource());
         return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
             private WebSocketStream stream;
 
@@ -137,25 +139,6 @@ final class WatchRequests {
                 gone = true;
                 onClosed.run();
             }
-        }
-    }
-
-    /** Nowhere: for checking a watch request before its stream exists. */
-    private static final class ClosedStream implements EventStream {
-        @Override
-        public void open() {
-        }
-
-        @Override
-        public void send(byte[] event) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void whenClosed(Runnable onClosed) {
         }
     }
 }
