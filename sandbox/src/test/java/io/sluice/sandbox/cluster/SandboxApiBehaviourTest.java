@@ -363,8 +363,9 @@ class SandboxApiBehaviourTest {
                 .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("sluice").withForce(true).build()))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getStatus().getMessage()).isEqualTo("Deployment \"immutable\" is invalid: spec.selector: "
-                            + "Invalid value: {\"matchLabels\":{\"app\":\"b\"}}: field is immutable");
+                    assertThat(e.getStatus().getMessage()).isEqualTo("Deployment.apps \"immutable\" is invalid: spec.selector: "
+                            + "Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"b\"}, "
+                            + "MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable");
                 });
         assertThatThrownBy(() -> client.resource(web).fieldManager("sluice").forceConflicts().serverSideApply())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));

@@ -165,8 +165,8 @@ final class ApiServer {
         if (name.isEmpty()) {
             String prefix = metadata.path("generateName").asText("");
             if (prefix.isEmpty()) {
-                throw ApiException.invalid(null, kindOf(object, path), "metadata.name",
-                        "Required value: name or generateName is required");
+                throw new FieldErrors().required("metadata.name", "name or generateName is required")
+                        .toException(path.group(), kindOf(object, path), "");
             }
             name = prefix + randomSuffix();
         }

@@ -162,7 +162,7 @@ final class ServerSideApply {
             });
             message = "Apply failed with " + causes.size() + " conflicts: " + String.join("\n", lines);
         }
-        return ApiException.conflict(ref, message, causes);
+        return ApiException.conflict(message, causes);
     }
 
     private static ObjectNode skeleton(ObjectNode config, ObjectRef ref) {

@@ -27,18 +27,18 @@ final class Validation {
         String name = ref.name();
         if (LABEL_NAMED.contains(kind)) {
             if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
-                throw ApiException.invalid(ref, kind, "metadata.name", "Invalid value: \"" + name + "\": a lowercase "
+                throw new FieldErrors().invalid("metadata.name", GoSyntax.quote(name), "a lowercase "
                         + "RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and "
                         + "end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation "
-                        + "is '" + LABEL + "')");
+                        + "is '" + LABEL + "')").toException(ref.group(), kind, name);
             }
             return;
         }
         if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-            throw ApiException.invalid(ref, kind, "metadata.name", "Invalid value: \"" + name + "\": a lowercase "
+            throw new FieldErrors().invalid("metadata.name", GoSyntax.quote(name), "a lowercase "
                     + "RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start "
                     + "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '"
-                    + DNS_SUBDOMAIN.pattern() + "')");
+                    + DNS_SUBDOMAIN.pattern() + "')").toException(ref.group(), kind, name);
         }
     }
 
@@ -55,7 +55,8 @@ final class Validation {
                 && live.path("immutable").asBoolean(false)) {
             for (String field : List.of("data", "binaryData", "immutable")) {
                 if (!Json.same(live.get(field), desired.get(field))) {
-                    throw ApiException.invalid(ref, kind, field, "Forbidden: field is immutable when `immutable` is set");
+                    throw new FieldErrors().forbidden(field, "field is immutable when `immutable` is set")
+                            .toException(ref.group(), kind, ref.name());
                 }
             }
         }
@@ -66,8 +67,9 @@ final class Validation {
             ObjectNode before = specWithoutResources(live);
             ObjectNode after = specWithoutResources(desired);
             if (!Json.same(before, after)) {
-                throw ApiException.invalid(ref, kind, "spec", "Forbidden: spec is immutable after creation except "
-                        + "resources.requests and volumeAttributesClassName for bound claims");
+                throw new FieldErrors().forbidden("spec", "spec is immutable after creation except "
+                        + "resources.requests and volumeAttributesClassName for bound claims")
+                        .toException(ref.group(), kind, ref.name());
             }
         }
     }
@@ -80,8 +82,10 @@ final class Validation {
             after = after == null ? null : after.get(field);
         }
         if (!Json.same(before, after)) {
-            throw ApiException.invalid(ref, kind, String.join(".", path), "Invalid value: "
-                    + (after == null ? "null" : Json.write(after)) + ": field is immutable");
+            String value = path[path.length - 1].equals("selector") ? GoSyntax.labelSelector(after)
+                    : after == null ? "null" : GoSyntax.value(after);
+            throw new FieldErrors().invalid(String.join(".", path), value, "field is immutable")
+                    .toException(ref.group(), kind, ref.name());
         }
     }
 
