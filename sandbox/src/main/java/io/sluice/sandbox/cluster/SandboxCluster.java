@@ -211,6 +211,7 @@ public final class SandboxCluster implements AutoCloseable {
             client.close();
         } finally {
             server.close();
+            dispatcher.close();
         }
         LOG.infof("SANDBOX Kubernetes API on %s stopped; its objects are gone", masterUrl);
     }

@@ -37,7 +37,14 @@ final class ApiServer {
     private final ObjectStore store = new ObjectStore();
     private final ResourceTypes types = new ResourceTypes(store);
     private final Deletions deletions = new Deletions(store, types);
+    private final ObjectAdmission admission = new ObjectAdmission(store, types);
+    private final ControllerManager controllers = new ControllerManager(this::handle, store);
     private final SecureRandom random = new SecureRandom();
+
+    /** Stops the simulated controllers. */
+    void close() {
+        controllers.close();
+    }
 
     /** Discovery as of now, for the read-only endpoints. */
     Discovery discovery() {
@@ -47,12 +54,15 @@ final class ApiServer {
     }
 
     MockResponse handle(RecordedRequest request, ResourcePath path) {
+        Warnings warnings = new Warnings();
+        return warnings.addTo(handle(request, path, warnings));
+    }
+
+    private MockResponse handle(RecordedRequest request, ResourcePath path, Warnings warnings) {
         synchronized (store) {
             try {
-                String dryRun = path.query().get("dryRun");
-                if (dryRun != null && !dryRun.equals("All")) {
-                    throw ApiException.badRequest("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
-                }
+                RequestOptions.check(request.getMethod(), path);
+                RequestOptions.checkBodySize(body(request));
                 String contentType = request.getHeader("Content-Type");
                 if (contentType != null && contentType.contains("protobuf")) {
                     throw new ApiException(415, "UnsupportedMediaType", "the sandbox API server reads JSON and YAML "
@@ -62,9 +72,9 @@ final class ApiServer {
                 }
                 return switch (request.getMethod()) {
                     case "GET" -> read(path);
-                    case "POST" -> respond(201, create(path, request));
-                    case "PUT" -> respond(200, replace(path, request));
-                    case "PATCH" -> patch(path, request);
+                    case "POST" -> respond(201, create(path, request, warnings));
+                    case "PUT" -> respond(200, replace(path, request, warnings));
+                    case "PATCH" -> patch(path, request, warnings);
                     case "DELETE" -> delete(path, request);
                     default -> throw ApiException.methodNotAllowed(request.getMethod(), request.getPath());
                 };
@@ -88,6 +98,7 @@ final class ApiServer {
             return respond(200, object);
         }
         if (path.subresource().equals("scale")) {
+            checkScale(path, object);
             return respond(200, Scale.of(object));
         }
         throw unknownSubresource(path);
@@ -155,11 +166,11 @@ final class ApiServer {
 
     // ---- create --------------------------------------------------------------------------------------
 
-    private ObjectNode create(ResourcePath path, RecordedRequest request) {
+    private ObjectNode create(ResourcePath path, RecordedRequest request, Warnings warnings) {
         if (path.name() != null) {
             throw unknownSubresource(path);
         }
-        ObjectNode object = Json.parseObject(body(request), "The object to create");
+        ObjectNode object = admission.decode(path, body(request), "The object to create", warnings);
         ObjectNode metadata = Json.metadata(object);
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
@@ -185,19 +196,26 @@ final class ApiServer {
         if (types.hasStatusSubresource(path.group(), path.version(), path.plural())) {
             object.remove(STATUS);
         }
-        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(null, object), null,
-                object, manager(path, request), path.groupVersion(), "", schemaOf(object, path));
+        admission.prepare(path, object);
+        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(null, object),
+                admission.emptyObject(path, object), object, manager(path, request), path.groupVersion(), "",
+                schemaOf(object, path));
         ManagedFields.write(object, entries);
         return insert(path, ref, object);
     }
 
-    /** Stores a new object: uid, creation time, generation 1, a resourceVersion (unless dry run). */
+    /**
+     * Stores a new object: uid, creation time, generation 1 (for kinds that have one), the kind's create-time
+     * preparation and validation, a resourceVersion (unless dry run).
+     */
     private ObjectNode insert(ResourcePath path, ObjectRef ref, ObjectNode object) {
-        Validation.name(ref, kindOf(object, path));
         ObjectNode metadata = Json.metadata(object);
         metadata.put("uid", newUid());
         metadata.put("creationTimestamp", Json.now());
-        metadata.put("generation", 1L);
+        if (hasGeneration(path, object)) {
+            metadata.put("generation", 1L);
+        }
+        admission.admitCreate(path, object);
         if (ref.sameType("", "namespaces")) {
             object.putObject(STATUS).put("phase", "Active");
         }
@@ -217,19 +235,20 @@ final class ApiServer {
 
     // ---- replace and patch ---------------------------------------------------------------------------
 
-    private ObjectNode replace(ResourcePath path, RecordedRequest request) {
+    private ObjectNode replace(ResourcePath path, RecordedRequest request, Warnings warnings) {
         ObjectNode live = existing(path);
-        ObjectNode body = Json.parseObject(body(request), "The object to update");
+        ObjectNode body = admission.decode(path, body(request), "The object to update", warnings);
         checkName(path, body);
         checkNamespace(path, body);
         if (path.subresource() != null && path.subresource().equals("scale")) {
+            checkScale(path, live);
             return Scale.of(update(path, request, live, Scale.applyTo(live, body), live, "scale"));
         }
         checkStatusOrMain(path);
         return update(path, request, live, desiredFor(path, live, body), body, subresourceOf(path));
     }
 
-    private MockResponse patch(ResourcePath path, RecordedRequest request) {
+    private MockResponse patch(ResourcePath path, RecordedRequest request, Warnings warnings) {
         String contentType = contentType(request);
         if (!contentType.equals(APPLY_PATCH) && path.query().containsKey("force")) {
             throw new ApiException(422, "Invalid", "force: Forbidden: may not be specified for non-apply patch", null,
@@ -239,18 +258,21 @@ final class ApiServer {
             throw ApiException.methodNotAllowed("PATCH", request.getPath() + " (a collection)");
         }
         if (contentType.equals(APPLY_PATCH)) {
-            return apply(path, request);
+            return apply(path, request, warnings);
         }
+        Patches.checkSupported(contentType, admission.isCustomResource(path, null));
         ObjectNode live = existing(path);
-        JsonNode patch = Json.parse(body(request), "The patch");
+        JsonNode patch = Patches.read(contentType, body(request));
         boolean scale = "scale".equals(path.subresource());
+        if (scale) {
+            checkScale(path, live);
+        }
         JsonNode target = scale ? Scale.of(live) : live;
         JsonNode patched = switch (contentType) {
             case JSON_PATCH -> Patches.jsonPatch(target, patch);
             case MERGE_PATCH -> Patches.mergePatch(target, patch);
-            case STRATEGIC_MERGE_PATCH -> Patches.strategicMergePatch(target, patch,
-                    scale ? FieldSchema.builtIn("Scale") : schemaOf(live, path));
-            default -> throw ApiException.unsupportedMediaType(contentType);
+            case STRATEGIC_MERGE_PATCH -> Patches.strategicMergePatch(target, patch, scale ? "Scale" : kindOf(live, path));
+            default -> throw Patches.unsupportedMediaType();
         };
         if (!(patched instanceof ObjectNode patchedObject)) {
             throw new ApiException(422, "Invalid", "the patched object is not a JSON object", path.ref(path.name()),
@@ -261,6 +283,7 @@ final class ApiServer {
         }
         checkStatusOrMain(path);
         checkName(path, patchedObject);
+        admission.decodePatched(path, patchedObject, warnings);
         return respond(200, update(path, request, live, desiredFor(path, live, patchedObject), patchedObject,
                 subresourceOf(path)));
     }
@@ -272,7 +295,12 @@ final class ApiServer {
     private ObjectNode desiredFor(ResourcePath path, ObjectNode live, ObjectNode requested) {
         boolean statusWrite = STATUS.equals(path.subresource());
         ObjectNode desired;
-        if (statusWrite) {
+        if (statusWrite && !admission.isCustomResource(path, live)) {
+            // a built-in kind's status write may change metadata too (the deployment controller writes its
+            // revision annotation so); only the spec stays as it was
+            desired = requested.deepCopy();
+            setOrRemove(desired, "spec", live.get("spec"));
+        } else if (statusWrite) {
             desired = live.deepCopy();
             setOrRemove(desired, STATUS, requested.get(STATUS));
         } else {
@@ -293,7 +321,13 @@ final class ApiServer {
             throw ApiException.modified(ref, "the object has been modified; please apply your changes to the latest "
                     + "version and try again");
         }
+        if ((wanted == null || wanted.isEmpty()) && admission.isCustomResource(path, live)) {
+            // custom resources allow no unconditional update (the real server names the resource here, not the kind)
+            throw new FieldErrors().invalid("metadata.resourceVersion", "0x0", "must be specified for an update")
+                    .toException(path.group(), path.plural(), ref.name());
+        }
         fillTypeFields(desired, path);
+        admission.prepare(path, desired);
         keepSystemMetadata(ref, live, desired);
         List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(live, requested),
                 live, desired, manager(path, request), path.groupVersion(), subresource, schemaOf(desired, path));
@@ -301,19 +335,20 @@ final class ApiServer {
         return commit(path, ref, live, desired, STATUS.equals(subresource));
     }
 
-    private MockResponse apply(ResourcePath path, RecordedRequest request) {
-        String manager = path.param("fieldManager").orElseThrow(() -> new ApiException(422, "Invalid",
-                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
-                null, List.of(new ApiException.Cause("FieldValueRequired", "is required for apply patch",
-                        "fieldManager"))));
+    private MockResponse apply(ResourcePath path, RecordedRequest request, Warnings warnings) {
+        String manager = path.param("fieldManager").orElseThrow(() -> new FieldErrors()
+                .required("fieldManager", "is required for apply patch").toException("meta.k8s.io", "PatchOptions", ""));
         String subresource = subresourceOf(path);
         if (!subresource.isEmpty() && !subresource.equals(STATUS)) {
             throw unknownSubresource(path);
         }
-        ObjectNode config = Json.parseObject(body(request), "The apply configuration");
+        BodyReader.Body read = admission.readApplyConfiguration(body(request));
+        ObjectNode config = (ObjectNode) read.tree();
         ObjectRef ref = path.ref(path.name());
-        if (config.path("apiVersion").asText("").isEmpty() || config.path("kind").asText("").isEmpty()) {
-            throw ApiException.badRequest("the apply configuration for " + ref + " must set apiVersion and kind");
+        admission.checkApplyConfiguration(path, config, read.duplicates(), schemaOf(config, path), warnings);
+        if (Json.meta(config, "name") == null || Json.meta(config, "name").isEmpty()) {
+            throw ApiException.badRequest("the name of the object (" + path.name() + " based on URL) was "
+                    + "undeterminable: name must be provided");
         }
         checkName(path, config);
         checkNamespace(path, config);
@@ -351,6 +386,7 @@ final class ApiServer {
             }
             checkNamespaceAcceptsObjects(ref);
             ObjectNode created = ServerSideApply.apply(null, config, manager, force, "", schema, ref);
+            admission.prepare(path, created);
             return respondStored(201, path, ref, insert(path, ref, created));
         }
         ObjectNode live = stored.get();
@@ -367,6 +403,7 @@ final class ApiServer {
             }
         }
         keepSystemMetadata(ref, live, desired);
+        admission.prepare(path, desired);
         return respondStored(200, path, ref, commit(path, ref, live, desired, subresource.equals(STATUS)));
     }
 
@@ -388,12 +425,14 @@ final class ApiServer {
     private ObjectNode commit(ResourcePath path, ObjectRef ref, ObjectNode live, ObjectNode desired, boolean statusWrite) {
         ObjectNode metadata = Json.metadata(desired);
         boolean hasStatus = types.hasStatusSubresource(path.group(), path.version(), path.plural());
-        long generation = Json.generation(live);
-        if (!statusWrite && specChanged(live, desired, hasStatus)) {
-            Validation.immutableFields(ref, kindOf(desired, path), live, desired);
-            generation++;
+        admission.admitUpdate(path, live, desired);
+        if (hasGeneration(path, desired)) {
+            boolean bumps = !statusWrite && GenerationRules.bumps(path.group(), kindOf(desired, path), live, desired,
+                    hasStatus);
+            metadata.put("generation", Json.generation(live) + (bumps ? 1 : 0));
+        } else {
+            metadata.remove("generation");
         }
-        metadata.put("generation", generation);
         metadata.put("resourceVersion", Json.meta(live, "resourceVersion"));
         if (isCrd(ref)) {
             CrdStatus.accept(desired, live);
@@ -412,8 +451,8 @@ final class ApiServer {
         return desired;
     }
 
-    private static boolean specChanged(ObjectNode live, ObjectNode desired, boolean hasStatus) {
-        return !Json.sameExcept(live, desired, hasStatus ? List.of("metadata", STATUS) : List.of("metadata"));
+    private boolean hasGeneration(ResourcePath path, ObjectNode object) {
+        return GenerationRules.tracked(path.group(), kindOf(object, path), admission.isCustomResource(path, object));
     }
 
     // ---- delete -------------------------------------------------------------------------------------
@@ -493,6 +532,13 @@ final class ApiServer {
                     + ") does not match the namespace sent on the request (" + path.namespace() + ")");
         }
         Json.metadata(object).put("namespace", path.namespace());
+    }
+
+    /** An object without a scale subresource answers {@code /scale} as the real server does: it is not found. */
+    private void checkScale(ResourcePath path, ObjectNode object) {
+        if (!admission.servesScale(path, object)) {
+            throw ApiException.notFound(path.ref(path.name()));
+        }
     }
 
     private static void checkStatusOrMain(ResourcePath path) {

@@ -22,6 +22,8 @@ final class ResourceTypes {
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private Discovery discovery;
     private List<ObjectNode> crds;
+    /** Compiled schemas of custom resources, by group/version/kind; compiled once per CRD change. */
+    private final Map<String, Optional<CrdSchema>> crdSchemas = new java.util.HashMap<>();
 
     ResourceTypes(ObjectStore store) {
         this.store = store;
@@ -30,6 +32,7 @@ final class ResourceTypes {
     void invalidate() {
         discovery = null;
         crds = null;
+        crdSchemas.clear();
     }
 
     Discovery discovery() {
@@ -64,6 +67,31 @@ final class ResourceTypes {
             }
         }
         return FieldSchema.builtIn(kind);
+    }
+
+    /**
+     * The structural schema of a custom resource's version, compiled once per CRD change; empty for kinds no CRD
+     * defines (built-in kinds).
+     */
+    Optional<CrdSchema> crdSchema(String group, String version, String kind) {
+        return crdSchemas.computeIfAbsent(group + "/" + version + "/" + kind, key -> crdVersion(group, version, kind)
+                .map(served -> CrdSchema.compile(served.path("schema").path("openAPIV3Schema"))));
+    }
+
+    /** The CRD's entry for a version of a custom kind ({@code spec.versions[]}); a missing node when not served. */
+    Optional<JsonNode> crdVersion(String group, String version, String kind) {
+        for (ObjectNode crd : crds()) {
+            JsonNode spec = crd.path("spec");
+            if (spec.path("group").asText().equals(group) && spec.path("names").path("kind").asText().equals(kind)) {
+                for (JsonNode served : spec.path("versions")) {
+                    if (served.path("name").asText().equals(version)) {
+                        return Optional.of(served);
+                    }
+                }
+                return Optional.of(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+            }
+        }
+        return Optional.empty();
     }
 
     private List<ObjectNode> crds() {

@@ -32,6 +32,11 @@ public final class SandboxDispatcher extends Dispatcher {
         this.serverAddress = hostAndPort;
     }
 
+    /** Stops the simulated controllers behind the API. */
+    public void close() {
+        api.close();
+    }
+
     /** Requests answered so far, per HTTP method (dry runs apart). */
     public Map<String, Long> requestCounts() {
         Map<String, Long> counts = new java.util.TreeMap<>();
