@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.sluice.sandbox.testing.PodReadiness;
 import java.time.Duration;
 import java.util.List;
@@ -133,10 +135,9 @@ class SimulatedControllersTest {
         client.resource(deployment(ns, "web", 2, "nginx:1.25")).create();
         PodReadiness.makeReady(client, ns, "web", 2, Duration.ofSeconds(20));
 
-        client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.26");
-            return d;
-        });
+        // a patch, not edit(): no resourceVersion precondition to race with the controller's status writes
+        client.apps().deployments().inNamespace(ns).withName("web").patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.26\"}]}}}}");
         Deployment updated = waitFor(ns, "web", d -> "2".equals(d.getMetadata().getAnnotations()
                 .get("deployment.kubernetes.io/revision")) && d.getStatus().getObservedGeneration() == 2);
         // maxSurge 1: one new pod beside the two old ones; none of them ever becomes ready on its own

@@ -82,7 +82,7 @@ final class BuiltInDecoding {
             if (value instanceof ObjectNode object) {
                 struct(object, struct, path, goPath);
             } else {
-                mismatch(jsonType(value), owner, goPath, type);
+                mismatch(GoSyntax.jsonType(value), owner, goPath, type);
             }
         } else if (type instanceof ValueType.MapOf map) {
             if (value instanceof ObjectNode object) {
@@ -91,7 +91,7 @@ final class BuiltInDecoding {
                     value(entry.getValue(), map.values(), path + "." + entry.getKey(), goPath, owner);
                 }
             } else {
-                mismatch(jsonType(value), owner, goPath, type);
+                mismatch(GoSyntax.jsonType(value), owner, goPath, type);
             }
         } else if (type instanceof ValueType.ListOf list) {
             if (value instanceof ArrayNode array) {
@@ -99,7 +99,7 @@ final class BuiltInDecoding {
                     value(array.get(i), list.items(), path + "[" + i + "]", goPath, owner);
                 }
             } else {
-                mismatch(jsonType(value), owner, goPath, type);
+                mismatch(GoSyntax.jsonType(value), owner, goPath, type);
             }
         } else if (type instanceof ValueType.Scalar scalar) {
             scalar(value, scalar.kind(), goPath, owner, type);
@@ -110,12 +110,12 @@ final class BuiltInDecoding {
         switch (kind) {
             case STRING -> {
                 if (!value.isTextual()) {
-                    mismatch(jsonType(value), owner, goPath, type);
+                    mismatch(GoSyntax.jsonType(value), owner, goPath, type);
                 }
             }
             case BYTES -> {
                 if (!value.isTextual()) {
-                    mismatch(jsonType(value), owner, goPath, type);
+                    mismatch(GoSyntax.jsonType(value), owner, goPath, type);
                 } else {
                     int bad = Base64Text.firstIllegalByte(value.asText());
                     if (bad >= 0 && typeError == null) {
@@ -125,31 +125,31 @@ final class BuiltInDecoding {
             }
             case INT32, INT64 -> {
                 if (!value.isNumber()) {
-                    mismatch(jsonType(value), owner, goPath, type);
+                    mismatch(GoSyntax.jsonType(value), owner, goPath, type);
                 } else if (!value.isIntegralNumber() || !fits(value, kind)) {
                     mismatch("number " + value.asText(), owner, goPath, type);
                 }
             }
             case FLOAT -> {
                 if (!value.isNumber()) {
-                    mismatch(jsonType(value), owner, goPath, type);
+                    mismatch(GoSyntax.jsonType(value), owner, goPath, type);
                 }
             }
             case BOOL -> {
                 if (!value.isBoolean()) {
-                    mismatch(jsonType(value), owner, goPath, type);
+                    mismatch(GoSyntax.jsonType(value), owner, goPath, type);
                 }
             }
             case INT_OR_STRING -> {
                 if (!value.isTextual() && !value.isIntegralNumber()) {
-                    mismatch(jsonType(value), owner, goPath, type);
+                    mismatch(GoSyntax.jsonType(value), owner, goPath, type);
                 }
             }
             case QUANTITY -> {
                 if (value.isTextual() && !QUANTITY.matcher(value.asText()).matches() && typeError == null) {
                     typeError = "quantities must match the regular expression '" + QUANTITY.pattern() + "'";
                 } else if (!value.isTextual() && !value.isNumber()) {
-                    mismatch(jsonType(value), owner, goPath, type);
+                    mismatch(GoSyntax.jsonType(value), owner, goPath, type);
                 }
             }
         }
@@ -165,18 +165,5 @@ final class BuiltInDecoding {
             typeError = "json: cannot unmarshal " + jsonType + " into Go struct field " + owner.goName() + "." + goPath
                     + " of type " + ValueType.goName(expected);
         }
-    }
-
-    private static String jsonType(JsonNode value) {
-        if (value.isTextual()) {
-            return "string";
-        }
-        if (value.isNumber()) {
-            return "number";
-        }
-        if (value.isBoolean()) {
-            return "bool";
-        }
-        return value.isArray() ? "array" : "object";
     }
 }

@@ -39,7 +39,9 @@ final class Deletions {
             ObjectNode metadata = Json.metadata(terminating);
             metadata.put("deletionTimestamp", Json.now());
             metadata.put("deletionGracePeriodSeconds", 0L);
-            metadata.put("generation", Json.generation(live) + 1);
+            if (Json.generation(live) > 0) { // kinds without a generation get none
+                metadata.put("generation", Json.generation(live) + 1);
+            }
             metadata.put("resourceVersion", String.valueOf(store.nextResourceVersion()));
             store.put(ref, terminating);
             return terminating;

@@ -110,4 +110,18 @@ final class GoSyntax {
         }
         return Json.write(value);
     }
+
+    /** How Go's JSON decoder names a JSON value's type in its errors: string, number, bool, array, object, null. */
+    static String jsonType(JsonNode value) {
+        if (value.isTextual()) {
+            return "string";
+        }
+        if (value.isNumber()) {
+            return "number";
+        }
+        if (value.isBoolean()) {
+            return "bool";
+        }
+        return value.isArray() ? "array" : value.isObject() ? "object" : "null";
+    }
 }

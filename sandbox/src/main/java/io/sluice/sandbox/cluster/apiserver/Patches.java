@@ -49,20 +49,10 @@ final class Patches {
         }
         JsonNode patch = Json.parse(body, "The patch");
         if (contentType.equals(JSON_PATCH) && !patch.isArray()) {
-            throw ApiException.badRequest("error decoding patch: json: cannot unmarshal " + goJsonType(patch)
+            throw ApiException.badRequest("error decoding patch: json: cannot unmarshal " + GoSyntax.jsonType(patch)
                     + " into Go value of type []handlers.jsonPatchOp");
         }
         return patch;
-    }
-
-    private static String goJsonType(JsonNode value) {
-        if (value.isObject()) {
-            return "object";
-        }
-        if (value.isTextual()) {
-            return "string";
-        }
-        return value.isNumber() ? "number" : value.isBoolean() ? "bool" : "null";
     }
 
     /**
