@@ -2,7 +2,6 @@ package io.sluice.sandbox.cluster.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.Optional;
  */
 final class DeploymentController {
 
-    private static final String REVISION = "deployment.kubernetes.io/revision";
+    static final String REVISION = "deployment.kubernetes.io/revision";
     private static final String DESIRED = "deployment.kubernetes.io/desired-replicas";
     private static final String MAX = "deployment.kubernetes.io/max-replicas";
     private static final String HASH_LABEL = "pod-template-hash";
@@ -58,7 +57,7 @@ final class DeploymentController {
                 owned.add(replicaSet);
             }
         }
-        owned.sort(Comparator.comparingLong(DeploymentController::revision));
+        owned.sort(Comparator.comparingLong(RolloutNumbers::revision));
         ObjectNode newReplicaSet = owned.stream().filter(rs -> sameTemplate(rs, spec.path("template"))).findFirst()
                 .orElse(null);
         List<ObjectNode> old = new ArrayList<>(owned);
@@ -67,8 +66,8 @@ final class DeploymentController {
                 : Json.object();
         boolean paused = spec.path("paused").asBoolean(false);
         if (newReplicaSet == null && !paused) {
-            long next = owned.isEmpty() ? 1 : revision(owned.get(owned.size() - 1)) + 1;
-            int replicas = recreate(spec) && activePods(old) > 0 ? 0 : newReplicas(spec, owned, null);
+            long next = owned.isEmpty() ? 1 : RolloutNumbers.revision(owned.get(owned.size() - 1)) + 1;
+            int replicas = RolloutNumbers.recreate(spec) && RolloutNumbers.activePods(old) > 0 ? 0 : newReplicas(spec, owned, null);
             Optional<ObjectNode> created = client.create("/apis/apps/v1/namespaces/" + namespace + "/replicasets",
                     replicaSet(deployment, next, replicas));
             if (created.isEmpty()) {
@@ -76,11 +75,11 @@ final class DeploymentController {
             }
             newReplicaSet = created.get();
             owned.add(newReplicaSet);
-            if (hasDeadline(spec)) {
+            if (RolloutNumbers.hasDeadline(spec)) {
                 Conditions.set(status, "Progressing", "True", "NewReplicaSetCreated", "Created new replica set "
                         + GoSyntax.quote(Json.meta(newReplicaSet, "name")));
             }
-        } else if (newReplicaSet != null && hasDeadline(spec) && Conditions.find(status, "Progressing").isEmpty()) {
+        } else if (newReplicaSet != null && RolloutNumbers.hasDeadline(spec) && Conditions.find(status, "Progressing").isEmpty()) {
             Conditions.set(status, "Progressing", "True", "FoundNewReplicaSet", "Found new replica set "
                     + GoSyntax.quote(Json.meta(newReplicaSet, "name")));
         }
@@ -98,9 +97,9 @@ final class DeploymentController {
         }
         owned = current;
         newReplicaSet = owned.stream().filter(rs -> sameTemplate(rs, spec.path("template"))).findFirst().orElse(null);
-        ObjectNode newStatus = status(deployment, status, owned, newReplicaSet);
+        ObjectNode newStatus = DeploymentStatuses.of(deployment, status, owned, newReplicaSet);
         writeStatus(deployment, newStatus, newReplicaSet);
-        return deadlineRecheck(spec, newStatus);
+        return DeploymentStatuses.recheckMillis(spec, newStatus);
     }
 
     // ---- rollout -------------------------------------------------------------------------------------
@@ -108,16 +107,16 @@ final class DeploymentController {
     private void rollOut(ObjectNode deployment, ObjectNode newReplicaSet, List<ObjectNode> old) {
         JsonNode spec = deployment.path("spec");
         int desired = spec.path("replicas").asInt(1);
-        if (recreate(spec)) {
+        if (RolloutNumbers.recreate(spec)) {
             old.forEach(rs -> scale(deployment, rs, 0));
-            if (activePods(old) == 0) {
+            if (RolloutNumbers.activePods(old) == 0) {
                 scale(deployment, newReplicaSet, desired);
             }
             return;
         }
         List<ObjectNode> all = new ArrayList<>(old);
         all.add(newReplicaSet);
-        int current = replicas(newReplicaSet);
+        int current = RolloutNumbers.replicas(newReplicaSet);
         if (current > desired) {
             scale(deployment, newReplicaSet, desired);
         } else if (current < desired) {
@@ -129,12 +128,12 @@ final class DeploymentController {
     /** The new ReplicaSet's size under RollingUpdate: up to {@code maxSurge} above the desired count in total. */
     private static int newReplicas(JsonNode spec, List<ObjectNode> all, ObjectNode newReplicaSet) {
         int desired = spec.path("replicas").asInt(1);
-        if (recreate(spec)) {
+        if (RolloutNumbers.recreate(spec)) {
             return desired;
         }
-        int current = all.stream().mapToInt(DeploymentController::replicas).sum();
-        int maxTotal = desired + maxSurge(spec);
-        int own = newReplicaSet == null ? 0 : replicas(newReplicaSet);
+        int current = all.stream().mapToInt(RolloutNumbers::replicas).sum();
+        int maxTotal = desired + RolloutNumbers.maxSurge(spec);
+        int own = newReplicaSet == null ? 0 : RolloutNumbers.replicas(newReplicaSet);
         if (current >= maxTotal) {
             return own;
         }
@@ -144,32 +143,32 @@ final class DeploymentController {
     /** Old ReplicaSets go down as far as availability allows: unhealthy pods first, then available ones. */
     private void scaleDownOld(ObjectNode deployment, ObjectNode newReplicaSet, List<ObjectNode> old) {
         JsonNode spec = deployment.path("spec");
-        int oldPods = old.stream().mapToInt(DeploymentController::replicas).sum();
+        int oldPods = old.stream().mapToInt(RolloutNumbers::replicas).sum();
         if (oldPods == 0) {
             return;
         }
-        int allPods = oldPods + replicas(newReplicaSet);
-        int minAvailable = spec.path("replicas").asInt(1) - maxUnavailable(spec);
-        int newUnavailable = replicas(newReplicaSet) - available(newReplicaSet);
+        int allPods = oldPods + RolloutNumbers.replicas(newReplicaSet);
+        int minAvailable = spec.path("replicas").asInt(1) - RolloutNumbers.maxUnavailable(spec);
+        int newUnavailable = RolloutNumbers.replicas(newReplicaSet) - RolloutNumbers.available(newReplicaSet);
         int maxScaledDown = allPods - minAvailable - newUnavailable;
         if (maxScaledDown <= 0) {
             return;
         }
         int cleaned = 0;
         for (ObjectNode rs : old) {
-            int unhealthy = replicas(rs) - available(rs);
+            int unhealthy = RolloutNumbers.replicas(rs) - RolloutNumbers.available(rs);
             int down = Math.min(maxScaledDown - cleaned, unhealthy);
             if (down > 0) {
-                scale(deployment, rs, replicas(rs) - down);
+                scale(deployment, rs, RolloutNumbers.replicas(rs) - down);
                 cleaned += down;
             }
         }
-        int availablePods = old.stream().mapToInt(DeploymentController::available).sum() + available(newReplicaSet);
+        int availablePods = old.stream().mapToInt(RolloutNumbers::available).sum() + RolloutNumbers.available(newReplicaSet);
         int toScaleDown = Math.min(availablePods - minAvailable, maxScaledDown - cleaned);
         for (ObjectNode rs : old) {
-            int down = Math.min(replicas(rs), toScaleDown);
+            int down = Math.min(RolloutNumbers.replicas(rs), toScaleDown);
             if (down > 0) {
-                scale(deployment, rs, replicas(rs) - down);
+                scale(deployment, rs, RolloutNumbers.replicas(rs) - down);
                 toScaleDown -= down;
             }
         }
@@ -180,8 +179,8 @@ final class DeploymentController {
         JsonNode spec = deployment.path("spec");
         ObjectNode annotations = Defaults.object(Json.metadata(replicaSet), "annotations");
         String desired = String.valueOf(spec.path("replicas").asInt(1));
-        String max = String.valueOf(spec.path("replicas").asInt(1) + maxSurge(spec));
-        if (replicas(replicaSet) == replicas && desired.equals(annotations.path(DESIRED).asText())
+        String max = String.valueOf(spec.path("replicas").asInt(1) + RolloutNumbers.maxSurge(spec));
+        if (RolloutNumbers.replicas(replicaSet) == replicas && desired.equals(annotations.path(DESIRED).asText())
                 && max.equals(annotations.path(MAX).asText())) {
             return;
         }
@@ -194,7 +193,7 @@ final class DeploymentController {
 
     private void cleanUpHistory(JsonNode spec, List<ObjectNode> old) {
         int limit = spec.path("revisionHistoryLimit").asInt(10);
-        List<ObjectNode> idle = old.stream().filter(rs -> replicas(rs) == 0 && rs.path("status").path("replicas").asInt(0) == 0)
+        List<ObjectNode> idle = old.stream().filter(rs -> RolloutNumbers.replicas(rs) == 0 && rs.path("status").path("replicas").asInt(0) == 0)
                 .toList();
         for (int i = 0; i < idle.size() - limit; i++) {
             ObjectNode rs = idle.get(i);
@@ -212,7 +211,7 @@ final class DeploymentController {
         ObjectNode metadata = replicaSet.putObject("metadata").put("name", Json.meta(deployment, "name") + "-" + hash);
         metadata.set("labels", labels.deepCopy());
         metadata.putObject("annotations").put(DESIRED, String.valueOf(spec.path("replicas").asInt(1)))
-                .put(MAX, String.valueOf(spec.path("replicas").asInt(1) + maxSurge(spec)))
+                .put(MAX, String.valueOf(spec.path("replicas").asInt(1) + RolloutNumbers.maxSurge(spec)))
                 .put(REVISION, String.valueOf(revision));
         metadata.putArray("ownerReferences").add(Owners.reference(deployment));
         ObjectNode rsSpec = replicaSet.putObject("spec").put("replicas", replicas);
@@ -226,90 +225,11 @@ final class DeploymentController {
         return replicaSet;
     }
 
-    // ---- status --------------------------------------------------------------------------------------
-
-    private static ObjectNode status(ObjectNode deployment, ObjectNode previous, List<ObjectNode> owned,
-            ObjectNode newReplicaSet) {
-        JsonNode spec = deployment.path("spec");
-        int desired = spec.path("replicas").asInt(1);
-        int total = owned.stream().mapToInt(DeploymentController::replicas).sum();
-        int actual = owned.stream().mapToInt(rs -> rs.path("status").path("replicas").asInt(0)).sum();
-        int ready = owned.stream().mapToInt(rs -> rs.path("status").path("readyReplicas").asInt(0)).sum();
-        int available = owned.stream().mapToInt(DeploymentController::available).sum();
-        int updated = newReplicaSet == null ? 0 : newReplicaSet.path("status").path("replicas").asInt(0);
-        ObjectNode status = Json.object().put("observedGeneration", Json.generation(deployment));
-        putIfPositive(status, "replicas", actual);
-        putIfPositive(status, "updatedReplicas", updated);
-        putIfPositive(status, "readyReplicas", ready);
-        putIfPositive(status, "availableReplicas", available);
-        putIfPositive(status, "unavailableReplicas", Math.max(0, total - available));
-        if (previous.has("conditions")) {
-            status.set("conditions", previous.get("conditions").deepCopy());
-        }
-        if (available >= desired - maxUnavailable(spec)) {
-            Conditions.set(status, "Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.");
-        } else {
-            Conditions.set(status, "Available", "False", "MinimumReplicasUnavailable",
-                    "Deployment does not have minimum availability.");
-        }
-        progressing(deployment, previous, status, newReplicaSet, desired, actual, updated, available);
-        return status;
-    }
-
-    private static void progressing(ObjectNode deployment, ObjectNode previous, ObjectNode status, ObjectNode newReplicaSet,
-            int desired, int actual, int updated, int available) {
-        JsonNode spec = deployment.path("spec");
-        if (!hasDeadline(spec)) {
-            Conditions.remove(status, "Progressing");
-            return;
-        }
-        Optional<JsonNode> current = Conditions.find(status, "Progressing");
-        boolean completed = actual == updated && current.isPresent()
-                && current.get().path("reason").asText().equals("NewReplicaSetAvailable");
-        if (completed) {
-            return;
-        }
-        String replicaSet = newReplicaSet == null ? "Deployment " + GoSyntax.quote(Json.meta(deployment, "name"))
-                : "ReplicaSet " + GoSyntax.quote(Json.meta(newReplicaSet, "name"));
-        if (updated == desired && actual == desired && available == desired) {
-            Conditions.set(status, "Progressing", "True", "NewReplicaSetAvailable", replicaSet + " has successfully progressed.");
-        } else if (updated > previous.path("updatedReplicas").asInt(0)
-                || actual - updated < previous.path("replicas").asInt(0) - previous.path("updatedReplicas").asInt(0)
-                || status.path("readyReplicas").asInt(0) > previous.path("readyReplicas").asInt(0)
-                || available > previous.path("availableReplicas").asInt(0)) {
-            Conditions.refresh(status, "Progressing", "True", "ReplicaSetUpdated", replicaSet + " is progressing.");
-        } else if (current.isPresent() && timedOut(current.get(), spec)) {
-            Conditions.set(status, "Progressing", "False", "ProgressDeadlineExceeded", replicaSet
-                    + " has timed out progressing.");
-        }
-    }
-
-    private static boolean timedOut(JsonNode condition, JsonNode spec) {
-        if (condition.path("reason").asText().equals("ProgressDeadlineExceeded")) {
-            return true;
-        }
-        String since = condition.path("lastUpdateTime").asText("");
-        return !since.isEmpty() && Instant.parse(since).plusSeconds(spec.path("progressDeadlineSeconds").asLong())
-                .isBefore(Instant.now());
-    }
-
-    /** When the deadline of an unfinished rollout passes, the controller must look again to declare it. */
-    private static long deadlineRecheck(JsonNode spec, ObjectNode status) {
-        Optional<JsonNode> progressing = Conditions.find(status, "Progressing");
-        if (!hasDeadline(spec) || progressing.isEmpty() || !progressing.get().path("status").asText().equals("True")
-                || progressing.get().path("reason").asText().equals("NewReplicaSetAvailable")) {
-            return 0;
-        }
-        Instant deadline = Instant.parse(progressing.get().path("lastUpdateTime").asText())
-                .plusSeconds(spec.path("progressDeadlineSeconds").asLong());
-        return Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis() + 1000);
-    }
-
     private void writeStatus(ObjectNode deployment, ObjectNode status, ObjectNode newReplicaSet) {
         ObjectNode updated = deployment.deepCopy();
         boolean changed = !Json.same(status, deployment.get("status"));
         if (newReplicaSet != null) {
-            String revision = String.valueOf(revision(newReplicaSet));
+            String revision = String.valueOf(RolloutNumbers.revision(newReplicaSet));
             ObjectNode annotations = Defaults.object(Json.metadata(updated), "annotations");
             changed |= !revision.equals(annotations.path(REVISION).asText());
             annotations.put(REVISION, revision);
@@ -318,71 +238,6 @@ final class DeploymentController {
             updated.set("status", status);
             client.updateStatus(path(deployment.path("metadata").path("namespace").asText(), Json.meta(deployment, "name")),
                     updated);
-        }
-    }
-
-    // ---- arithmetic ----------------------------------------------------------------------------------
-
-    private static boolean recreate(JsonNode spec) {
-        return spec.path("strategy").path("type").asText().equals("Recreate");
-    }
-
-    private static boolean hasDeadline(JsonNode spec) {
-        return spec.has("progressDeadlineSeconds") && spec.path("progressDeadlineSeconds").asLong() != Integer.MAX_VALUE;
-    }
-
-    private static int maxSurge(JsonNode spec) {
-        return recreate(spec) ? 0 : fenceposts(spec)[0];
-    }
-
-    private static int maxUnavailable(JsonNode spec) {
-        int desired = spec.path("replicas").asInt(1);
-        if (recreate(spec) || desired == 0) {
-            return 0;
-        }
-        return Math.min(fenceposts(spec)[1], desired);
-    }
-
-    /** Kubernetes' {@code ResolveFenceposts}: surge rounds up, unavailable down; both zero makes unavailable 1. */
-    private static int[] fenceposts(JsonNode spec) {
-        int desired = spec.path("replicas").asInt(1);
-        JsonNode rolling = spec.path("strategy").path("rollingUpdate");
-        int surge = scaled(rolling.get("maxSurge"), desired, true);
-        int unavailable = scaled(rolling.get("maxUnavailable"), desired, false);
-        return new int[] {surge, surge == 0 && unavailable == 0 ? 1 : unavailable};
-    }
-
-    private static int scaled(JsonNode value, int total, boolean roundUp) {
-        if (value == null || value.isNull()) {
-            return 0;
-        }
-        if (value.isNumber()) {
-            return value.asInt();
-        }
-        String text = value.asText().replace("%", "");
-        double scaled = Integer.parseInt(text.isEmpty() ? "0" : text) * total / 100.0;
-        return (int) (roundUp ? Math.ceil(scaled) : Math.floor(scaled));
-    }
-
-    private static int replicas(JsonNode replicaSet) {
-        return replicaSet.path("spec").path("replicas").asInt(0);
-    }
-
-    private static int available(JsonNode replicaSet) {
-        return replicaSet.path("status").path("availableReplicas").asInt(0);
-    }
-
-    private static int activePods(List<ObjectNode> replicaSets) {
-        return replicaSets.stream().mapToInt(rs -> Math.max(replicas(rs), rs.path("status").path("replicas").asInt(0))).sum();
-    }
-
-    private static long revision(JsonNode replicaSet) {
-        return replicaSet.path("metadata").path("annotations").path(REVISION).asLong(0);
-    }
-
-    private static void putIfPositive(ObjectNode status, String field, int value) {
-        if (value > 0) {
-            status.put(field, value);
         }
     }
 

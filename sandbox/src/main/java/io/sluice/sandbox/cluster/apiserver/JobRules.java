@@ -62,7 +62,7 @@ final class JobRules implements KindRules {
 
     /** A Job's selector and pod labels come from its uid, unless it asks for a manual selector. */
     @Override
-    public void prepareCreate(ObjectNode object, boolean dryRun) {
+    public void prepareCreate(ObjectNode object) {
         if (cronJob) {
             return;
         }

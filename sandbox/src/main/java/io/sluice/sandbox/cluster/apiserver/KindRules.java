@@ -13,8 +13,11 @@ interface KindRules {
     default void defaults(ObjectNode object) {
     }
 
-    /** The strategy's {@code PrepareForCreate} and admission on create (after uid and name are set). */
-    default void prepareCreate(ObjectNode object, boolean dryRun) {
+    /**
+     * The strategy's {@code PrepareForCreate} and admission on create (after uid and name are set). A dry run
+     * prepares too (a Service's dry-run create shows its cluster IP) but stores nothing, so what it took stays free.
+     */
+    default void prepareCreate(ObjectNode object) {
     }
 
     /** Kubernetes' {@code ValidateX} for the kind, metadata excepted. */

@@ -138,7 +138,7 @@ final class ObjectAdmission {
     void admitCreate(ResourcePath path, ObjectNode object) {
         String kind = kindOf(path, object);
         KindRules rules = rulesFor(path, kind);
-        rules.prepareCreate(object, path.dryRun());
+        rules.prepareCreate(object);
         FieldErrors errors = new FieldErrors();
         validate(path, kind, rules, object, errors);
         errors.throwIfAny(path.group(), kind, Json.meta(object, "name"));

@@ -19,7 +19,7 @@ final class PodRules implements KindRules {
     }
 
     @Override
-    public void prepareCreate(ObjectNode object, boolean dryRun) {
+    public void prepareCreate(ObjectNode object) {
         ObjectNode spec = Defaults.object(object, "spec");
         if (!spec.has("priorityClassName")) {
             Defaults.putIfAbsent(spec, "priority", 0);

@@ -66,7 +66,7 @@ final class ServiceRules implements KindRules {
 
     /** What the service storage allocates: IP families, a cluster IP, node ports. */
     @Override
-    public void prepareCreate(ObjectNode object, boolean dryRun) {
+    public void prepareCreate(ObjectNode object) {
         ObjectNode spec = Defaults.object(object, "spec");
         String type = spec.path("type").asText();
         if (type.equals("ExternalName")) {

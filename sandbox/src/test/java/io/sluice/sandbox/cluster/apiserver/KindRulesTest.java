@@ -86,7 +86,7 @@ class KindRulesTest {
         ObjectNode headless = object("{\"metadata\":{\"name\":\"s\"},\"spec\":{\"clusterIP\":\"None\",\"selector\":"
                 + "{\"app\":\"s\"},\"ports\":[{\"port\":80}]}}");
         services.defaults(headless);
-        services.prepareCreate(headless, false);
+        services.prepareCreate(headless);
         assertThat(Json.write(headless.get("spec"))).isEqualTo("{\"clusterIP\":\"None\",\"selector\":{\"app\":\"s\"},"
                 + "\"ports\":[{\"port\":80,\"protocol\":\"TCP\",\"targetPort\":80}],\"type\":\"ClusterIP\","
                 + "\"sessionAffinity\":\"None\",\"internalTrafficPolicy\":\"Cluster\",\"ipFamilyPolicy\":\"SingleStack\","
@@ -94,14 +94,14 @@ class KindRulesTest {
 
         ObjectNode allocated = object("{\"metadata\":{\"name\":\"a\"},\"spec\":{\"type\":\"NodePort\",\"ports\":[{\"port\":80}]}}");
         services.defaults(allocated);
-        services.prepareCreate(allocated, false);
+        services.prepareCreate(allocated);
         assertThat(allocated.path("spec").path("clusterIP").asText()).matches("10\\.0\\.0\\.\\d+");
         assertThat(allocated.path("spec").path("ports").get(0).path("nodePort").asInt()).isBetween(30000, 32767);
         assertThat(allocated.path("spec").path("externalTrafficPolicy").asText()).isEqualTo("Cluster");
 
         ObjectNode outside = object("{\"metadata\":{\"name\":\"s7\"},\"spec\":{\"clusterIP\":\"192.168.9.9\",\"ports\":[{\"port\":80}]}}");
         services.defaults(outside);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> services.prepareCreate(outside, false))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> services.prepareCreate(outside))
                 .hasMessage("Service \"s7\" is invalid: spec.clusterIPs: Invalid value: []string{\"192.168.9.9\"}: failed "
                         + "to allocate IP 192.168.9.9: the provided IP (192.168.9.9) is not in the valid range. The range "
                         + "of valid IPs is 10.0.0.0/24");
@@ -150,7 +150,7 @@ class KindRulesTest {
                 + "{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}");
         KindRules jobs = KINDS.rules("batch", "Job");
         jobs.defaults(job);
-        jobs.prepareCreate(job, false);
+        jobs.prepareCreate(job);
         assertThat(Json.write(job.path("spec").path("selector"))).isEqualTo(
                 "{\"matchLabels\":{\"batch.kubernetes.io/controller-uid\":\"u-1\"}}");
         assertThat(job.path("spec").path("template").path("metadata").path("labels").path("job-name").asText()).isEqualTo("j");
