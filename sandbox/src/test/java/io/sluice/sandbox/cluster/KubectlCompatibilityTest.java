@@ -82,10 +82,10 @@ class KubectlCompatibilityTest {
                 .getSpec().getReplicas()).isEqualTo(3);
 
         // Another manager takes replicas: kubectl reports the conflict, --force-conflicts takes it back.
-        cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").edit(d -> {
-            d.getSpec().setReplicas(5);
-            return d;
-        });
+        // (a merge patch: no resourceVersion precondition to race with the deployment controller's status writes)
+        cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"replicas\":5}}");
         KubectlResult conflict = kubectl("apply", "--server-side", "-f", v2.toString());
         assertThat(conflict.exitCode()).isNotZero();
         assertThat(conflict.output()).contains("conflict").contains(".spec.replicas");

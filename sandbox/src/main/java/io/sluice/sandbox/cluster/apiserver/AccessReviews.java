@@ -25,7 +25,7 @@ final class AccessReviews {
         if (!"POST".equals(request.getMethod()) || !type.kind().endsWith("Review")) {
             throw notServed(type);
         }
-        ObjectNode review = Requests.object(request, path, type);
+        ObjectNode review = (ObjectNode) Requests.object(request, path, type).tree();
         types(review, type);
         JsonNode spec = review.path("spec");
         switch (type.kind()) {

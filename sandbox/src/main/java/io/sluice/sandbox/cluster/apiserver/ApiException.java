@@ -74,14 +74,21 @@ final class ApiException extends RuntimeException {
                 + ref.name() + "\": " + why, ref, List.of());
     }
 
-    static ApiException conflict(ObjectRef ref, String message, List<Cause> causes) {
-        return new ApiException(409, "Conflict", message, ref, causes);
+    /** A conflict of server-side apply: the real server names no object, only the conflicting fields. */
+    static ApiException conflict(String message, List<Cause> causes) {
+        return new ApiException(409, "Conflict", message, new Details(null, null, null, causes));
     }
 
-    static ApiException invalid(ObjectRef ref, String kind, String field, String problem) {
-        String name = ref == null ? "" : ref.name();
-        return new ApiException(422, "Invalid", kind + " \"" + name + "\" is invalid: " + field + ": " + problem, ref,
-                List.of(new Cause("FieldValueInvalid", problem, field)));
+    /**
+     * 422 Invalid as the real server words it: {@code <Kind>[.<group>] "<name>" is invalid: <field errors>}, with
+     * details naming the kind (not the resource) and one cause per field error.
+     *
+     * @param kind the kind, or for some errors of custom resources the resource (plural)
+     */
+    static ApiException invalid(String group, String kind, String name, List<Cause> causes, String errors) {
+        String qualified = group.isEmpty() ? kind : kind + "." + group;
+        return new ApiException(422, "Invalid", qualified + " " + GoSyntax.quote(name) + " is invalid: " + errors,
+                new Details(name.isEmpty() ? null : name, group.isEmpty() ? null : group, kind, causes));
     }
 
     static ApiException badRequest(String message) {

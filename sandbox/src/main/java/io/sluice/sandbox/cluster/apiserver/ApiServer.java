@@ -24,6 +24,7 @@ final class ApiServer implements AutoCloseable {
     private final ControllerLoop controllers = new ControllerLoop(store);
     private final ResourceTypes types = new ResourceTypes(store);
     private final Deletions deletions = new Deletions(store, types, controllers);
+    private final ObjectAdmission admission = new ObjectAdmission(store, types);
     private final ObjectWriter writer;
     private final ReadRequests reads = new ReadRequests(store, types);
     private final WatchRequests watches = new WatchRequests(store, types, controllers);
@@ -33,14 +34,17 @@ final class ApiServer implements AutoCloseable {
     private final DeleteRequests deletes = new DeleteRequests(store, reads, deletions);
     private final RbacAuthorizer authorizer = new RbacAuthorizer(store);
     private final AccessReviews reviews = new AccessReviews(authorizer);
+    /** The simulated kube-controller-manager (deployments, replica sets, endpoints): writes as a client of this API. */
+    private final ControllerManager controllerManager = new ControllerManager(
+            (request, path) -> serve(request, path, null), store);
 
     /** @param caBundle the cluster's CA certificate (PEM), for every namespace's {@code kube-root-ca.crt} */
     ApiServer(String caBundle) {
         writer = new ObjectWriter(store, types, deletions, new Namespaces(store, caBundle), controllers,
-                new RbacEscalation(store, authorizer));
-        creates = new CreateRequests(store, types, writer);
-        updates = new UpdateRequests(store, types, writer);
-        applies = new ApplyRequests(store, types, writer);
+                new RbacEscalation(store, authorizer), admission);
+        creates = new CreateRequests(store, types, writer, admission);
+        updates = new UpdateRequests(store, types, writer, admission);
+        applies = new ApplyRequests(store, types, writer, admission);
         synchronized (store) {
             for (ObjectNode object : RbacBootstrap.objects()) {
                 String plural = object.path("kind").asText().equals("ClusterRole") ? "clusterroles" : "clusterrolebindings";
@@ -81,16 +85,23 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** A request of {@code who}, with the Warning headers of what its write dropped. */
     MockResponse handle(RecordedRequest request, ResourcePath path, Identity who) {
+        return serve(request, path, java.util.Objects.requireNonNull(who));
+    }
+
+    /** Serves a request; {@code who} is null for the cluster's own controllers, which RBAC does not check here. */
+    private MockResponse serve(RecordedRequest request, ResourcePath path, Identity who) {
+        Warnings warnings = new Warnings();
         synchronized (store) {
             try {
-                authorize(who, RequestAttributes.of(request.getMethod(), path));
+                if (who != null) {
+                    authorize(who, RequestAttributes.of(request.getMethod(), path));
+                }
                 writer.servingFor(who);
                 ApiResource type = types.route(path, request.getMethod());
-                String dryRun = path.query().get("dryRun");
-                if (dryRun != null && !dryRun.equals("All")) {
-                    throw ApiException.badRequest("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
-                }
+                RequestOptions.check(request.getMethod(), path);
+                RequestOptions.checkBodySize(Requests.body(request));
                 String contentType = request.getHeader("Content-Type");
                 if (contentType != null && contentType.contains("protobuf")) {
                     throw new ApiException(415, "UnsupportedMediaType", "the sandbox API server reads JSON and YAML "
@@ -104,14 +115,14 @@ final class ApiServer implements AutoCloseable {
                 }
                 return switch (request.getMethod()) {
                     case "GET" -> read(path, Representation.of(request.getHeader("Accept")));
-                    case "POST" -> Responses.json(201, creates.create(path, request));
-                    case "PUT" -> Responses.json(200, updates.replace(path, request));
-                    case "PATCH" -> patch(path, request);
+                    case "POST" -> warnings.addTo(Responses.json(201, creates.create(path, request, warnings)));
+                    case "PUT" -> warnings.addTo(Responses.json(200, updates.replace(path, request, warnings)));
+                    case "PATCH" -> warnings.addTo(patch(path, request, warnings));
                     case "DELETE" -> Responses.json(200, deletes.delete(path, request));
                     default -> throw ApiException.methodNotAllowed();
                 };
             } catch (ApiException e) {
-                return Responses.failure(e);
+                return warnings.addTo(Responses.failure(e)); // a real server warns before it refuses
             } finally {
                 writer.servingFor(null);
             }
@@ -168,21 +179,22 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    private MockResponse patch(ResourcePath path, RecordedRequest request) {
+    private MockResponse patch(ResourcePath path, RecordedRequest request, Warnings warnings) {
         String contentType = Requests.contentType(request);
         if (!contentType.equals(Requests.APPLY_PATCH) && path.query().containsKey("force")) {
             throw new ApiException(422, "Invalid", "force: Forbidden: may not be specified for non-apply patch", null,
                     List.of());
         }
         if (contentType.equals(Requests.APPLY_PATCH)) {
-            return applies.apply(path, request);
+            return applies.apply(path, request, warnings);
         }
-        return Responses.json(200, updates.patch(path, request, contentType));
+        return Responses.json(200, updates.patch(path, request, contentType, warnings));
     }
 
     /** Stops the controllers' thread (watches end with the HTTP server). */
     @Override
     public void close() {
+        controllerManager.close();
         controllers.close();
     }
 }

@@ -17,24 +17,27 @@ final class ApplyRequests {
     private final ObjectStore store;
     private final ResourceTypes types;
     private final ObjectWriter writer;
+    private final ObjectAdmission admission;
 
-    ApplyRequests(ObjectStore store, ResourceTypes types, ObjectWriter writer) {
+    ApplyRequests(ObjectStore store, ResourceTypes types, ObjectWriter writer, ObjectAdmission admission) {
         this.store = store;
         this.types = types;
         this.writer = writer;
+        this.admission = admission;
     }
 
-    MockResponse apply(ResourcePath path, RecordedRequest request) {
-        String manager = path.param("fieldManager").orElseThrow(() -> new ApiException(422, "Invalid",
-                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
-                null, List.of(new ApiException.Cause("FieldValueRequired", "is required for apply patch",
-                        "fieldManager"))));
+    MockResponse apply(ResourcePath path, RecordedRequest request, Warnings warnings) {
+        String manager = path.param("fieldManager").orElseThrow(() -> new FieldErrors()
+                .required("fieldManager", "is required for apply patch").toException("meta.k8s.io", "PatchOptions", ""));
         String subresource = path.subresourceOrMain();
         path.requireMainOrStatus();
-        ObjectNode config = Json.parseObject(Requests.body(request), "The apply configuration");
+        BodyReader.Body read = admission.readApplyConfiguration(Requests.body(request));
+        ObjectNode config = (ObjectNode) read.tree();
         ObjectRef ref = path.ref(path.name());
-        if (config.path("apiVersion").asText("").isEmpty() || config.path("kind").asText("").isEmpty()) {
-            throw ApiException.badRequest("the apply configuration for " + ref + " must set apiVersion and kind");
+        admission.checkApplyConfiguration(path, config, read.duplicates(), types.schemaOf(config, path), warnings);
+        if (Json.meta(config, "name") == null || Json.meta(config, "name").isEmpty()) {
+            throw ApiException.badRequest("the name of the object (" + path.name() + " based on URL) was "
+                    + "undeterminable: name must be provided");
         }
         Requests.checkName(path, config);
         Requests.checkNamespace(path, config);
@@ -70,6 +73,7 @@ final class ApplyRequests {
             writer.admitToNamespace(ref);
             ObjectNode created = ServerSideApply.apply(null, config, manager, force, "", schema, ref);
             ObjectWriter.setDefaults(ref, created);
+            admission.prepare(path, created);
             return respondStored(201, path, ref, writer.insert(path, ref, created));
         }
         ObjectNode live = stored.get();
@@ -87,6 +91,7 @@ final class ApplyRequests {
         }
         ServerMetadata.keep(ref, live, desired);
         ObjectWriter.setDefaults(ref, desired);
+        admission.prepare(path, desired);
         return respondStored(200, path, ref, writer.commit(path, ref, live, desired, path.isStatus()));
     }
 

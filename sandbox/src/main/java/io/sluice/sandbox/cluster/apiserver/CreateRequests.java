@@ -13,26 +13,28 @@ final class CreateRequests {
     private final ObjectStore store;
     private final ResourceTypes types;
     private final ObjectWriter writer;
+    private final ObjectAdmission admission;
     private final SecureRandom random = new SecureRandom();
 
-    CreateRequests(ObjectStore store, ResourceTypes types, ObjectWriter writer) {
+    CreateRequests(ObjectStore store, ResourceTypes types, ObjectWriter writer, ObjectAdmission admission) {
         this.store = store;
         this.types = types;
         this.writer = writer;
+        this.admission = admission;
     }
 
-    ObjectNode create(ResourcePath path, RecordedRequest request) {
+    ObjectNode create(ResourcePath path, RecordedRequest request, Warnings warnings) {
         if (path.name() != null) {
             throw path.unknownSubresource();
         }
-        ObjectNode object = Requests.object(request, path, types.route(path, "POST"));
+        ObjectNode object = admission.decode(path, Requests.object(request, path, types.route(path, "POST")), warnings);
         ObjectNode metadata = Json.metadata(object);
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
             String prefix = metadata.path("generateName").asText("");
             if (prefix.isEmpty()) {
-                throw ApiException.invalid(null, types.kindOf(object, path), "metadata.name",
-                        "Required value: name or generateName is required");
+                throw new FieldErrors().required("metadata.name", "name or generateName is required")
+                        .toException(path.group(), types.kindOf(object, path), "");
             }
             name = prefix + randomSuffix();
         }
@@ -49,8 +51,9 @@ final class CreateRequests {
         if (types.hasStatusSubresource(path)) {
             object.remove("status");
         }
-        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(null, object), null,
-                object, Requests.manager(path, request), path.groupVersion(), "", types.schemaOf(object, path));
+        admission.prepare(path, object);
+        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(null, object),
+                admission.emptyObject(path, object), object, Requests.manager(path, request), path.groupVersion(), "", types.schemaOf(object, path));
         ManagedFields.write(object, entries);
         return writer.insert(path, ref, object);
     }

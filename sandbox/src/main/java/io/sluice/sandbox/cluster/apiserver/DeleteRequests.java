@@ -51,8 +51,12 @@ final class DeleteRequests {
         JsonNode preconditions = options.path("preconditions");
         String uid = preconditions.path("uid").asText("");
         if (!uid.isEmpty() && !uid.equals(Json.meta(live, "uid"))) {
-            throw ApiException.modified(ref, "Precondition failed: UID in precondition: " + uid
-                    + ", UID in object meta: " + Json.meta(live, "uid"));
+            // the storage layer's words: the kind, not the resource, and details without a group
+            String kind = live.path("kind").asText(ref.resource());
+            throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + kind + " \"" + ref.name()
+                    + "\": the UID in the precondition (" + uid + ") does not match the UID in record ("
+                    + Json.meta(live, "uid") + "). The object might have been deleted and then recreated",
+                    new ApiException.Details(ref.name(), null, kind, List.of()));
         }
         String version = preconditions.path("resourceVersion").asText("");
         if (!version.isEmpty() && !version.equals(Json.meta(live, "resourceVersion"))) {

@@ -93,6 +93,8 @@ final class ObjectStore {
     private final Map<String, ObjectRef> byUid = new HashMap<>();
     private final Deque<Change> history = new ArrayDeque<>();
     private final Set<WatchSession> watches = new LinkedHashSet<>();
+    /** In-process observers of every change (the simulated controllers); called with the store's monitor held. */
+    private final List<java.util.function.Consumer<Change>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long resourceVersion;
     /** The oldest resourceVersion a watch may resume from. */
     private long historyStart;
@@ -334,6 +336,12 @@ final class ObjectStore {
         for (WatchSession watch : List.copyOf(watches)) {
             watch.deliver(change);
         }
+        listeners.forEach(listener -> listener.accept(change));
+    }
+
+    /** Tells {@code listener} of every change from now on; it must not block (the store's monitor is held). */
+    void listen(java.util.function.Consumer<Change> listener) {
+        listeners.add(listener);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ObjectWriter {
 
-    private static final String STATUS = "status";
 
     private final ObjectStore store;
     private final ResourceTypes types;
@@ -20,17 +19,19 @@ final class ObjectWriter {
     private final Namespaces namespaces;
     private final ControllerLoop controllers;
     private final RbacEscalation escalation;
+    private final ObjectAdmission admission;
     /** Who the request being served comes from (one at a time, under the store's monitor); null for the cluster's own writes. */
     private Identity requester;
 
     ObjectWriter(ObjectStore store, ResourceTypes types, Deletions deletions, Namespaces namespaces,
-            ControllerLoop controllers, RbacEscalation escalation) {
+            ControllerLoop controllers, RbacEscalation escalation, ObjectAdmission admission) {
         this.store = store;
         this.types = types;
         this.deletions = deletions;
         this.namespaces = namespaces;
         this.controllers = controllers;
         this.escalation = escalation;
+        this.admission = admission;
     }
 
     /** The identity the writes of the current request are checked for (RBAC escalation); null when none is served. */
@@ -55,14 +56,19 @@ final class ObjectWriter {
         namespaces.admit(ref);
     }
 
-    /** Stores a new object: uid, creation time, generation 1, a resourceVersion (unless dry run). */
+    /**
+     * Stores a new object: uid, creation time, generation 1 (for kinds that have one), the kind's create-time
+     * preparation and validation, a resourceVersion (unless dry run).
+     */
     ObjectNode insert(ResourcePath path, ObjectRef ref, ObjectNode object) {
-        Validation.name(ref, types.kindOf(object, path));
-        escalation.check(requester, ref, object);
         ObjectNode metadata = Json.metadata(object);
         metadata.put("uid", newUid());
         metadata.put("creationTimestamp", Json.now());
-        metadata.put("generation", 1L);
+        if (hasGeneration(path, object)) {
+            metadata.put("generation", 1L);
+        }
+        admission.admitCreate(path, object);
+        escalation.check(requester, ref, object);
         if (Namespaces.isNamespace(ref)) {
             Namespaces.prepareForCreate(object);
         }
@@ -106,12 +112,14 @@ final class ObjectWriter {
             escalation.check(requester, ref, desired);
         }
         boolean hasStatus = types.hasStatusSubresource(path);
-        long generation = Json.generation(live);
-        if (!statusWrite && specChanged(live, desired, hasStatus)) {
-            Validation.immutableFields(ref, types.kindOf(desired, path), live, desired);
-            generation++;
+        admission.admitUpdate(path, live, desired);
+        if (hasGeneration(path, desired)) {
+            boolean bumps = !statusWrite && GenerationRules.bumps(path.group(), types.kindOf(desired, path), live,
+                    desired, hasStatus);
+            metadata.put("generation", Json.generation(live) + (bumps ? 1 : 0));
+        } else {
+            metadata.remove("generation");
         }
-        metadata.put("generation", generation);
         metadata.put("resourceVersion", Json.meta(live, "resourceVersion"));
         if (ResourceTypes.isCrd(ref) && !statusWrite) {
             CrdStatus.updated(desired, live);
@@ -169,8 +177,8 @@ final class ObjectWriter {
         });
     }
 
-    private static boolean specChanged(ObjectNode live, ObjectNode desired, boolean hasStatus) {
-        return !Json.sameExcept(live, desired, hasStatus ? List.of("metadata", STATUS) : List.of("metadata"));
+    private boolean hasGeneration(ResourcePath path, ObjectNode object) {
+        return GenerationRules.tracked(path.group(), types.kindOf(object, path), admission.isCustomResource(path, object));
     }
 
     /**

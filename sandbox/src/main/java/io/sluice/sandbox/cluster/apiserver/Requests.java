@@ -34,9 +34,10 @@ final class Requests {
      * The object a POST or PUT carries, decoded as the real server decodes it: the media type must be JSON or YAML
      * (415 otherwise), the body must parse (400 {@code the object provided is unrecognized (must be of type X):
      * ...}), and its apiVersion and kind, when given, must be those of the type at the path (400 {@code Secret in
-     * version "v1" cannot be handled as a ConfigMap: ...}).
+     * version "v1" cannot be handled as a ConfigMap: ...}). The answer keeps the keys the body repeats, for
+     * {@link ObjectAdmission#decode}.
      */
-    static ObjectNode object(RecordedRequest request, ResourcePath path, ApiResource type) {
+    static BodyReader.Body object(RecordedRequest request, ResourcePath path, ApiResource type) {
         String header = request.getHeader("Content-Type");
         String media = header == null ? "application/json" : contentType(request);
         if (!OBJECT_MEDIA_TYPES.contains(media)) {
@@ -45,14 +46,15 @@ final class Requests {
                     + "application/vnd.kubernetes.protobuf", null, java.util.List.of());
         }
         byte[] body = body(request);
-        com.fasterxml.jackson.databind.JsonNode parsed;
+        BodyReader.Body read;
         try {
-            parsed = Json.parse(body, "The object");
-        } catch (ApiException e) {
-            throw unrecognized(type, body, e);
+            read = BodyReader.read(body);
+        } catch (java.io.IOException e) {
+            throw unrecognized(type, body, body.length > 0 && Json.firstNonBlank(body) >= 0
+                    && (e.getMessage() == null || !e.getMessage().contains("end-of-input")));
         }
-        if (!(parsed instanceof ObjectNode object)) {
-            throw unrecognized(type, body, null);
+        if (!(read.tree() instanceof ObjectNode object)) {
+            throw unrecognized(type, body, Json.firstNonBlank(body) >= 0);
         }
         String apiVersion = object.path("apiVersion").asText("");
         String kind = object.path("kind").asText("");
@@ -69,7 +71,7 @@ final class Requests {
                         + "\" in scheme \"pkg/runtime/scheme.go:100\"");
             }
         }
-        return object;
+        return read;
     }
 
     /** The Go package name of a built-in group's internal types, as conversion errors name it ({@code core}, {@code apps}). */
@@ -78,10 +80,8 @@ final class Requests {
     }
 
     /** 400 for a body that is not an object, with the first 30 bytes of it as the real server quotes them. */
-    private static ApiException unrecognized(ApiResource type, byte[] body, ApiException cause) {
-        String why = cause != null && cause.getMessage().contains("empty body") || body.length == 0
-                || cause != null && cause.getMessage().contains("end-of-input") ? "unexpected end of JSON input"
-                : "invalid character looking for beginning of value";
+    private static ApiException unrecognized(ApiResource type, byte[] body, boolean unreadable) {
+        String why = unreadable ? "invalid character looking for beginning of value" : "unexpected end of JSON input";
         return ApiException.badRequest("the object provided is unrecognized (must be of type " + type.kind()
                 + "): couldn't get version/kind; json parse error: " + why + " (" + summary(body) + ")");
     }

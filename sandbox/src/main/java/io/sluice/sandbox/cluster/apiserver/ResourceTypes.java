@@ -19,6 +19,8 @@ final class ResourceTypes {
     private final ObjectStore store;
     private Discovery discovery;
     private List<ObjectNode> crds;
+    /** Compiled schemas of custom resources, by group/version/kind; compiled once per CRD change. */
+    private final Map<String, Optional<CrdSchema>> crdSchemas = new java.util.HashMap<>();
 
     ResourceTypes(ObjectStore store) {
         this.store = store;
@@ -27,6 +29,7 @@ final class ResourceTypes {
     void invalidate() {
         discovery = null;
         crds = null;
+        crdSchemas.clear();
     }
 
     Discovery discovery() {
@@ -75,6 +78,11 @@ final class ResourceTypes {
         }
         ApiResource type = find(path.group(), path.version(), path.plural()).orElseThrow(ApiException::pathNotFound);
         boolean acrossNamespaces = type.namespaced() && path.namespace() == null;
+        if (type.custom() && path.name() != null && !acrossNamespaces && path.subresource() != null
+                && !type.hasSubresource(path.subresource())) {
+            // a custom resource's handler serves every subresource path and answers one its CRD lacks as a missing object
+            throw ApiException.notFound(path.ref(path.name()));
+        }
         if (path.namespace() != null && !type.namespaced()
                 || acrossNamespaces && path.name() != null
                 || path.subresource() != null && !type.hasSubresource(path.subresource())) {
@@ -143,6 +151,31 @@ final class ResourceTypes {
             }
         }
         return FieldSchema.builtIn(kind);
+    }
+
+    /**
+     * The structural schema of a custom resource's version, compiled once per CRD change; empty for kinds no CRD
+     * defines (built-in kinds).
+     */
+    Optional<CrdSchema> crdSchema(String group, String version, String kind) {
+        return crdSchemas.computeIfAbsent(group + "/" + version + "/" + kind, key -> crdVersion(group, version, kind)
+                .map(served -> CrdSchema.compile(served.path("schema").path("openAPIV3Schema"))));
+    }
+
+    /** The CRD's entry for a version of a custom kind ({@code spec.versions[]}); a missing node when not served. */
+    Optional<JsonNode> crdVersion(String group, String version, String kind) {
+        for (ObjectNode crd : crds()) {
+            JsonNode spec = crd.path("spec");
+            if (spec.path("group").asText().equals(group) && spec.path("names").path("kind").asText().equals(kind)) {
+                for (JsonNode served : spec.path("versions")) {
+                    if (served.path("name").asText().equals(version)) {
+                        return Optional.of(served);
+                    }
+                }
+                return Optional.of(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+            }
+        }
+        return Optional.empty();
     }
 
     private List<ObjectNode> crds() {

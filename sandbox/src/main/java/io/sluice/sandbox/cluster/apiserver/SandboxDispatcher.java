@@ -52,7 +52,7 @@ public final class SandboxDispatcher extends Dispatcher {
         return dryRuns.sum();
     }
 
-    /** Stops the API server's controllers; called when the sandbox closes. */
+    /** Stops the API server's controllers (the simulated ones too); called when the sandbox closes. */
     @Override
     public void shutdown() {
         api.close();

@@ -17,18 +17,20 @@ final class UpdateRequests {
     private final ObjectStore store;
     private final ResourceTypes types;
     private final ObjectWriter writer;
+    private final ObjectAdmission admission;
 
-    UpdateRequests(ObjectStore store, ResourceTypes types, ObjectWriter writer) {
+    UpdateRequests(ObjectStore store, ResourceTypes types, ObjectWriter writer, ObjectAdmission admission) {
         this.store = store;
         this.types = types;
         this.writer = writer;
+        this.admission = admission;
     }
 
-    ObjectNode replace(ResourcePath path, RecordedRequest request) {
+    ObjectNode replace(ResourcePath path, RecordedRequest request, Warnings warnings) {
         ObjectNode live = store.require(path.ref(path.name()));
         ObjectNode body = "scale".equals(path.subresource())
                 ? Json.parseObject(Requests.body(request), "The Scale to update")
-                : Requests.object(request, path, types.route(path, "PUT"));
+                : admission.decode(path, Requests.object(request, path, types.route(path, "PUT")), warnings);
         Requests.checkName(path, body);
         Requests.checkNamespace(path, body);
         if ("scale".equals(path.subresource())) {
@@ -39,17 +41,18 @@ final class UpdateRequests {
     }
 
     /** A patch of {@code contentType} (not apply); the answer is the patched object (or Scale). */
-    ObjectNode patch(ResourcePath path, RecordedRequest request, String contentType) {
+    ObjectNode patch(ResourcePath path, RecordedRequest request, String contentType, Warnings warnings) {
+        Patches.checkSupported(contentType, admission.isCustomResource(path, null));
         ObjectNode live = store.require(path.ref(path.name()));
-        JsonNode patch = Json.parse(Requests.body(request), "The patch");
+        JsonNode patch = Patches.read(contentType, Requests.body(request));
         boolean scale = "scale".equals(path.subresource());
         JsonNode target = scale ? Scale.of(live) : live;
         JsonNode patched = switch (contentType) {
             case Requests.JSON_PATCH -> Patches.jsonPatch(target, patch);
             case Requests.MERGE_PATCH -> Patches.mergePatch(target, patch);
             case Requests.STRATEGIC_MERGE_PATCH -> Patches.strategicMergePatch(target, patch,
-                    scale ? FieldSchema.builtIn("Scale") : types.schemaOf(live, path));
-            default -> throw ApiException.unsupportedMediaType(contentType);
+                    scale ? "Scale" : types.kindOf(live, path));
+            default -> throw Patches.unsupportedMediaType();
         };
         if (!(patched instanceof ObjectNode patchedObject)) {
             throw new ApiException(422, "Invalid", "the patched object is not a JSON object", path.ref(path.name()),
@@ -60,6 +63,7 @@ final class UpdateRequests {
         }
         path.requireMainOrStatus();
         Requests.checkName(path, patchedObject);
+        admission.decodePatched(path, patchedObject, warnings);
         return update(path, request, live, desiredFor(path, live, patchedObject), patchedObject,
                 path.subresourceOrMain());
     }
@@ -70,7 +74,12 @@ final class UpdateRequests {
      */
     private ObjectNode desiredFor(ResourcePath path, ObjectNode live, ObjectNode requested) {
         ObjectNode desired;
-        if (path.isStatus()) {
+        if (path.isStatus() && !admission.isCustomResource(path, live)) {
+            // a built-in kind's status write may change metadata too (the deployment controller writes its
+            // revision annotation so); only the spec stays as it was
+            desired = requested.deepCopy();
+            Json.setOrRemove(desired, "spec", live.get("spec"));
+        } else if (path.isStatus()) {
             desired = live.deepCopy();
             Json.setOrRemove(desired, STATUS, requested.get(STATUS));
         } else {
@@ -91,7 +100,13 @@ final class UpdateRequests {
             throw ApiException.modified(ref, "the object has been modified; please apply your changes to the latest "
                     + "version and try again");
         }
+        if ((wanted == null || wanted.isEmpty()) && admission.isCustomResource(path, live)) {
+            // custom resources allow no unconditional update (the real server names the resource here, not the kind)
+            throw new FieldErrors().invalid("metadata.resourceVersion", "0x0", "must be specified for an update")
+                    .toException(path.group(), path.plural(), ref.name());
+        }
         types.fillTypeFields(desired, path);
+        admission.prepare(path, desired);
         ServerMetadata.keep(ref, live, desired);
         ObjectWriter.setDefaults(ref, desired);
         List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(live, requested),
