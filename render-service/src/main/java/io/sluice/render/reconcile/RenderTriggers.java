@@ -6,11 +6,10 @@ import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.kit.reconcile.ReconcileScheduler;
 import io.sluice.kit.reconcile.RequestsTaken;
-import jakarta.annotation.PostConstruct;
+import io.sluice.render.config.RenderConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,23 +40,19 @@ public class RenderTriggers {
 
     private static final Logger LOG = Logger.getLogger(RenderTriggers.class);
 
-    @Inject
-    RenderSettings settings;
-    @Inject
-    PartitionOwnership ownership;
-    @Inject
-    KustomizationWatcher watcher;
-    @Inject
-    KustomizationRenderHandler handler;
-
+    private final PartitionOwnership ownership;
+    private final KustomizationWatcher watcher;
+    private final KustomizationRenderHandler handler;
     /** The ArtifactReady each Kustomization should render next, taken by its next run (the newest one wins). */
     private final Map<ObjectKey, ArtifactReady> pending = new ConcurrentHashMap<>();
-    private ReconcileScheduler scheduler;
+    private final ReconcileScheduler scheduler;
     private final RequestsTaken requestsTaken = new RequestsTaken();
 
-    @PostConstruct
-    void init() {
-        scheduler = new ReconcileScheduler(settings.workers(), this::render, ownership::owns);
+    RenderTriggers(RenderConfig config, PartitionOwnership ownership, KustomizationWatcher watcher, KustomizationRenderHandler handler) {
+        this.ownership = ownership;
+        this.watcher = watcher;
+        this.handler = handler;
+        this.scheduler = new ReconcileScheduler(config.workers(), this::render, ownership::owns);
     }
 
     @PreDestroy

@@ -1,4 +1,4 @@
-package io.sluice.source.reconcile;
+package io.sluice.source.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,10 +12,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "sluice.source")
 public interface SourceConfig {
 
+    /** Where artifacts are kept and how they are advertised. */
     Storage storage();
 
+    /** The local clones. */
     Git git();
 
+    /** How reconciliations run. */
     Reconcile reconcile();
 
     interface Storage {
