@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>This class takes a request apart by method; one class per verb does the work ({@link ReadRequests},
  * {@link CreateRequests}, {@link UpdateRequests}, {@link ApplyRequests}, {@link DeleteRequests}), and
- * {@link ObjectWriter} stores what they produce. What it does not do (admission, validation, defaulting,
- * controllers, ...) is listed in docs/sandbox.md.
+ * {@link ObjectWriter} stores what they produce; every written body goes through {@link ObjectAdmission} (decoding,
+ * defaults, validation), and the simulated controllers ({@link ControllerManager}) write back as clients. What it
+ * does not reproduce is listed in docs/sandbox.md.
  */
 final class ApiServer implements AutoCloseable {
 
