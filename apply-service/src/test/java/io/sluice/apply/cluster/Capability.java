@@ -18,8 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a cluster test may need beyond a server that stores and serves objects, each probed on the server itself with
- * requests that write nothing (dry runs) or clean up after themselves. The sandbox has none of these today
- * (docs/sandbox.md); K3s and a real cluster with a kubelet have all.
+ * requests that write nothing (dry runs) or clean up after themselves. The sandbox refuses objects in missing
+ * namespaces and enforces RBAC, and lacks the others (docs/sandbox.md); K3s and a real cluster with a kubelet have all.
  */
 enum Capability {
 

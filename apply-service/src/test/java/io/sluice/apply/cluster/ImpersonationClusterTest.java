@@ -24,9 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Authorization of the applier's requests, as Flux's {@code spec.serviceAccountName} relies on: the
- * controller impersonates the service account, and the API server allows only what RBAC grants it. The
- * sandbox authenticates and authorizes nothing (docs/sandbox.md), so there any impersonated user may do
- * anything.
+ * controller impersonates the service account, and the API server allows only what RBAC grants it (the sandbox
+ * too: docs/sandbox.md).
  */
 class ImpersonationClusterTest extends ClusterTest {
 

@@ -258,7 +258,7 @@ class KustomizationApplyHandlerTest {
 
     @Test
     void aDeleteTheServerRefusesIsPruneFailedAndTheObjectStaysInTheInventoryUntilItIsGone() throws Exception {
-        try (RecordingProxy proxy = new RecordingProxy(cluster.masterUrl());
+        try (RecordingProxy proxy = new RecordingProxy(cluster.masterUrl(), cluster.sslContext());
              KubernetesClient proxied = new KubernetesClientBuilder()
                      .withConfig(new ConfigBuilder(cluster.config()).withMasterUrl(proxy.url()).build()).build()) {
             KustomizationApplyHandler handler = ReconcileFixtures.handler(proxied, published::add);

@@ -1,5 +1,6 @@
 package io.sluice.apply.reconcile;
 
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -19,7 +20,12 @@ class ReconcileImpersonationTest extends ReconcileRunTest {
 
     @Test
     void serviceAccountNameIsImpersonatedForTheApplyOnly() throws Exception {
-        try (RecordingProxy proxy = new RecordingProxy(cluster.masterUrl());
+        // as on a real cluster, the service account may apply only what RBAC lets it
+        client().resource(new RoleBindingBuilder().withNewMetadata().withNamespace("default").withName("deployer-edits")
+                .endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "edit")
+                .addNewSubject().withKind("ServiceAccount").withName("deployer").withNamespace("flux-system").endSubject()
+                .build()).create();
+        try (RecordingProxy proxy = new RecordingProxy(cluster.masterUrl(), cluster.sslContext());
              KubernetesClient proxied = new KubernetesClientBuilder()
                      .withConfig(new ConfigBuilder(cluster.config()).withMasterUrl(proxy.url()).build()).build()) {
             KustomizationApplyHandler handler = handler(proxied);

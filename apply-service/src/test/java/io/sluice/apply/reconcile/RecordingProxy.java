@@ -20,9 +20,9 @@ import java.util.function.Predicate;
 
 /**
  * A loopback HTTP proxy in front of the sandbox API server that records every request's method, path and
- * {@code Impersonate-User} header, then forwards it unchanged, or answers it with a refusal the test prepared
- * ({@link #refuse}: what RBAC would answer, which the sandbox does not enforce). The sandbox does not enforce RBAC or act on
- * impersonation, so the tests check what the client sends. Stop it with {@link #close()}.
+ * {@code Impersonate-User} header, then forwards it unchanged (over HTTPS, trusting the given TLS context), or
+ * answers it with a refusal the test prepared ({@link #refuse}: what RBAC would answer), so the tests check what the
+ * client sends. Stop it with {@link #close()}.
  */
 final class RecordingProxy implements AutoCloseable {
 
@@ -34,7 +34,7 @@ final class RecordingProxy implements AutoCloseable {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String target;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile Refusal refusal;
@@ -43,7 +43,9 @@ final class RecordingProxy implements AutoCloseable {
     private record Refusal(Predicate<Seen> which, int status, byte[] body) {
     }
 
-    RecordingProxy(String targetUrl) throws IOException {
+    /** @param tls what the proxy trusts when it forwards over HTTPS (the sandbox's CA) */
+    RecordingProxy(String targetUrl, javax.net.ssl.SSLContext tls) throws IOException {
+        this.http = HttpClient.newBuilder().sslContext(tls).build();
         this.target = targetUrl.endsWith("/") ? targetUrl.substring(0, targetUrl.length() - 1) : targetUrl;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::forward);

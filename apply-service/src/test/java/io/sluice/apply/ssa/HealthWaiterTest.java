@@ -1,9 +1,9 @@
 package io.sluice.apply.ssa;
 
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.sandbox.cluster.SandboxCluster;
+import io.sluice.sandbox.testing.PodReadiness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,12 +53,9 @@ class HealthWaiterTest {
         return new ObjectRef("apps/v1", "Deployment", ns, "web");
     }
 
+    /** The sandbox's deployment controller writes the status; pods marked Ready (as a kubelet would) count as available. */
     private void rollOut(int available) {
-        client.apps().deployments().inNamespace(ns).withName("web").editStatus(d -> {
-            d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
-                    .withReplicas(2).withUpdatedReplicas(2).withAvailableReplicas(available).withReadyReplicas(available).build());
-            return d;
-        });
+        PodReadiness.makeReady(client, ns, "web", available, Duration.ofSeconds(20));
     }
 
     @Test
@@ -75,9 +72,8 @@ class HealthWaiterTest {
 
     @Test
     void healthyOnceTheSimulatedRolloutCompletes() throws Exception {
-        assertThat(waiter.check(deployment()).message()).isEqualTo("Deployment " + ns + "/web: waiting for the deployment controller (no status yet)");
-        CompletableFuture<Void> controller = CompletableFuture.runAsync(() -> {
-            sleep(300);
+        assertThat(waiter.check(deployment()).healthy()).isFalse();
+        CompletableFuture<Void> kubelet = CompletableFuture.runAsync(() -> {
             rollOut(1);
             sleep(300);
             rollOut(2);
@@ -85,7 +81,7 @@ class HealthWaiterTest {
 
         HealthWaiter.Report report = waiter.waitFor(List.of(deployment()), Duration.ofSeconds(20), FAST);
 
-        controller.get(5, TimeUnit.SECONDS);
+        kubelet.get(20, TimeUnit.SECONDS);
         assertThat(report.healthy()).as(report.message()).isTrue();
         assertThat(report.timedOut()).isFalse();
     }

@@ -1,7 +1,6 @@
 package io.sluice.apply.ssa;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.events.ChangeAction;
 import io.sluice.api.events.ChangeSetEntry;
@@ -10,6 +9,7 @@ import io.sluice.apply.realserver.RealServerObjects;
 import io.sluice.apply.realserver.RealServerStub;
 import io.sluice.apply.realserver.RecordedAnswers;
 import io.sluice.sandbox.cluster.SandboxCluster;
+import io.sluice.sandbox.testing.PodReadiness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,18 +83,15 @@ class RevisionApplierTest {
             return cm;
         });
 
+        PodReadiness.makeReady(client, ns, "web", 0, Duration.ofSeconds(20)); // the deployment controller has written its status
         RevisionApplier.Result again = revisions.apply(request("app-v1.yaml", REV1, REV1, first.inventory(), true));
 
         assertThat(again.drift().drifted()).extracting(ChangeSetEntry::objectName).containsExactly("ConfigMap/" + ns + "/settings");
         assertThat(again.health().status()).isEqualTo(Health.Status.UNHEALTHY);
-        assertThat(again.health().message()).isEqualTo("timeout waiting for: [Deployment " + ns + "/web: waiting for the deployment controller (no status yet)]");
+        assertThat(again.health().message()).isEqualTo("timeout waiting for: [Deployment " + ns + "/web: 0/2 replicas available]");
         assertThat(again.unhealthy()).extracting(HealthCheck.Result::object).containsExactly(new ObjectRef("apps/v1", "Deployment", ns, "web"));
 
-        client.apps().deployments().inNamespace(ns).withName("web").editStatus(d -> {
-            d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
-                    .withReplicas(2).withUpdatedReplicas(2).withAvailableReplicas(2).build());
-            return d;
-        });
+        PodReadiness.makeReady(client, ns, "web", 2, Duration.ofSeconds(20)); // as a kubelet would report them
         RevisionApplier.Result healthy = revisions.apply(request("app-v1.yaml", REV1, REV1, again.inventory(), true));
         assertThat(healthy.health()).isEqualTo(Health.healthy("5 objects are healthy"));
         assertThat(healthy.changeSet().changedAnything()).isFalse();

@@ -125,7 +125,8 @@ class StagedApplierTest {
                 .hasMessageContaining("Bad_Name")
                 .hasMessageContaining("HTTP 422");
 
-        assertThat(client.configMaps().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(client.configMaps().inNamespace(ns).list().getItems()).extracting(c -> c.getMetadata().getName())
+                .as("only what the cluster puts in every namespace").containsExactly("kube-root-ca.crt");
         assertThat(client.secrets().inNamespace(ns).list().getItems()).isEmpty();
         assertThat(client.configMaps().inNamespace(ns).list().getMetadata().getResourceVersion())
                 .as("no write at all in the cluster").isEqualTo(clusterVersion);

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 /** Creates the test's Flux objects from YAML and reads back what the pipeline wrote: status, applied objects. */
 final class ClusterObjects {
 
+    private static final String CLUSTER_CA_CONFIGMAP = "kube-root-ca.crt";
+
     private static final Map<String, ResourceDefinitionContext> FLUX_KINDS = Map.of(
             GitRepository.KIND, ResourceDefinitionContext.fromResourceType(GitRepository.class),
             Kustomization.KIND, ResourceDefinitionContext.fromResourceType(Kustomization.class),
@@ -115,8 +117,13 @@ final class ClusterObjects {
     }
 
     /** The ConfigMaps in {@code namespace} with their resourceVersions, for "untouched" checks and messages. */
+    /**
+     * The ConfigMaps of a namespace and their resourceVersions, without {@value #CLUSTER_CA_CONFIGMAP}, which the
+     * cluster itself (kube-controller-manager's root-CA publisher, and the sandbox as it does) puts in every namespace.
+     */
     Map<String, String> configMapVersions(String namespace) {
-        return client.configMaps().inNamespace(namespace).list().getItems().stream().collect(Collectors.toMap(
+        return client.configMaps().inNamespace(namespace).list().getItems().stream()
+                .filter(c -> !c.getMetadata().getName().equals(CLUSTER_CA_CONFIGMAP)).collect(Collectors.toMap(
                 c -> c.getMetadata().getName(), c -> c.getMetadata().getResourceVersion(), (a, b) -> a, TreeMap::new));
     }
 }

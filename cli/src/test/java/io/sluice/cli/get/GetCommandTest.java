@@ -188,7 +188,7 @@ class GetCommandTest {
         long started = System.nanoTime();
         assertThat(run("get", "ks", "--kubeconfig", dead.toString())).isEqualTo(1);
 
-        assertThat(err.toString()).contains("Cannot reach the Kubernetes API at http://127.0.0.1:" + closedPort)
+        assertThat(err.toString()).contains("Cannot reach the Kubernetes API at https://127.0.0.1:" + closedPort)
                 .contains("--kubeconfig " + dead);
         assertThat((System.nanoTime() - started) / 1_000_000_000).as("seconds until it gives up").isLessThan(20);
     }
@@ -241,7 +241,9 @@ class GetCommandTest {
         server.start();
         try {
             Path bare = dir.resolve("bare-kubeconfig");
-            Files.writeString(bare, Files.readString(kubeconfig).replace(":" + cluster.port(), ":" + server.getAddress().getPort()));
+            // this stub speaks plain HTTP
+            Files.writeString(bare, Files.readString(kubeconfig).replace("https://127.0.0.1:" + cluster.port(),
+                    "http://127.0.0.1:" + server.getAddress().getPort()));
 
             assertThat(run("get", "receivers", "--kubeconfig", bare.toString())).isEqualTo(1);
 

@@ -4,25 +4,26 @@ import io.fabric8.kubernetes.api.model.ConfigBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * The kubeconfig text that points kubectl and other clients at the sandbox API server.
- * The mock serves plain HTTP and checks no credentials, so the user entry is empty.
+ * The kubeconfig text that points kubectl and other clients at the sandbox API server: HTTPS with the sandbox's
+ * CA as {@code certificate-authority-data}, and the sandbox administrator's bearer token as the user's credentials.
  */
 final class Kubeconfig {
 
     private Kubeconfig() {
     }
 
-    static String yaml(String name, String masterUrl, String namespace) {
+    static String yaml(String name, String masterUrl, String namespace, String token, String caPem) {
         io.fabric8.kubernetes.api.model.Config config = new ConfigBuilder()
                 .withApiVersion("v1")
                 .withKind("Config")
                 .addNewCluster()
                     .withName(name)
-                    .withNewCluster().withServer(masterUrl).endCluster()
+                    .withNewCluster().withServer(masterUrl).withCertificateAuthorityData(java.util.Base64.getEncoder()
+                            .encodeToString(caPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).endCluster()
                 .endCluster()
                 .addNewUser()
                     .withName(name)
-                    .withNewUser().endUser()
+                    .withNewUser().withToken(token).endUser()
                 .endUser()
                 .addNewContext()
                     .withName(name)

@@ -18,11 +18,14 @@ import java.net.InetAddress;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,14 +51,16 @@ public final class SandboxCluster implements AutoCloseable {
     private final SandboxHttpServer server;
     private final SandboxDispatcher dispatcher;
     private final String masterUrl;
+    private final String token;
     private final KubernetesClient client;
     private final Set<String> crdNames = new LinkedHashSet<>();
     private boolean closed;
 
-    private SandboxCluster(SandboxHttpServer server, SandboxDispatcher dispatcher) {
+    private SandboxCluster(SandboxHttpServer server, SandboxDispatcher dispatcher, String token) {
         this.server = server;
         this.dispatcher = dispatcher;
-        this.masterUrl = "http://127.0.0.1:" + server.port();
+        this.token = token;
+        this.masterUrl = "https://127.0.0.1:" + server.port();
         // An explicit HTTP client factory: in a Quarkus app that has quarkus-kubernetes-client, fabric8's service
         // lookup through the context class loader finds QuarkusHttpClientFactory loaded beside a different copy of
         // HttpClient.Factory ("not a subtype"), and the sandbox's own client could not be built.
@@ -81,16 +86,19 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     private static SandboxCluster launch(int port) {
-        SandboxDispatcher dispatcher = new SandboxDispatcher();
-        SandboxHttpServer server = SandboxHttpServer.start(InetAddress.getLoopbackAddress(), port, dispatcher);
+        String token = newToken();
+        SandboxTls tls = SandboxTls.get();
+        SandboxDispatcher dispatcher = new SandboxDispatcher(token, tls.caPem());
+        SandboxHttpServer server = SandboxHttpServer.start(InetAddress.getLoopbackAddress(), port, dispatcher, tls);
         dispatcher.serverAddress("127.0.0.1:" + server.port());
-        SandboxCluster cluster = new SandboxCluster(server, dispatcher);
+        SandboxCluster cluster = new SandboxCluster(server, dispatcher, token);
         try {
             NAMESPACES.forEach(cluster::createNamespace);
             // The context loader sees the application's class path (Quarkus tests use their own loader);
             // the sandbox's loader sees at least sluice-api. Registration skips CRDs seen twice.
             cluster.registerCustomResourceDefinitions(Thread.currentThread().getContextClassLoader());
             cluster.registerCustomResourceDefinitions(SandboxCluster.class.getClassLoader());
+            dispatcher.started();
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -100,9 +108,31 @@ public final class SandboxCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** {@code http://127.0.0.1:<port>}: plain HTTP, no credentials checked. */
+    /**
+     * {@code https://127.0.0.1:<port>}: HTTPS with a certificate from the sandbox's own CA ({@link #caCertificate()});
+     * every request needs {@link #token()} (or is anonymous).
+     */
     public String masterUrl() {
         return masterUrl;
+    }
+
+    /**
+     * The bearer token of the sandbox's administrator (user {@code sluice-sandbox-admin}, group
+     * {@code system:masters}), made at start: {@link #config()}, {@link #client()} and the written kubeconfig carry
+     * it. Without it a request is {@code system:anonymous} (403 for almost everything); with another token, 401.
+     */
+    public String token() {
+        return token;
+    }
+
+    /** The CA certificate (PEM) that signed the server's: what the kubeconfig and {@link #config()} trust. */
+    public String caCertificate() {
+        return SandboxTls.get().caPem();
+    }
+
+    /** A TLS context that trusts the sandbox (for Java's own HTTP client; fabric8 clients use {@link #config()}). */
+    public javax.net.ssl.SSLContext sslContext() {
+        return SandboxTls.get().clientContext();
     }
 
     public int port() {
@@ -118,8 +148,9 @@ public final class SandboxCluster implements AutoCloseable {
     public Config config() {
         return new ConfigBuilder(Config.empty())
                 .withMasterUrl(masterUrl)
+                .withOauthToken(token)
+                .withCaCertData(Base64.getEncoder().encodeToString(caCertificate().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .withNamespace(DEFAULT_NAMESPACE)
-                .withTrustCerts(true)
                 // Generous: the sandbox shares its machine with builds and tests; a slow answer is not a failure.
                 .withRequestTimeout(60_000)
                 .build();
@@ -145,7 +176,7 @@ public final class SandboxCluster implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, Kubeconfig.yaml(NAME, masterUrl, DEFAULT_NAMESPACE));
+            Files.writeString(file, Kubeconfig.yaml(NAME, masterUrl, DEFAULT_NAMESPACE, token, caCertificate()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the sandbox kubeconfig to " + file
@@ -190,10 +221,26 @@ public final class SandboxCluster implements AutoCloseable {
                 continue;
             }
             client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+            // Established a moment after the create, as on a real server: wait, so callers can use the kind at once.
+            client.apiextensions().v1().customResourceDefinitions().withName(name)
+                    .waitUntilCondition(SandboxCluster::established, 30, TimeUnit.SECONDS);
             crdNames.add(name);
             registered.add(name);
         }
         return Collections.unmodifiableList(registered);
+    }
+
+    /** A token no one can guess: 32 random bytes, URL-safe base64. */
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return "sluice-sandbox." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean established(CustomResourceDefinition crd) {
+        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+                && crd.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private void createNamespace(String name) {
@@ -211,6 +258,7 @@ public final class SandboxCluster implements AutoCloseable {
             client.close();
         } finally {
             server.close();
+            dispatcher.shutdown();
         }
         LOG.infof("SANDBOX Kubernetes API on %s stopped; its objects are gone", masterUrl);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>Binds the Quarkus kubernetes-client extension to it:
  * <ul>
  *   <li>{@code quarkus.kubernetes-client.api-server-url} - the sandbox's {@code http://127.0.0.1:<port>};</li>
- *   <li>{@code quarkus.kubernetes-client.trust-certs=true};</li>
+ *   <li>{@code quarkus.kubernetes-client.token} - the sandbox administrator's bearer token;</li>
+ *   <li>{@code quarkus.kubernetes-client.trust-certs=true} - the sandbox serves HTTPS with its own CA;</li>
  *   <li>{@code quarkus.kubernetes-client.namespace=default};</li>
  *   <li>{@code quarkus.kubernetes-client.devservices.enabled=false} - never start a K3s container.</li>
  * </ul>
@@ -30,6 +31,7 @@ public class SandboxClusterResource implements QuarkusTestResourceLifecycleManag
         running = cluster;
         return Map.of(
                 "quarkus.kubernetes-client.api-server-url", cluster.masterUrl(),
+                "quarkus.kubernetes-client.token", cluster.token(),
                 "quarkus.kubernetes-client.trust-certs", "true",
                 "quarkus.kubernetes-client.namespace", SandboxCluster.DEFAULT_NAMESPACE,
                 "quarkus.kubernetes-client.devservices.enabled", "false");

@@ -4,12 +4,15 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
+import io.sluice.sandbox.cluster.apiserver.SandboxDispatcher;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -21,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The HTTP front end of the sandbox API server: one Vert.x HTTP server per event loop, all on one port (Vert.x
  * hands each new connection to the next server), each passing requests to the sandbox's dispatcher. fabric8's
- * request handler does the rest (bodies, answers, WebSocket upgrades for watches).
+ * request handler does the rest (bodies, answers, WebSocket upgrades for watches), except for watches over plain
+ * HTTP, which {@link HttpWatchStream} answers as a chunked stream of JSON lines.
  *
  * <p>Why not fabric8's MockWebServer, which the sandbox used before: it runs one server on one event loop, so the
  * reading, HTTP decoding, answer writing and system calls of every request happened on one thread, and a client
@@ -55,13 +59,21 @@ final class SandboxHttpServer implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     static SandboxHttpServer start(InetAddress address, int port, Dispatcher dispatcher) {
+        return start(address, port, dispatcher, null);
+    }
+
+    /**
+     * Starts listening with TLS (HTTPS) when {@code tls} is given, as the sandbox's API server does; plain HTTP
+     * otherwise.
+     */
+    static SandboxHttpServer start(InetAddress address, int port, Dispatcher dispatcher, SandboxTls tls) {
         int loops = eventLoops();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1));
         try {
             // Servers of one Vert.x on the same port share it. Port 0 would give each server a port of its own:
             // Vert.x's way to share one free port is a negative port number.
             AtomicInteger bound = new AtomicInteger();
-            deploy(vertx, address, port == 0 ? -1 : port, dispatcher, bound, loops);
+            deploy(vertx, address, port == 0 ? -1 : port, dispatcher, tls, bound, loops);
             return new SandboxHttpServer(vertx, bound.get());
         } catch (RuntimeException e) {
             vertx.close();
@@ -69,10 +81,11 @@ final class SandboxHttpServer implements AutoCloseable {
         }
     }
 
-    private static void deploy(Vertx vertx, InetAddress address, int port, Dispatcher dispatcher, AtomicInteger bound, int instances) {
+    private static void deploy(Vertx vertx, InetAddress address, int port, Dispatcher dispatcher, SandboxTls tls,
+            AtomicInteger bound, int instances) {
         DeploymentOptions options = new DeploymentOptions().setInstances(instances);
         try {
-            vertx.deployVerticle(() -> new Front(address, port, dispatcher, bound), options)
+            vertx.deployVerticle(() -> new Front(address, port, dispatcher, tls, bound), options)
                     .toCompletionStage().toCompletableFuture().get(START_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("The sandbox API server could not listen on " + address.getHostAddress() + ":"
@@ -107,12 +120,14 @@ final class SandboxHttpServer implements AutoCloseable {
         private final InetAddress address;
         private final int port;
         private final Dispatcher dispatcher;
+        private final SandboxTls tls;
         private final AtomicInteger bound;
 
-        Front(InetAddress address, int port, Dispatcher dispatcher, AtomicInteger bound) {
+        Front(InetAddress address, int port, Dispatcher dispatcher, SandboxTls tls, AtomicInteger bound) {
             this.address = address;
             this.port = port;
             this.dispatcher = dispatcher;
+            this.tls = tls;
             this.bound = bound;
         }
 
@@ -123,11 +138,25 @@ final class SandboxHttpServer implements AutoCloseable {
                     .setPort(port)
                     .setWebSocketSubProtocols(WEBSOCKET_PROTOCOLS)
                     .setHandle100ContinueAutomatically(true);
+            if (tls != null) {
+                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .addCertValue(Buffer.buffer(tls.serverCertificatePem()))
+                        .addKeyValue(Buffer.buffer(tls.serverKeyPem())));
+            }
+            HttpServerRequestHandler answers = new HttpServerRequestHandler(vertx) {
+                @Override
+                protected MockResponse onHttpRequest(RecordedRequest request) {
+                    return dispatcher.dispatch(request);
+                }
+            };
             vertx.createHttpServer(options)
-                    .requestHandler(new HttpServerRequestHandler(vertx) {
-                        @Override
-                        protected MockResponse onHttpRequest(RecordedRequest request) {
-                            return dispatcher.dispatch(request);
+                    .requestHandler(request -> {
+                        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+                        if (dispatcher instanceof SandboxDispatcher sandbox && !upgrade
+                                && SandboxDispatcher.isHttpWatch(request.method().name(), request.uri())) {
+                            HttpWatchStream.answer(request, sandbox);
+                        } else {
+                            answers.handle(request);
                         }
                     })
                     .listen()

@@ -82,10 +82,10 @@ class KubectlCompatibilityTest {
                 .getSpec().getReplicas()).isEqualTo(3);
 
         // Another manager takes replicas: kubectl reports the conflict, --force-conflicts takes it back.
-        cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").edit(d -> {
-            d.getSpec().setReplicas(5);
-            return d;
-        });
+        // (a merge patch: no resourceVersion precondition to race with the deployment controller's status writes)
+        cluster.client().apps().deployments().inNamespace("default").withName("kubectl-ssa").patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"spec\":{\"replicas\":5}}");
         KubectlResult conflict = kubectl("apply", "--server-side", "-f", v2.toString());
         assertThat(conflict.exitCode()).isNotZero();
         assertThat(conflict.output()).contains("conflict").contains(".spec.replicas");
@@ -127,10 +127,31 @@ class KubectlCompatibilityTest {
     }
 
     @Test
+    void kubectlWatchesOverPlainHttp() throws Exception {
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(1_500);
+                cluster.client().resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                        .withNamespace("default").withName("watched-by-kubectl").endMetadata().build()).create();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+        // the watch ends at its request timeout; what it saw in the meantime is printed
+        KubectlResult watch = kubectl("get", "configmaps", "-n", "default", "--watch-only", "-o", "name",
+                "--request-timeout=6s");
+        writer.join();
+        assertThat(watch.output()).contains("configmap/watched-by-kubectl");
+    }
+
+    @Test
     void kubectlCreateGeneratorsSendProtobufWhichTheSandboxRefusesWithAHint() throws Exception {
         KubectlResult result = kubectl("create", "namespace", "kubectl-protobuf");
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("protobuf").contains("-f");
+        assertThat(kubectl("auth", "can-i", "list", "configmaps").output()).as("an access review in protobuf too")
+                .contains("protobuf");
     }
 
     private static String deployment(String image, int replicas) {

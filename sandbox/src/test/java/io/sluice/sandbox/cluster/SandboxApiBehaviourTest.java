@@ -2,6 +2,7 @@ package io.sluice.sandbox.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -107,7 +109,8 @@ class SandboxApiBehaviourTest {
         List<Container> containers = patched.getSpec().getTemplate().getSpec().getContainers();
         assertThat(containers).extracting(Container::getName).containsExactly("web", "new");
         assertThat(containers.get(0).getImage()).isEqualTo("nginx:2");
-        assertThat(containers.get(0).getEnv()).extracting(e -> e.getName()).containsExactly("A", "B");
+        // as on a real server, the patch's items come first, then the items only the live list had
+        assertThat(containers.get(0).getEnv()).extracting(e -> e.getName()).containsExactly("B", "A");
         assertThat(patched.getMetadata().getGeneration()).isEqualTo(2L);
     }
 
@@ -184,14 +187,15 @@ class SandboxApiBehaviourTest {
 
         client.namespaces().withName("doomed").delete();
 
-        assertThat(client.namespaces().withName("doomed").get()).isNull();
+        // as on a real cluster, the namespace controller empties and removes it a moment later
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.namespaces().withName("doomed").get() == null);
         assertThat(client.configMaps().inNamespace("doomed").list().getItems()).isEmpty();
         assertThat(client.secrets().inNamespace("doomed").list().getItems()).isEmpty();
         assertThat(client.configMaps().inNamespace("default").withName("outside").get()).isNotNull();
     }
 
     @Test
-    void aNamespaceStaysTerminatingWhileAnObjectInItHasAFinalizer() {
+    void aNamespaceStaysTerminatingWhileAnObjectInItHasAFinalizer() throws InterruptedException {
         namespace("lingering");
         ConfigMap held = configMap("lingering", "held", Map.of(), Map.of());
         held.getMetadata().setFinalizers(List.of("sluice.io/hold"));
@@ -206,6 +210,11 @@ class SandboxApiBehaviourTest {
                     assertThat(e.getMessage()).contains("because it is being terminated");
                 });
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.configMaps().inNamespace("lingering")
+                .withName("held").get().getMetadata().getDeletionTimestamp() != null);
+        Thread.sleep(1_500); // past the time a namespace stays Terminating at least
+        assertThat(client.namespaces().withName("lingering").get().getStatus().getPhase()).isEqualTo("Terminating");
+
         client.configMaps().inNamespace("lingering").withName("held").edit(cm -> {
             cm.getMetadata().setFinalizers(List.of());
             return cm;
@@ -219,6 +228,7 @@ class SandboxApiBehaviourTest {
         client.resource(configMap("selectors", "a", Map.of("app", "a", "tier", "front"), Map.of())).create();
         client.resource(configMap("selectors", "b", Map.of("app", "b"), Map.of())).create();
         client.resource(configMap("selectors", "plain", Map.of(), Map.of())).create();
+        client.configMaps().inNamespace("selectors").withName("kube-root-ca.crt").delete(); // in every namespace
         var configMaps = client.configMaps().inNamespace("selectors");
 
         assertThat(names(configMaps.withLabelIn("app", "a", "b").list().getItems())).containsExactly("a", "b");
@@ -302,7 +312,7 @@ class SandboxApiBehaviourTest {
     }
 
     @Test
-    void crdsAreEstablishedAtOnceAndDeletingOneDeletesItsObjects() {
+    void crdsAreEstablishedBeforeRegistrationReturnsAndDeletingOneDeletesItsObjects() {
         cluster.registerCustomResourceDefinitions(new java.io.ByteArrayInputStream("""
                 apiVersion: apiextensions.k8s.io/v1
                 kind: CustomResourceDefinition
@@ -329,9 +339,13 @@ class SandboxApiBehaviourTest {
                 .withApiVersion("test.sluice.io/v1").withKind("Gadget").withNewMetadata().withName("g").endMetadata()
                 .build()).create();
         client.apiextensions().v1().customResourceDefinitions().withName("gadgets.test.sluice.io").delete();
-        assertThat(client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext
-                .Builder().withGroup("test.sluice.io").withVersion("v1").withKind("Gadget").withPlural("gadgets")
-                .withNamespaced(true).build()).inNamespace("default").list().getItems()).isEmpty();
+        assertThat(client.apiextensions().v1().customResourceDefinitions().withName("gadgets.test.sluice.io").get())
+                .as("its custom resources deleted, the CRD's cleanup finalizer is gone and so is the CRD").isNull();
+        assertThatThrownBy(() -> client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base
+                .ResourceDefinitionContext.Builder().withGroup("test.sluice.io").withVersion("v1").withKind("Gadget")
+                .withPlural("gadgets").withNamespaced(true).build()).inNamespace("default").list())
+                .as("the kind is no longer served").isInstanceOfSatisfying(KubernetesClientException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(404));
     }
 
     @Test
@@ -353,23 +367,25 @@ class SandboxApiBehaviourTest {
 
     @Test
     void immutableFieldsRefuseChangesSoDryRunsFailWithoutWriting() {
-        Deployment web = new DeploymentBuilder().withNewMetadata().withNamespace("default").withName("immutable")
-                .endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(Map.of("app", "a"))
-                .endSelector().endSpec().build();
+        Deployment web = deployment("immutable", "a");
         Deployment created = client.resource(web).fieldManager("sluice").forceConflicts().serverSideApply();
         web.getSpec().getSelector().setMatchLabels(Map.of("app", "b"));
+        web.getSpec().getTemplate().getMetadata().setLabels(Map.of("app", "b"));
 
         assertThatThrownBy(() -> client.resource(web).dryRun().patch(new PatchContext.Builder()
                 .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("sluice").withForce(true).build()))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getStatus().getMessage()).isEqualTo("Deployment \"immutable\" is invalid: spec.selector: "
-                            + "Invalid value: {\"matchLabels\":{\"app\":\"b\"}}: field is immutable");
+                    assertThat(e.getStatus().getMessage()).isEqualTo("Deployment.apps \"immutable\" is invalid: spec.selector: "
+                            + "Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"b\"}, "
+                            + "MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable");
                 });
         assertThatThrownBy(() -> client.resource(web).fieldManager("sluice").forceConflicts().serverSideApply())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));
-        assertThat(client.apps().deployments().inNamespace("default").withName("immutable").get().getMetadata()
-                .getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
+        // nothing written (the deployment controller writes status meanwhile, so the resourceVersion may move)
+        Deployment stored = client.apps().deployments().inNamespace("default").withName("immutable").get();
+        assertThat(stored.getSpec().getSelector().getMatchLabels()).containsExactly(Map.entry("app", "a"));
+        assertThat(stored.getMetadata().getGeneration()).isEqualTo(created.getMetadata().getGeneration());
 
         ConfigMap frozen = configMap("default", "frozen", Map.of(), Map.of("a", "1"));
         frozen.setImmutable(true);
@@ -399,19 +415,28 @@ class SandboxApiBehaviourTest {
                 .patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("editor").build(),
                         "{\"data\":{\"b\":\"2\"}}");
         assertThat(updated.getMetadata().getManagedFields()).extracting(e -> e.getManager())
-                .containsExactly("fabric8-kubernetes-client", "editor");
-        assertThat(client.getKubernetesSerialization().asJson(updated.getMetadata().getManagedFields().get(1).getFieldsV1()))
-                .isEqualTo("{\"f:data\":{\"f:b\":{}}}");
+                .containsExactlyInAnyOrder("fabric8-kubernetes-client", "editor");
+        assertThat(updated.getMetadata().getManagedFields()).filteredOn(e -> e.getManager().equals("editor"))
+                .singleElement().satisfies(entry -> assertThat(client.getKubernetesSerialization()
+                        .asJson(entry.getFieldsV1())).isEqualTo("{\"f:data\":{\"f:b\":{}}}"));
     }
 
     @Test
     void scaleSubresourceReadsAndWritesReplicas() {
-        client.resource(new DeploymentBuilder().withNewMetadata().withNamespace("default").withName("scaled").endMetadata()
-                .withNewSpec().withReplicas(1).endSpec().build()).create();
+        client.resource(deployment("scaled", "scaled")).create();
         client.apps().deployments().inNamespace("default").withName("scaled").scale(4);
         assertThat(client.apps().deployments().inNamespace("default").withName("scaled").get().getSpec().getReplicas())
                 .isEqualTo(4);
         assertThat(client.apps().deployments().inNamespace("default").withName("scaled").scale().getSpec().getReplicas())
                 .isEqualTo(4);
+    }
+
+    /** A Deployment a real server accepts: selector, matching template labels, one container. */
+    private static Deployment deployment(String name, String app) {
+        return new DeploymentBuilder().withNewMetadata().withNamespace("default").withName(name).endMetadata()
+                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(Map.of("app", app)).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(Map.of("app", app)).endMetadata()
+                .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec()
+                .endTemplate().endSpec().build();
     }
 }

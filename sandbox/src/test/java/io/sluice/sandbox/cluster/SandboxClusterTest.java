@@ -92,7 +92,8 @@ class SandboxClusterTest {
 
     @Test
     void answersVersionAndDiscoveryLikeARealServer() throws Exception {
-        assertThat(cluster.client().getKubernetesVersion().getGitVersion()).contains("sluice-sandbox");
+        assertThat(cluster.client().getKubernetesVersion().getGitVersion()).isEqualTo("v1.28.7");
+        assertThat(cluster.client().getKubernetesVersion().getPlatform()).contains("sandbox");
         assertThat(cluster.client().getApiGroups().getGroups()).extracting(g -> g.getName())
                 .contains("apps", "apiextensions.k8s.io", "source.toolkit.fluxcd.io", "kustomize.toolkit.fluxcd.io");
         assertThat(cluster.client().getApiResources("v1").getResources()).extracting(APIResource::getName)
@@ -106,7 +107,7 @@ class SandboxClusterTest {
                     assertThat(r.getVerbs()).contains("list", "watch", "create");
                 });
         assertThat(cluster.client().getApiResources("nope.example.io/v1")).as("unknown group version").isNull();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().sslContext(cluster.sslContext()).build();
         assertThat(get(http, "/openapi/v2").statusCode()).isEqualTo(404);
         HttpResponse<String> index = get(http, "/openapi/v3");
         assertThat(index.statusCode()).isEqualTo(200);
@@ -121,7 +122,8 @@ class SandboxClusterTest {
     }
 
     private static HttpResponse<String> get(HttpClient http, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + path))
+                        .header("Authorization", "Bearer " + cluster.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -283,7 +285,7 @@ class SandboxClusterTest {
             port = probe.getLocalPort();
         }
         SandboxCluster fixed = SandboxCluster.start(port);
-        assertThat(fixed.masterUrl()).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(fixed.masterUrl()).isEqualTo("https://127.0.0.1:" + port);
         assertThat(fixed.client().namespaces().withName("flux-system").get()).isNotNull();
         fixed.close();
         fixed.close(); // twice is harmless

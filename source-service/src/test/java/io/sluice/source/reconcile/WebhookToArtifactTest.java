@@ -88,6 +88,7 @@ class WebhookToArtifactTest {
                 "-Dkafka.bootstrap.servers=" + EmbeddedKafkaResource.kafka().bootstrapServers(),
                 "-Dsluice.topics.prefix=" + ReconcileTestProfile.PREFIX,
                 "-Dquarkus.kubernetes-client.api-server-url=" + SandboxClusterResource.cluster().masterUrl(),
+                "-Dquarkus.kubernetes-client.token=" + SandboxClusterResource.cluster().token(),
                 "-Dquarkus.kubernetes-client.trust-certs=true",
                 "-Dquarkus.kubernetes-client.namespace=" + NS,
                 "-Dsluice.gateway.receivers.resync=1s",

@@ -1,17 +1,10 @@
 package io.sluice.sandbox.cluster.apiserver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.security.SecureRandom;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The resource API of the sandbox: create, read, list, watch, replace, patch (JSON, merge, strategic merge,
@@ -20,24 +13,47 @@ import java.util.concurrent.ThreadLocalRandom;
  * ownerReferences, namespace deletion, and label and field selectors. One request at a time: every request
  * holds the store's monitor, so a read-merge-write is atomic.
  *
- * <p>What it does not do (admission, validation, defaulting, controllers, ...) is listed in docs/sandbox.md.
+ * <p>This class takes a request apart by method; one class per verb does the work ({@link ReadRequests},
+ * {@link CreateRequests}, {@link UpdateRequests}, {@link ApplyRequests}, {@link DeleteRequests}), and
+ * {@link ObjectWriter} stores what they produce; every written body goes through {@link ObjectAdmission} (decoding,
+ * defaults, validation), and the simulated controllers ({@link ControllerManager}) write back as clients. What it
+ * does not reproduce is listed in docs/sandbox.md.
  */
-final class ApiServer {
-
-    private static final String APPLY_PATCH = "application/apply-patch+yaml";
-    private static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
-    private static final String JSON_PATCH = "application/json-patch+json";
-    private static final String STATUS = "status";
-    /** Fields of metadata only the server writes; kept from the stored object on every update. */
-    private static final List<String> SYSTEM_METADATA = List.of("uid", "creationTimestamp", "deletionTimestamp",
-            "deletionGracePeriodSeconds");
-    private static final String NAME_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+final class ApiServer implements AutoCloseable {
 
     private final ObjectStore store = new ObjectStore();
+    private final ControllerLoop controllers = new ControllerLoop(store);
     private final ResourceTypes types = new ResourceTypes(store);
-    private final Deletions deletions = new Deletions(store, types);
-    private final SecureRandom random = new SecureRandom();
+    private final Deletions deletions = new Deletions(store, types, controllers);
+    private final ObjectAdmission admission = new ObjectAdmission(store, types);
+    private final ObjectWriter writer;
+    private final ReadRequests reads = new ReadRequests(store, types);
+    private final WatchRequests watches = new WatchRequests(store, types, controllers);
+    private final CreateRequests creates;
+    private final UpdateRequests updates;
+    private final ApplyRequests applies;
+    private final DeleteRequests deletes = new DeleteRequests(store, reads, deletions);
+    private final RbacAuthorizer authorizer = new RbacAuthorizer(store);
+    private final AccessReviews reviews = new AccessReviews(authorizer);
+    /** The simulated kube-controller-manager (deployments, replica sets, endpoints): writes as a client of this API. */
+    private final ControllerManager controllerManager = new ControllerManager(
+            (request, path) -> serve(request, path, null), store);
+
+    /** @param caBundle the cluster's CA certificate (PEM), for every namespace's {@code kube-root-ca.crt} */
+    ApiServer(String caBundle) {
+        writer = new ObjectWriter(store, types, deletions, new Namespaces(store, caBundle), controllers,
+                new RbacEscalation(store, authorizer), admission);
+        creates = new CreateRequests(store, types, writer, admission);
+        updates = new UpdateRequests(store, types, writer, admission);
+        applies = new ApplyRequests(store, types, writer, admission);
+        synchronized (store) {
+            for (ObjectNode object : RbacBootstrap.objects()) {
+                String plural = object.path("kind").asText().equals("ClusterRole") ? "clusterroles" : "clusterrolebindings";
+                writer.insertSystemObject(new SystemObject("kube-apiserver",
+                        new ResourcePath("rbac.authorization.k8s.io", "v1", null, plural, null, null, Map.of()), object));
+            }
+        }
+    }
 
     /** Discovery as of now, for the read-only endpoints. */
     Discovery discovery() {
@@ -46,13 +62,47 @@ final class ApiServer {
         }
     }
 
-    MockResponse handle(RecordedRequest request, ResourcePath path) {
+    /**
+     * Who the request acts as: the requester, or whom it impersonates if the requester may (403 otherwise, worded as
+     * the real server words it).
+     */
+    Identity identify(RecordedRequest request, Identity requester) {
+        synchronized (store) {
+            for (RequestAttributes impersonation : Authenticator.impersonations(request)) {
+                if (!authorizer.decide(requester, impersonation).allowed()) {
+                    throw impersonation.forbidden(requester);
+                }
+            }
+            return Authenticator.impersonated(request, requester);
+        }
+    }
+
+    /** Refuses (403, in the real server's words) what RBAC does not allow {@code who}. */
+    void authorize(Identity who, RequestAttributes what) {
+        synchronized (store) {
+            if (!authorizer.decide(who, what).allowed()) {
+                throw what.forbidden(who);
+            }
+        }
+    }
+
+    /** A request of {@code who}, with the Warning headers of what its write dropped. */
+    MockResponse handle(RecordedRequest request, ResourcePath path, Identity who) {
+        return serve(request, path, java.util.Objects.requireNonNull(who));
+    }
+
+    /** Serves a request; {@code who} is null for the cluster's own controllers, which RBAC does not check here. */
+    private MockResponse serve(RecordedRequest request, ResourcePath path, Identity who) {
+        Warnings warnings = new Warnings();
         synchronized (store) {
             try {
-                String dryRun = path.query().get("dryRun");
-                if (dryRun != null && !dryRun.equals("All")) {
-                    throw ApiException.badRequest("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
+                if (who != null) {
+                    authorize(who, RequestAttributes.of(request.getMethod(), path));
                 }
+                writer.servingFor(who);
+                ApiResource type = types.route(path, request.getMethod());
+                RequestOptions.check(request.getMethod(), path);
+                RequestOptions.checkBodySize(Requests.body(request));
                 String contentType = request.getHeader("Content-Type");
                 if (contentType != null && contentType.contains("protobuf")) {
                     throw new ApiException(415, "UnsupportedMediaType", "the sandbox API server reads JSON and YAML "
@@ -60,577 +110,92 @@ final class ApiServer {
                             + "'kubectl create namespace x': write a manifest and use 'kubectl apply -f' or "
                             + "'kubectl create -f' instead", null, List.of());
                 }
+                if (!type.stored()) {
+                    // reviews are asked with a POST and answered, never stored; the other such types are not served
+                    return Responses.json(201, reviews.answer(type, path, request, who));
+                }
                 return switch (request.getMethod()) {
-                    case "GET" -> read(path);
-                    case "POST" -> respond(201, create(path, request));
-                    case "PUT" -> respond(200, replace(path, request));
-                    case "PATCH" -> patch(path, request);
-                    case "DELETE" -> delete(path, request);
-                    default -> throw ApiException.methodNotAllowed(request.getMethod(), request.getPath());
+                    case "GET" -> read(path, Representation.of(request.getHeader("Accept")));
+                    case "POST" -> warnings.addTo(Responses.json(201, creates.create(path, request, warnings)));
+                    case "PUT" -> warnings.addTo(Responses.json(200, updates.replace(path, request, warnings)));
+                    case "PATCH" -> warnings.addTo(patch(path, request, warnings));
+                    case "DELETE" -> Responses.json(200, deletes.delete(path, request));
+                    default -> throw ApiException.methodNotAllowed();
                 };
             } catch (ApiException e) {
-                return respond(e.code(), e.toStatus());
+                return warnings.addTo(Responses.failure(e)); // a real server warns before it refuses
+            } finally {
+                writer.servingFor(null);
             }
         }
     }
 
-    // ---- reads ---------------------------------------------------------------------------------------
-
-    private MockResponse read(ResourcePath path) {
-        if (path.name() == null) {
-            if (path.flag("watch") || "1".equals(path.query().get("watch"))) {
-                return watch(path);
-            }
-            return respond(200, listAnswer(path));
-        }
-        ObjectNode object = existing(path);
-        if (path.subresource() == null || path.subresource().equals(STATUS)) {
-            return respond(200, object);
-        }
-        if (path.subresource().equals("scale")) {
-            return respond(200, Scale.of(object));
-        }
-        throw unknownSubresource(path);
-    }
-
-    /** The list answer, as a tree (for DELETE of a collection, which goes on to delete its items). */
-    private ObjectNode list(ResourcePath path) {
-        ArrayNode items = Json.array();
-        store.list(path.group(), path.plural(), path.namespace(), selected(path)).forEach(entry -> items.add(entry.getValue()));
-        ObjectNode list = listHead(path, () -> items.isEmpty() ? "" : items.get(0).path("kind").asText(""));
-        list.set("items", items);
-        return list;
-    }
-
-    /** The list answer as JSON, from each object's kept JSON ({@link ObjectStore#listJson}): no tree is copied or written. */
-    private byte[] listAnswer(ResourcePath path) {
-        List<byte[]> items = store.listJson(path.group(), path.plural(), path.namespace(), selected(path));
-        ObjectNode head = listHead(path, () -> items.isEmpty() ? "" : Json.parse(items.get(0), "a stored object")
-                .path("kind").asText(""));
-        head.putArray("items");
-        byte[] open = Json.writeBytes(head); // ... "items":[]}
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(items.stream().mapToInt(i -> i.length + 1).sum() + open.length);
-        out.write(open, 0, open.length - 2);
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(items.get(i));
-        }
-        out.writeBytes(new byte[] {']', '}'});
-        return out.toByteArray();
-    }
-
-    private static java.util.function.Predicate<ObjectNode> selected(ResourcePath path) {
-        LabelSelector labels = LabelSelector.parse(path.query().get("labelSelector"));
-        FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
-        if (labels == LabelSelector.EVERYTHING && fields == FieldSelector.EVERYTHING) {
-            return o -> true;
-        }
-        return o -> labels.matches(Json.labels(o)) && fields.matches(o);
-    }
-
-    /** apiVersion, kind and resourceVersion of a list; the kind from discovery, else from its items. */
-    private ObjectNode listHead(ResourcePath path, java.util.function.Supplier<String> kindOfItems) {
-        String kind = types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind).orElseGet(kindOfItems);
-        ObjectNode list = Json.object().put("apiVersion", path.groupVersion()).put("kind", kind + "List");
-        list.putObject("metadata").put("resourceVersion", String.valueOf(store.resourceVersion()));
-        return list;
-    }
-
-    private MockResponse watch(ResourcePath path) {
-        LabelSelector labels = LabelSelector.parse(path.query().get("labelSelector"));
-        FieldSelector fields = FieldSelector.parse(path.query().get("fieldSelector"));
-        Long since = null;
-        Optional<String> version = path.param("resourceVersion");
-        if (version.isPresent() && !version.get().equals("0")) {
-            try {
-                since = Long.parseLong(version.get());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("resourceVersion \"" + version.get() + "\" is not a number the sandbox issued");
-            }
-        }
-        return new MockResponse().withWebSocketUpgrade(new WatchSession(store, path, labels, fields, since));
-    }
-
-    // ---- create --------------------------------------------------------------------------------------
-
-    private ObjectNode create(ResourcePath path, RecordedRequest request) {
+    private MockResponse read(ResourcePath path, Representation form) {
         if (path.name() != null) {
-            throw unknownSubresource(path);
+            ObjectNode object = reads.get(path);
+            return switch (form) {
+                case JSON -> Responses.json(200, object);
+                case YAML -> Representation.yaml(200, Json.writeBytes(object));
+                case TABLE -> Responses.json(200, Tables.of(List.of(object), path, types.crdFor(path).orElse(null),
+                        Json.meta(object, "resourceVersion")));
+            };
         }
-        ObjectNode object = Json.parseObject(body(request), "The object to create");
-        ObjectNode metadata = Json.metadata(object);
-        String name = metadata.path("name").asText("");
-        if (name.isEmpty()) {
-            String prefix = metadata.path("generateName").asText("");
-            if (prefix.isEmpty()) {
-                throw ApiException.invalid(null, kindOf(object, path), "metadata.name",
-                        "Required value: name or generateName is required");
+        ListQuery query = ListQuery.of(path);
+        if (WatchRequests.isWatch(path)) {
+            return watches.overWebSocket(path, query);
+        }
+        return switch (form) {
+            case JSON -> reads.listAnswer(path, query);
+            case YAML -> Representation.yaml(200, reads.listAnswer(path, query).getBody().getBytes());
+            case TABLE -> {
+                List<ObjectNode> items = new java.util.ArrayList<>();
+                reads.list(path).path("items").forEach(item -> items.add((ObjectNode) item));
+                yield Responses.json(200, Tables.of(items, path, types.crdFor(path).orElse(null),
+                        String.valueOf(store.resourceVersion())));
             }
-            name = prefix + randomSuffix();
-        }
-        metadata.put("name", name);
-        checkNamespace(path, object);
-        ObjectRef ref = path.ref(name);
-        if (store.get(ref).isPresent()) {
-            throw ApiException.alreadyExists(ref);
-        }
-        checkNamespaceAcceptsObjects(ref);
-        for (String field : List.of("uid", "resourceVersion", "creationTimestamp", "deletionTimestamp",
-                "deletionGracePeriodSeconds", "generation", "selfLink")) {
-            metadata.remove(field);
-        }
-        fillTypeFields(object, path);
-        if (types.hasStatusSubresource(path.group(), path.version(), path.plural())) {
-            object.remove(STATUS);
-        }
-        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(null, object), null,
-                object, manager(path, request), path.groupVersion(), "", schemaOf(object, path));
-        ManagedFields.write(object, entries);
-        return insert(path, ref, object);
+        };
     }
 
-    /** Stores a new object: uid, creation time, generation 1, a resourceVersion (unless dry run). */
-    private ObjectNode insert(ResourcePath path, ObjectRef ref, ObjectNode object) {
-        Validation.name(ref, kindOf(object, path));
-        ObjectNode metadata = Json.metadata(object);
-        metadata.put("uid", newUid());
-        metadata.put("creationTimestamp", Json.now());
-        metadata.put("generation", 1L);
-        if (ref.sameType("", "namespaces")) {
-            object.putObject(STATUS).put("phase", "Active");
+    /**
+     * A watch over plain HTTP: its events go to {@code stream}. A request the server refuses gets its answer
+     * instead (nothing was sent to the stream).
+     */
+    java.util.Optional<MockResponse> watchOverHttp(ResourcePath path, Identity who, EventStream stream) {
+        synchronized (store) {
+            try {
+                authorize(who, RequestAttributes.of("GET", path));
+                types.route(path, "GET");
+                watches.watch(path, ListQuery.of(path), stream);
+                return java.util.Optional.empty();
+            } catch (ApiException e) {
+                return java.util.Optional.of(Responses.failure(e));
+            }
         }
-        if (isCrd(ref)) {
-            CrdStatus.accept(object, null);
-        }
-        if (path.dryRun()) {
-            return object;
-        }
-        metadata.put("resourceVersion", String.valueOf(store.nextResourceVersion()));
-        store.put(ref, object);
-        if (isCrd(ref)) {
-            types.invalidate();
-        }
-        return object;
     }
 
-    // ---- replace and patch ---------------------------------------------------------------------------
-
-    private ObjectNode replace(ResourcePath path, RecordedRequest request) {
-        ObjectNode live = existing(path);
-        ObjectNode body = Json.parseObject(body(request), "The object to update");
-        checkName(path, body);
-        checkNamespace(path, body);
-        if (path.subresource() != null && path.subresource().equals("scale")) {
-            return Scale.of(update(path, request, live, Scale.applyTo(live, body), live, "scale"));
+    /** Called once the sandbox has set itself up: its own writes are not replayed to watches (see ObjectStore). */
+    void started() {
+        synchronized (store) {
+            store.forgetHistory();
         }
-        checkStatusOrMain(path);
-        return update(path, request, live, desiredFor(path, live, body), body, subresourceOf(path));
     }
 
-    private MockResponse patch(ResourcePath path, RecordedRequest request) {
-        String contentType = contentType(request);
-        if (!contentType.equals(APPLY_PATCH) && path.query().containsKey("force")) {
+    private MockResponse patch(ResourcePath path, RecordedRequest request, Warnings warnings) {
+        String contentType = Requests.contentType(request);
+        if (!contentType.equals(Requests.APPLY_PATCH) && path.query().containsKey("force")) {
             throw new ApiException(422, "Invalid", "force: Forbidden: may not be specified for non-apply patch", null,
                     List.of());
         }
-        if (path.name() == null) {
-            throw ApiException.methodNotAllowed("PATCH", request.getPath() + " (a collection)");
+        if (contentType.equals(Requests.APPLY_PATCH)) {
+            return applies.apply(path, request, warnings);
         }
-        if (contentType.equals(APPLY_PATCH)) {
-            return apply(path, request);
-        }
-        ObjectNode live = existing(path);
-        JsonNode patch = Json.parse(body(request), "The patch");
-        boolean scale = "scale".equals(path.subresource());
-        JsonNode target = scale ? Scale.of(live) : live;
-        JsonNode patched = switch (contentType) {
-            case JSON_PATCH -> Patches.jsonPatch(target, patch);
-            case MERGE_PATCH -> Patches.mergePatch(target, patch);
-            case STRATEGIC_MERGE_PATCH -> Patches.strategicMergePatch(target, patch,
-                    scale ? FieldSchema.builtIn("Scale") : schemaOf(live, path));
-            default -> throw ApiException.unsupportedMediaType(contentType);
-        };
-        if (!(patched instanceof ObjectNode patchedObject)) {
-            throw new ApiException(422, "Invalid", "the patched object is not a JSON object", path.ref(path.name()),
-                    List.of());
-        }
-        if (scale) {
-            return respond(200, Scale.of(update(path, request, live, Scale.applyTo(live, patchedObject), live, "scale")));
-        }
-        checkStatusOrMain(path);
-        checkName(path, patchedObject);
-        return respond(200, update(path, request, live, desiredFor(path, live, patchedObject), patchedObject,
-                subresourceOf(path)));
+        return Responses.json(200, updates.patch(path, request, contentType, warnings));
     }
 
-    /**
-     * The object an update of the main resource or of {@code /status} asks for: the main resource keeps the
-     * stored status when the type has a status subresource; {@code /status} changes only the status.
-     */
-    private ObjectNode desiredFor(ResourcePath path, ObjectNode live, ObjectNode requested) {
-        boolean statusWrite = STATUS.equals(path.subresource());
-        ObjectNode desired;
-        if (statusWrite) {
-            desired = live.deepCopy();
-            setOrRemove(desired, STATUS, requested.get(STATUS));
-        } else {
-            desired = requested.deepCopy();
-            if (types.hasStatusSubresource(path.group(), path.version(), path.plural())) {
-                setOrRemove(desired, STATUS, live.get(STATUS));
-            }
-        }
-        return desired;
-    }
-
-    /** An Update-style write: resourceVersion precondition, managedFields for the writer, then commit. */
-    private ObjectNode update(ResourcePath path, RecordedRequest request, ObjectNode live, ObjectNode desired,
-            ObjectNode requested, String subresource) {
-        ObjectRef ref = path.ref(path.name());
-        String wanted = Json.meta(requested, "resourceVersion");
-        if (wanted != null && !wanted.isEmpty() && !wanted.equals(Json.meta(live, "resourceVersion"))) {
-            throw ApiException.modified(ref, "the object has been modified; please apply your changes to the latest "
-                    + "version and try again");
-        }
-        fillTypeFields(desired, path);
-        keepSystemMetadata(ref, live, desired);
-        List<ManagedFields.Entry> entries = ManagedFields.recordUpdate(ManagedFields.fromRequest(live, requested),
-                live, desired, manager(path, request), path.groupVersion(), subresource, schemaOf(desired, path));
-        ManagedFields.write(desired, entries);
-        return commit(path, ref, live, desired, STATUS.equals(subresource));
-    }
-
-    private MockResponse apply(ResourcePath path, RecordedRequest request) {
-        String manager = path.param("fieldManager").orElseThrow(() -> new ApiException(422, "Invalid",
-                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch",
-                null, List.of(new ApiException.Cause("FieldValueRequired", "is required for apply patch",
-                        "fieldManager"))));
-        String subresource = subresourceOf(path);
-        if (!subresource.isEmpty() && !subresource.equals(STATUS)) {
-            throw unknownSubresource(path);
-        }
-        ObjectNode config = Json.parseObject(body(request), "The apply configuration");
-        ObjectRef ref = path.ref(path.name());
-        if (config.path("apiVersion").asText("").isEmpty() || config.path("kind").asText("").isEmpty()) {
-            throw ApiException.badRequest("the apply configuration for " + ref + " must set apiVersion and kind");
-        }
-        checkName(path, config);
-        checkNamespace(path, config);
-        ObjectNode metadata = Json.metadata(config);
-        if (metadata.has("managedFields") && !metadata.get("managedFields").isNull()) {
-            throw ApiException.badRequest("metadata.managedFields must be nil in the apply configuration for " + ref);
-        }
-        Optional<ObjectNode> stored = store.peek(ref); // read only below: the merge works on its own copy
-        String wanted = Json.meta(config, "resourceVersion");
-        if (wanted != null && !wanted.isEmpty()
-                && (stored.isEmpty() || !wanted.equals(Json.meta(stored.get(), "resourceVersion")))) {
-            throw ApiException.modified(ref, "the object has been modified; please apply your changes to the latest "
-                    + "version and try again");
-        }
-        for (String field : List.of("uid", "resourceVersion", "creationTimestamp", "deletionTimestamp",
-                "deletionGracePeriodSeconds", "generation", "selfLink")) {
-            metadata.remove(field);
-        }
-        removeNulls(config);
-        boolean hasStatus = types.hasStatusSubresource(path.group(), path.version(), path.plural());
-        if (subresource.equals(STATUS)) {
-            ObjectNode limited = Json.object().put("apiVersion", config.path("apiVersion").asText())
-                    .put("kind", config.path("kind").asText());
-            limited.set("metadata", config.get("metadata"));
-            setOrRemove(limited, STATUS, config.get(STATUS));
-            config = limited;
-        } else if (hasStatus) {
-            config.remove(STATUS);
-        }
-        FieldSchema schema = schemaOf(config, path);
-        boolean force = path.flag("force");
-        if (stored.isEmpty()) {
-            if (!subresource.isEmpty()) {
-                throw ApiException.notFound(ref);
-            }
-            checkNamespaceAcceptsObjects(ref);
-            ObjectNode created = ServerSideApply.apply(null, config, manager, force, "", schema, ref);
-            return respondStored(201, path, ref, insert(path, ref, created));
-        }
-        ObjectNode live = stored.get();
-        ObjectNode applied = ServerSideApply.apply(live, config, manager, force, subresource, schema, ref);
-        ObjectNode desired;
-        if (subresource.equals(STATUS)) {
-            desired = live.deepCopy();
-            setOrRemove(desired, STATUS, applied.get(STATUS));
-            Json.metadata(desired).set("managedFields", applied.path("metadata").get("managedFields"));
-        } else {
-            desired = applied;
-            if (hasStatus) {
-                setOrRemove(desired, STATUS, live.get(STATUS));
-            }
-        }
-        keepSystemMetadata(ref, live, desired);
-        return respondStored(200, path, ref, commit(path, ref, live, desired, subresource.equals(STATUS)));
-    }
-
-    /**
-     * The answer to an apply: after a real (not dry) run the stored object is the answer - {@link #insert} and
-     * {@link #commit} store exactly what they return, or keep the live object when the result equals it - so its
-     * kept JSON is sent, which then serves the next LIST too without being written again. A dry run, or an
-     * object the write removed (its last finalizer gone), is written out as answered.
-     */
-    private MockResponse respondStored(int code, ResourcePath path, ObjectRef ref, ObjectNode answer) {
-        return !path.dryRun() && store.peek(ref).isPresent() ? respond(code, store.json(ref)) : respond(code, answer);
-    }
-
-    /**
-     * Stores an updated object: generation up when anything but metadata (and status, for types with a status
-     * subresource) changed, a new resourceVersion only when something changed at all. An object being deleted
-     * whose last finalizer went is removed.
-     */
-    private ObjectNode commit(ResourcePath path, ObjectRef ref, ObjectNode live, ObjectNode desired, boolean statusWrite) {
-        ObjectNode metadata = Json.metadata(desired);
-        boolean hasStatus = types.hasStatusSubresource(path.group(), path.version(), path.plural());
-        long generation = Json.generation(live);
-        if (!statusWrite && specChanged(live, desired, hasStatus)) {
-            Validation.immutableFields(ref, kindOf(desired, path), live, desired);
-            generation++;
-        }
-        metadata.put("generation", generation);
-        metadata.put("resourceVersion", Json.meta(live, "resourceVersion"));
-        if (isCrd(ref)) {
-            CrdStatus.accept(desired, live);
-        }
-        if (Json.isTerminating(desired) && !Json.hasFinalizers(desired)) {
-            return path.dryRun() ? desired : deletions.remove(ref, desired, "Background");
-        }
-        if (Json.same(desired, live) || path.dryRun()) {
-            return desired;
-        }
-        metadata.put("resourceVersion", String.valueOf(store.nextResourceVersion()));
-        store.put(ref, desired);
-        if (isCrd(ref)) {
-            types.invalidate();
-        }
-        return desired;
-    }
-
-    private static boolean specChanged(ObjectNode live, ObjectNode desired, boolean hasStatus) {
-        return !Json.sameExcept(live, desired, hasStatus ? List.of("metadata", STATUS) : List.of("metadata"));
-    }
-
-    // ---- delete -------------------------------------------------------------------------------------
-
-    private MockResponse delete(ResourcePath path, RecordedRequest request) {
-        byte[] bodyBytes = body(request);
-        JsonNode options = Json.firstNonBlank(bodyBytes) < 0 ? Json.object() : Json.parse(bodyBytes, "DeleteOptions");
-        boolean dryRun = path.dryRun() || options.path("dryRun").isArray() && !options.path("dryRun").isEmpty();
-        String policy = path.param("propagationPolicy").orElse(options.path("propagationPolicy").asText("Background"));
-        if (path.name() == null) {
-            ObjectNode deleted = list(path);
-            if (!dryRun) {
-                for (JsonNode item : deleted.path("items")) {
-                    ObjectRef ref = path.ref(item.path("metadata").path("name").asText());
-                    store.get(ref).ifPresent(live -> deletions.delete(ref, live, policy));
-                }
-            }
-            return respond(200, deleted);
-        }
-        if (path.subresource() != null) {
-            throw unknownSubresource(path);
-        }
-        ObjectNode live = existing(path);
-        ObjectRef ref = path.ref(path.name());
-        JsonNode preconditions = options.path("preconditions");
-        String uid = preconditions.path("uid").asText("");
-        if (!uid.isEmpty() && !uid.equals(Json.meta(live, "uid"))) {
-            throw ApiException.modified(ref, "Precondition failed: UID in precondition: " + uid
-                    + ", UID in object meta: " + Json.meta(live, "uid"));
-        }
-        String version = preconditions.path("resourceVersion").asText("");
-        if (!version.isEmpty() && !version.equals(Json.meta(live, "resourceVersion"))) {
-            throw ApiException.modified(ref, "Precondition failed: ResourceVersion in precondition: " + version
-                    + ", ResourceVersion in object meta: " + Json.meta(live, "resourceVersion"));
-        }
-        if (dryRun) {
-            return respond(200, live);
-        }
-        return respond(200, deletions.delete(ref, live, policy));
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------------
-
-    private ObjectNode existing(ResourcePath path) {
-        ObjectRef ref = path.ref(path.name());
-        return store.get(ref).orElseThrow(() -> ApiException.notFound(ref));
-    }
-
-    private void checkNamespaceAcceptsObjects(ObjectRef ref) {
-        if (ref.namespace().isEmpty()) {
-            return;
-        }
-        store.peek(new ObjectRef("", "namespaces", "", ref.namespace())).filter(Json::isTerminating).ifPresent(ns -> {
-            throw ApiException.forbidden(ref, ref.resource() + " \"" + ref.name() + "\" is forbidden: unable to create "
-                    + "new content in namespace " + ref.namespace() + " because it is being terminated");
-        });
-    }
-
-    private static void checkName(ResourcePath path, ObjectNode object) {
-        String name = Json.meta(object, "name");
-        if (name != null && !name.isEmpty() && !name.equals(path.name())) {
-            throw ApiException.badRequest("the name of the object (" + name + ") does not match the name on the URL ("
-                    + path.name() + ")");
-        }
-        Json.metadata(object).put("name", path.name());
-    }
-
-    /** The object's namespace must be the URL's; cluster-scoped paths drop it. */
-    private static void checkNamespace(ResourcePath path, ObjectNode object) {
-        String namespace = Json.meta(object, "namespace");
-        if (path.namespace() == null) {
-            Json.metadata(object).remove("namespace");
-            return;
-        }
-        if (namespace != null && !namespace.isEmpty() && !namespace.equals(path.namespace())) {
-            throw ApiException.badRequest("the namespace of the provided object (" + namespace
-                    + ") does not match the namespace sent on the request (" + path.namespace() + ")");
-        }
-        Json.metadata(object).put("namespace", path.namespace());
-    }
-
-    private static void checkStatusOrMain(ResourcePath path) {
-        if (path.subresource() != null && !path.subresource().equals(STATUS)) {
-            throw unknownSubresource(path);
-        }
-    }
-
-    private static ApiException unknownSubresource(ResourcePath path) {
-        return ApiException.notFound("the server could not find the requested resource (" + path.plural() + "/"
-                + path.name() + "/" + path.subresource() + " is not served by the sandbox)");
-    }
-
-    private static String subresourceOf(ResourcePath path) {
-        return path.subresource() == null ? "" : path.subresource();
-    }
-
-    private void fillTypeFields(ObjectNode object, ResourcePath path) {
-        if (object.path("apiVersion").asText("").isEmpty()) {
-            object.put("apiVersion", path.groupVersion());
-        }
-        if (object.path("kind").asText("").isEmpty()) {
-            types.find(path.group(), path.version(), path.plural()).ifPresent(t -> object.put("kind", t.kind()));
-        }
-    }
-
-    private String kindOf(JsonNode object, ResourcePath path) {
-        String kind = object.path("kind").asText("");
-        return kind.isEmpty() ? types.find(path.group(), path.version(), path.plural()).map(ApiResource::kind)
-                .orElse(path.plural()) : kind;
-    }
-
-    private FieldSchema schemaOf(JsonNode object, ResourcePath path) {
-        return types.schema(path.group(), path.version(), kindOf(object, path));
-    }
-
-    private static void keepSystemMetadata(ObjectRef ref, ObjectNode live, ObjectNode desired) {
-        ObjectNode from = Json.metadata(live);
-        ObjectNode to = Json.metadata(desired);
-        for (String field : SYSTEM_METADATA) {
-            setOrRemove(to, field, from.get(field));
-        }
-        to.put("name", ref.name());
-        if (ref.namespace().isEmpty()) {
-            to.remove("namespace");
-        } else {
-            to.put("namespace", ref.namespace());
-        }
-        to.remove("selfLink");
-    }
-
-    private static void setOrRemove(ObjectNode object, String field, JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            object.remove(field);
-        } else {
-            object.set(field, value.deepCopy());
-        }
-    }
-
-    /** Apply configurations never carry nulls into the object (fabric8 omits them; YAML may not). */
-    private static void removeNulls(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                if (entry.getValue().isNull()) {
-                    it.remove();
-                } else {
-                    removeNulls(entry.getValue());
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(ApiServer::removeNulls);
-        }
-    }
-
-    /**
-     * The field manager of an update: the {@code fieldManager} parameter, or as a real server derives it, the
-     * User-Agent up to its first "/" (e.g. {@code kubectl}, {@code fabric8-kubernetes-client}).
-     */
-    private static String manager(ResourcePath path, RecordedRequest request) {
-        Optional<String> given = path.param("fieldManager");
-        if (given.isPresent()) {
-            return given.get();
-        }
-        String agent = request.getHeader("User-Agent");
-        if (agent == null || agent.isBlank()) {
-            return "unknown";
-        }
-        String prefix = agent.split("/", 2)[0].trim();
-        return prefix.length() > 128 ? prefix.substring(0, 128) : prefix;
-    }
-
-    private static String contentType(RecordedRequest request) {
-        String header = request.getHeader("Content-Type");
-        if (header == null) {
-            return JSON_PATCH;
-        }
-        return header.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The request body's bytes (empty when there is none). */
-    private static byte[] body(RecordedRequest request) {
-        if (request.getBody() == null || request.getBody().size() == 0) {
-            return new byte[0];
-        }
-        return request.getBody().getBytes();
-    }
-
-    private static boolean isCrd(ObjectRef ref) {
-        return ref.sameType(ResourceTypes.CRD_GROUP, ResourceTypes.CRD_PLURAL);
-    }
-
-    /**
-     * A version-4 UUID for a new object. Unique, not secret: {@code UUID.randomUUID()} draws from SecureRandom,
-     * a tenth of the cost of creating an object in the sandbox.
-     */
-    private static String newUid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
-    }
-
-    private String randomSuffix() {
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            suffix.append(NAME_SUFFIX_ALPHABET.charAt(random.nextInt(NAME_SUFFIX_ALPHABET.length())));
-        }
-        return suffix.toString();
-    }
-
-    static MockResponse respond(int code, byte[] json) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(json);
-    }
-
-    static MockResponse respond(int code, JsonNode body) {
-        // bytes straight from the tree: a String first would cost a UTF-16 copy and an encoding pass per answer
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-                .setBody(Json.writeBytes(body));
+    /** Stops the controllers' thread (watches end with the HTTP server). */
+    @Override
+    public void close() {
+        controllerManager.close();
+        controllers.close();
     }
 }

@@ -39,10 +39,12 @@ final class FieldSchema {
         rules.add(new Rule(null, List.of("metadata", "ownerReferences"), true, ListType.map("uid")));
         rules.add(new Rule(null, List.of("metadata", "finalizers"), true, ListType.SET));
         // A Service's ports are keyed by port and protocol; a container's by containerPort and protocol.
-        rules.add(new Rule("Service", List.of("spec", "ports"), true, ListType.map("port", "protocol")));
+        rules.add(new Rule("Service", List.of("spec", "ports"), true, ListType.map("port", "protocol")
+                .withDefault("protocol", "TCP")));
         for (String containers : CONTAINER_LISTS) {
             rules.add(new Rule(null, List.of(containers), false, ListType.map("name")));
-            rules.add(new Rule(null, List.of(containers, "ports"), false, ListType.map("containerPort", "protocol")));
+            rules.add(new Rule(null, List.of(containers, "ports"), false, ListType.map("containerPort", "protocol")
+                    .withDefault("protocol", "TCP")));
             rules.add(new Rule(null, List.of(containers, "env"), false, ListType.map("name")));
             rules.add(new Rule(null, List.of(containers, "volumeMounts"), false, ListType.map("mountPath")));
             rules.add(new Rule(null, List.of(containers, "volumeDevices"), false, ListType.map("devicePath")));
@@ -101,11 +103,15 @@ final class FieldSchema {
         return ListType.ATOMIC;
     }
 
-    /** Maps replaced whole rather than merged key by key, such as label selectors. */
+    /**
+     * Maps replaced whole rather than merged key by key, such as label selectors; for a list of maps, whether its
+     * items are (owner references and {@code LocalObjectReference}s are atomic structs: an item is one field).
+     */
     boolean atomicMap(List<String> names) {
         if (crdSchema == null || (!names.isEmpty() && names.get(0).equals("metadata"))) {
             // LabelSelectors (workloads, PDBs) and a Service's selector are atomic maps.
-            return names.equals(List.of("spec", "selector"));
+            return names.equals(List.of("spec", "selector")) || names.equals(List.of("metadata", "ownerReferences"))
+                    || !names.isEmpty() && names.get(names.size() - 1).equals("imagePullSecrets");
         }
         JsonNode schema = schemaAt(names);
         return schema.path("x-kubernetes-map-type").asText("").equals("atomic");

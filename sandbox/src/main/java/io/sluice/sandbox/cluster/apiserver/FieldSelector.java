@@ -3,12 +3,13 @@ package io.sluice.sandbox.cluster.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code fieldSelector} query parameter: {@code path=value}, {@code path==value} or {@code path!=value},
- * comma separated, where path is a dotted field path such as {@code metadata.name} or {@code status.phase}.
- * Unlike a real server, which accepts only a few fields per kind (and answers 400 for others), any field path
- * is looked up in the object; a missing field compares as the empty string.
+ * comma separated, where path is one of the few fields the type can be selected by, as on a real server
+ * ({@code metadata.name} and {@code metadata.namespace} for every type, a few more for some built-ins: see
+ * {@link #SELECTABLE}); any other path is a 400. A missing field compares as the empty string.
  */
 record FieldSelector(List<Term> terms) {
 
@@ -25,7 +26,44 @@ record FieldSelector(List<Term> terms) {
 
     static final FieldSelector EVERYTHING = new FieldSelector(List.of());
 
-    static FieldSelector parse(String selector) {
+    private static final List<String> METADATA = List.of("metadata.name", "metadata.namespace");
+
+    /** The fields beyond name and namespace each built-in type can be selected by ({@code resource.group}). */
+    private static final Map<String, List<String>> SELECTABLE = Map.of(
+            "namespaces", List.of("status.phase"),
+            "secrets", List.of("type"),
+            "pods", List.of("spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+                    "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName"),
+            "events", List.of("involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
+                    "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
+                    "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"),
+            "nodes", List.of("spec.unschedulable"),
+            "replicationcontrollers", List.of("status.replicas"),
+            "replicasets.apps", List.of("status.replicas"),
+            "jobs.batch", List.of("status.successful"),
+            "certificatesigningrequests.certificates.k8s.io", List.of("spec.signerName"));
+
+    /**
+     * @param resource the type selected from, as {@code plural.group} ({@code configmaps}, {@code jobs.batch})
+     * @throws ApiException 400 for a malformed selector or a field the type cannot be selected by
+     */
+    static FieldSelector parse(String selector, String resource) {
+        FieldSelector parsed = parse(selector);
+        List<String> allowed = new ArrayList<>(METADATA);
+        allowed.addAll(SELECTABLE.getOrDefault(resource, List.of()));
+        for (Term term : parsed.terms()) {
+            if (!allowed.contains(term.path())) {
+                StringBuilder only = new StringBuilder();
+                for (String field : allowed) {
+                    only.append(only.length() == 0 ? "" : ", ").append('"').append(field).append('"');
+                }
+                throw ApiException.badRequest("\"" + term.path() + "\" is not a known field selector: only " + only);
+            }
+        }
+        return parsed;
+    }
+
+    private static FieldSelector parse(String selector) {
         if (selector == null || selector.isBlank()) {
             return EVERYTHING;
         }
@@ -40,8 +78,7 @@ record FieldSelector(List<Term> terms) {
                 int valueStart = text.startsWith("==", equals) ? equals + 2 : equals + 1;
                 terms.add(new Term(text.substring(0, equals).trim(), text.substring(valueStart).trim(), false));
             } else {
-                throw ApiException.badRequest("invalid field selector requirement \"" + text + "\" in \"" + selector
-                        + "\": use path=value or path!=value");
+                throw ApiException.badRequest("invalid selector: '" + selector + "'; can't understand '" + text + "'");
             }
         }
         return new FieldSelector(List.copyOf(terms));

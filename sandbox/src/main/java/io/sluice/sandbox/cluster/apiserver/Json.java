@@ -186,4 +186,29 @@ final class Json {
         }
         return true;
     }
+
+    /** Sets {@code field} to a copy of {@code value}, or removes it when the value is null or missing. */
+    static void setOrRemove(ObjectNode object, String field, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            object.remove(field);
+        } else {
+            object.set(field, value.deepCopy());
+        }
+    }
+
+    /** Removes every null value, at any depth (apply configurations never carry nulls into the object). */
+    static void removeNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (entry.getValue().isNull()) {
+                    it.remove();
+                } else {
+                    removeNulls(entry.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(Json::removeNulls);
+        }
+    }
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@code labelSelector} query parameter in the Kubernetes syntax: requirements separated by commas, each
@@ -60,66 +58,184 @@ record LabelSelector(List<Requirement> requirements) {
 
     static final LabelSelector EVERYTHING = new LabelSelector(List.of());
 
-    private static final String KEY = "([A-Za-z0-9][-A-Za-z0-9_./]*)";
-    private static final String VALUE = "([-A-Za-z0-9_.]*)";
-    private static final Pattern SET = Pattern.compile(KEY + "\\s+(in|notin)\\s*\\(([^)]*)\\)");
-    private static final Pattern EQUALITY = Pattern.compile(KEY + "\\s*(==|=|!=)\\s*" + VALUE);
-    private static final Pattern EXISTS = Pattern.compile("(!?)\\s*" + KEY);
-
     /**
-     * @throws ApiException 400 naming the requirement that cannot be parsed
+     * Parses a selector as the real server does, token by token, and refuses what it refuses with its words:
+     * {@code unable to parse requirement: found 'web' expected: '('}, {@code found 'value', expected: ',' or 'end of
+     * string'}.
+     *
+     * @throws ApiException 400 BadRequest
      */
     static LabelSelector parse(String selector) {
         if (selector == null || selector.isBlank()) {
             return EVERYTHING;
         }
+        Parser parser = new Parser(Lexer.tokens(selector));
         List<Requirement> requirements = new ArrayList<>();
-        for (String part : splitTopLevel(selector)) {
-            requirements.add(requirement(part.trim(), selector));
+        while (true) {
+            Token next = parser.peek();
+            if (next.kind() == TokenKind.END) {
+                return new LabelSelector(List.copyOf(requirements));
+            }
+            if (next.kind() != TokenKind.IDENTIFIER && next.kind() != TokenKind.NOT) {
+                throw ApiException.badRequest("found '" + next.text() + "', expected: !, identifier, or 'end of string'");
+            }
+            try {
+                requirements.add(parser.requirement());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("unable to parse requirement: " + e.getMessage());
+            }
+            Token after = parser.next();
+            if (after.kind() == TokenKind.END) {
+                return new LabelSelector(List.copyOf(requirements));
+            }
+            if (after.kind() != TokenKind.COMMA) {
+                throw ApiException.badRequest("found '" + after.text() + "', expected: ',' or 'end of string'");
+            }
+            if (parser.peek().kind() == TokenKind.END) {
+                throw ApiException.badRequest("found '', expected: identifier after ','");
+            }
         }
-        return new LabelSelector(List.copyOf(requirements));
     }
 
     boolean matches(Map<String, String> labels) {
         return requirements.stream().allMatch(r -> r.matches(labels));
     }
 
-    private static Requirement requirement(String text, String selector) {
-        Matcher m = SET.matcher(text);
-        if (m.matches()) {
-            Set<String> values = Set.copyOf(List.of(m.group(3).split("\\s*,\\s*")).stream().map(String::trim)
-                    .filter(v -> !v.isEmpty()).toList());
-            return m.group(2).equals("in") ? new In(m.group(1), values) : new NotIn(m.group(1), values);
-        }
-        m = EQUALITY.matcher(text);
-        if (m.matches()) {
-            return m.group(2).equals("!=") ? new NotEquals(m.group(1), m.group(3)) : new Equals(m.group(1), m.group(3));
-        }
-        m = EXISTS.matcher(text);
-        if (m.matches()) {
-            return m.group(1).isEmpty() ? new Exists(m.group(2)) : new DoesNotExist(m.group(2));
-        }
-        throw ApiException.badRequest("unable to parse requirement \"" + text + "\" in labelSelector \"" + selector
-                + "\": use key=value, key!=value, key in (a,b), key notin (a,b), key or !key");
+    enum TokenKind { IDENTIFIER, NOT, EQUALS, DOUBLE_EQUALS, NOT_EQUALS, IN, NOT_IN, OPEN, CLOSE, COMMA, GREATER, LESS, END }
+
+    record Token(TokenKind kind, String text) {
     }
 
-    /** Splits on the commas that separate requirements, not those inside {@code in (a,b)}. */
-    private static List<String> splitTopLevel(String selector) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < selector.length(); i++) {
-            char c = selector.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(selector.substring(start, i));
-                start = i + 1;
+    /** Splits a selector into tokens: identifiers run until white space or one of {@code !=,()<>}. */
+    private static final class Lexer {
+
+        static List<Token> tokens(String text) {
+            List<Token> tokens = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                } else if (c == '!' && text.startsWith("!=", i)) {
+                    tokens.add(new Token(TokenKind.NOT_EQUALS, "!="));
+                    i += 2;
+                } else if (c == '=' && text.startsWith("==", i)) {
+                    tokens.add(new Token(TokenKind.DOUBLE_EQUALS, "=="));
+                    i += 2;
+                } else if ("!=,()<>".indexOf(c) >= 0) {
+                    tokens.add(new Token(switch (c) {
+                        case '!' -> TokenKind.NOT;
+                        case '=' -> TokenKind.EQUALS;
+                        case ',' -> TokenKind.COMMA;
+                        case '(' -> TokenKind.OPEN;
+                        case ')' -> TokenKind.CLOSE;
+                        case '<' -> TokenKind.LESS;
+                        default -> TokenKind.GREATER;
+                    }, String.valueOf(c)));
+                    i++;
+                } else {
+                    int start = i;
+                    while (i < text.length() && !Character.isWhitespace(text.charAt(i))
+                            && "!=,()<>".indexOf(text.charAt(i)) < 0) {
+                        i++;
+                    }
+                    String word = text.substring(start, i);
+                    tokens.add(new Token(word.equals("in") ? TokenKind.IN : word.equals("notin") ? TokenKind.NOT_IN
+                            : TokenKind.IDENTIFIER, word));
+                }
+            }
+            tokens.add(new Token(TokenKind.END, ""));
+            return tokens;
+        }
+    }
+
+    /** One requirement at a time; its problems are IllegalArgumentExceptions worded as the real parser's. */
+    private static final class Parser {
+
+        private final List<Token> tokens;
+        private int position;
+
+        Parser(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        Token peek() {
+            return tokens.get(position);
+        }
+
+        Token next() {
+            Token token = tokens.get(position);
+            if (token.kind() != TokenKind.END) {
+                position++;
+            }
+            return token;
+        }
+
+        Requirement requirement() {
+            boolean negated = peek().kind() == TokenKind.NOT;
+            if (negated) {
+                next();
+            }
+            Token key = next();
+            if (key.kind() != TokenKind.IDENTIFIER) {
+                throw new IllegalArgumentException("found '" + key.text() + "', expected: identifier");
+            }
+            LabelRules.checkKey(key.text());
+            TokenKind following = peek().kind();
+            if (following == TokenKind.COMMA || following == TokenKind.END) {
+                return negated ? new DoesNotExist(key.text()) : new Exists(key.text());
+            }
+            if (negated) {
+                throw new IllegalArgumentException("exists operator can't be used with a value");
+            }
+            Token operator = next();
+            return switch (operator.kind()) {
+                case IN -> new In(key.text(), values());
+                case NOT_IN -> new NotIn(key.text(), values());
+                case EQUALS, DOUBLE_EQUALS -> new Equals(key.text(), exactValue());
+                case NOT_EQUALS -> new NotEquals(key.text(), exactValue());
+                default -> throw new IllegalArgumentException("found '" + operator.text()
+                        + "', expected: '=', '!=', '==', 'in', notin'");
+            };
+        }
+
+        private Set<String> values() {
+            Token open = next();
+            if (open.kind() != TokenKind.OPEN) {
+                throw new IllegalArgumentException("found '" + open.text() + "' expected: '('");
+            }
+            Set<String> values = new java.util.LinkedHashSet<>();
+            while (true) {
+                Token value = next();
+                if (value.kind() == TokenKind.CLOSE && values.isEmpty()) {
+                    throw new IllegalArgumentException("for 'in', 'notin' operators, values set can't be empty");
+                }
+                if (value.kind() != TokenKind.IDENTIFIER) {
+                    throw new IllegalArgumentException("found '" + value.text() + "', expected: ',', ')' or identifier");
+                }
+                LabelRules.checkValue(value.text());
+                values.add(value.text());
+                Token separator = next();
+                if (separator.kind() == TokenKind.CLOSE) {
+                    return Set.copyOf(values);
+                }
+                if (separator.kind() != TokenKind.COMMA) {
+                    throw new IllegalArgumentException("found '" + separator.text() + "', expected: ',' or ')'");
+                }
             }
         }
-        parts.add(selector.substring(start));
-        return parts;
+
+        private String exactValue() {
+            TokenKind following = peek().kind();
+            if (following == TokenKind.COMMA || following == TokenKind.END) {
+                return "";
+            }
+            Token value = next();
+            if (value.kind() != TokenKind.IDENTIFIER) {
+                throw new IllegalArgumentException("found '" + value.text() + "', expected: identifier");
+            }
+            LabelRules.checkValue(value.text());
+            return value.text();
+        }
     }
 }

@@ -16,17 +16,32 @@ sealed interface ListType {
     record Set() implements ListType {
     }
 
-    /** Objects merged by key fields ({@code k:{"name":"web"}}), e.g. containers by name. */
-    record Map(List<String> keys) implements ListType {
+    /**
+     * Objects merged by key fields ({@code k:{"name":"web"}}), e.g. containers by name. A key field an item leaves
+     * out counts as its default where the schema declares one: a port without {@code protocol} is the port's
+     * {@code TCP} item ({@code k:{"containerPort":80,"protocol":"TCP"}}), as on a real server.
+     */
+    record Map(List<String> keys, java.util.Map<String, String> keyDefaults) implements ListType {
         public Map {
             keys = List.copyOf(keys);
+            keyDefaults = java.util.Map.copyOf(keyDefaults);
+        }
+
+        Map(List<String> keys) {
+            this(keys, java.util.Map.of());
+        }
+
+        Map withDefault(String key, String value) {
+            java.util.Map<String, String> defaults = new java.util.HashMap<>(keyDefaults);
+            defaults.put(key, value);
+            return new Map(keys, defaults);
         }
     }
 
     ListType ATOMIC = new Atomic();
     ListType SET = new Set();
 
-    static ListType map(String... keys) {
+    static ListType.Map map(String... keys) {
         return new Map(List.of(keys));
     }
 }

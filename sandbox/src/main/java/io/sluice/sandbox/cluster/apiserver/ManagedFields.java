@@ -3,7 +3,9 @@ package io.sluice.sandbox.cluster.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,19 +33,15 @@ final class ManagedFields {
         }
 
         /**
-         * The owner as the real server's conflict messages name it: {@code "kubectl" using apps/v1}, with
-         * {@code with subresource "status"} and, for Update entries, {@code at <time>}.
+         * The owner as the real server's conflict messages name it: {@code "gitops"} for an applier,
+         * {@code "kubectl-edit" using v1} for an Update, with {@code with subresource "scale"} before the version.
          */
         String describe() {
-            String who = "\"" + manager + "\"";
+            String who = GoSyntax.quote(manager);
             if (!subresource.isEmpty()) {
-                who += " with subresource \"" + subresource + "\"";
+                who += " with subresource " + GoSyntax.quote(subresource);
             }
-            who += " using " + apiVersion;
-            if (operation.equals(UPDATE) && time != null) {
-                who += " at " + time;
-            }
-            return who;
+            return operation.equals(UPDATE) ? who + " using " + apiVersion : who;
         }
     }
 
@@ -83,11 +81,21 @@ final class ManagedFields {
         return read(requested);
     }
 
-    /** Writes the entries (those still owning something) into the object; none left removes the field. */
+    /**
+     * The real server's order of entries: Apply before Update, then by time (whole seconds, an entry without a
+     * time first), manager, subresource and version.
+     */
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::operation)
+            .thenComparingLong(e -> e.time() == null ? 0 : Instant.parse(e.time()).getEpochSecond())
+            .thenComparing(Entry::manager).thenComparing(Entry::subresource).thenComparing(Entry::apiVersion);
+
+    /** Writes the entries (those still owning something) into the object, in the server's order; none left removes the field. */
     static void write(ObjectNode object, List<Entry> entries) {
         ObjectNode metadata = Json.metadata(object);
         ArrayNode list = Json.array();
-        for (Entry entry : entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(ORDER);
+        for (Entry entry : sorted) {
             if (entry.fields().isEmpty()) {
                 continue;
             }
@@ -113,17 +121,22 @@ final class ManagedFields {
     }
 
     /**
-     * Records an Update by {@code manager}: it owns what it added or changed (on top of what it owned), others
-     * lose those fields, and fields the write removed are owned by no one.
+     * Records an Update by {@code manager}: it owns what it added (the maps and lists it created too) or changed,
+     * on top of what it owned; others lose those fields, and fields the write removed are owned by no one. As on a
+     * real server, an Update that changes nothing keeps the entry's time, and writes through {@code /scale} record
+     * no time.
+     *
+     * @param live the object before the write; for a create, the kind's empty object (its Go zero value)
      */
     static List<Entry> recordUpdate(List<Entry> entries, JsonNode live, JsonNode updated, String manager,
             String apiVersion, String subresource, FieldSchema schema) {
-        FieldSet before = live == null ? FieldSet.EMPTY : ObjectFields.of(live, schema);
-        FieldSet after = ObjectFields.of(updated, schema);
+        FieldSet before = live == null ? FieldSet.EMPTY : ObjectFields.nodes(live, schema);
+        FieldSet after = ObjectFields.nodes(updated, schema);
         Set<FieldPath> changed = new LinkedHashSet<>();
         for (FieldPath path : after.members()) {
             if (!before.has(path) || (path.last().startsWith("f:")
-                    && !Json.same(ObjectFields.valueAt(live, path), ObjectFields.valueAt(updated, path)))) {
+                    && !Json.same(ObjectFields.valueAt(live, path), ObjectFields.valueAt(updated, path))
+                    && isLeaf(ObjectFields.valueAt(updated, path), after, path))) {
                 changed.add(path);
             }
         }
@@ -138,10 +151,23 @@ final class ManagedFields {
             result.add(entry.withFields(entry.fields().minus(changed).minus(removed)));
         }
         FieldSet owned = (own == null ? FieldSet.EMPTY : own.fields()).union(new FieldSet(changed)).minus(removed);
-        String time = changed.isEmpty() && own != null ? own.time() : Json.now();
+        String time = changed.isEmpty() && own != null ? own.time() : subresource.equals("scale") ? null : Json.now();
         if (!owned.isEmpty()) {
             result.add(new Entry(manager, UPDATE, apiVersion, subresource, time, owned));
         }
         return result;
+    }
+
+    /** A field whose value counts as changed: not a map or list that holds members of its own. */
+    private static boolean isLeaf(JsonNode value, FieldSet nodes, FieldPath path) {
+        if (value == null || !value.isContainerNode() || value.isEmpty()) {
+            return true;
+        }
+        for (FieldPath member : nodes.members()) {
+            if (member.elements().size() > path.elements().size() && path.contains(member)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

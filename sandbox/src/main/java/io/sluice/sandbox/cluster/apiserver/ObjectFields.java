@@ -18,15 +18,32 @@ import java.util.Set;
 final class ObjectFields {
 
     /** Server-maintained or identifying fields never recorded in managedFields (as on a real server). */
-    private static final Set<String> UNMANAGED_METADATA = Set.of("name", "namespace", "uid", "resourceVersion",
-            "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink",
-            "managedFields");
+    private static final Set<String> UNMANAGED_METADATA = unmanagedMetadata();
 
     private ObjectFields() {
     }
 
+    private static Set<String> unmanagedMetadata() {
+        Set<String> fields = new HashSet<>(ServerMetadata.FIELDS);
+        fields.addAll(List.of("name", "namespace", "managedFields"));
+        return Set.copyOf(fields);
+    }
+
     /** Every field {@code object} sets, leaving out apiVersion, kind and server-maintained metadata. */
     static FieldSet of(JsonNode object, FieldSchema schema) {
+        return collectAll(object, schema, false);
+    }
+
+    /**
+     * Every node of {@code object}: its fields ({@link #of}) and also the maps and lists that hold them (not
+     * {@code metadata} itself). An Update owns the maps and lists it creates ({@code "f:data":{".":{},...}}), so
+     * comparing the nodes before and after a write tells which it created.
+     */
+    static FieldSet nodes(JsonNode object, FieldSchema schema) {
+        return collectAll(object, schema, true);
+    }
+
+    private static FieldSet collectAll(JsonNode object, FieldSchema schema, boolean inner) {
         Set<FieldPath> members = new LinkedHashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -39,39 +56,52 @@ final class ObjectFields {
                     Map.Entry<String, JsonNode> field = meta.next();
                     if (!UNMANAGED_METADATA.contains(field.getKey())) {
                         collect(field.getValue(), FieldPath.ROOT.field("metadata").field(field.getKey()),
-                                List.of("metadata", field.getKey()), schema, members);
+                                List.of("metadata", field.getKey()), schema, members, inner);
                     }
                 }
                 continue;
             }
-            collect(entry.getValue(), FieldPath.ROOT.field(name), List.of(name), schema, members);
+            collect(entry.getValue(), FieldPath.ROOT.field(name), List.of(name), schema, members, inner);
         }
         return new FieldSet(members);
     }
 
     private static void collect(JsonNode value, FieldPath path, List<String> names, FieldSchema schema,
-            Set<FieldPath> members) {
+            Set<FieldPath> members, boolean inner) {
         if (value instanceof ObjectNode object && !object.isEmpty() && !schema.atomicMap(names)) {
+            if (inner) {
+                members.add(path);
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                collect(entry.getValue(), path.field(entry.getKey()), append(names, entry.getKey()), schema, members);
+                collect(entry.getValue(), path.field(entry.getKey()), append(names, entry.getKey()), schema, members,
+                        inner);
             }
             return;
         }
         if (value instanceof ArrayNode list && !list.isEmpty()) {
             ListType type = effectiveListType(list, schema.listType(names));
             if (type instanceof ListType.Set) {
+                if (inner) {
+                    members.add(path);
+                }
                 list.forEach(item -> members.add(path.value(item)));
                 return;
             }
             if (type instanceof ListType.Map map) {
+                if (inner) {
+                    members.add(path);
+                }
                 for (JsonNode item : list) {
-                    FieldPath itemPath = path.key(keyOf(item, map.keys()));
+                    FieldPath itemPath = path.key(keyOf(item, map));
                     members.add(itemPath);
+                    if (schema.atomicMap(names)) {
+                        continue; // an atomic item is one field
+                    }
                     for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext();) {
                         Map.Entry<String, JsonNode> entry = it.next();
                         collect(entry.getValue(), itemPath.field(entry.getKey()), append(names, entry.getKey()), schema,
-                                members);
+                                members, inner);
                     }
                 }
                 return;
@@ -98,7 +128,7 @@ final class ObjectFields {
                 if (!item.isObject()) {
                     return ListType.ATOMIC;
                 }
-                ObjectNode key = keyOf(item, map.keys());
+                ObjectNode key = keyOf(item, map);
                 if (key.isEmpty() || !keys.add(key)) {
                     return ListType.ATOMIC;
                 }
@@ -116,13 +146,18 @@ final class ObjectFields {
         return declared;
     }
 
-    /** The key object of an associative list item: its key fields in declared order, missing ones left out. */
-    static ObjectNode keyOf(JsonNode item, List<String> keys) {
+    /**
+     * The key object of an associative list item: its key fields in declared order, a missing one as its default
+     * (when the schema has one), else left out.
+     */
+    static ObjectNode keyOf(JsonNode item, ListType.Map map) {
         ObjectNode key = Json.object();
-        for (String field : keys) {
+        for (String field : map.keys()) {
             JsonNode value = item.get(field);
             if (value != null && !value.isNull()) {
                 key.set(field, value);
+            } else if (map.keyDefaults().containsKey(field)) {
+                key.put(field, map.keyDefaults().get(field));
             }
         }
         return key;

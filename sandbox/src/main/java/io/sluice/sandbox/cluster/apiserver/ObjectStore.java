@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,7 +25,50 @@ import java.util.function.Predicate;
 final class ObjectStore {
 
     /** One change, as a watch reports it; {@code previous} lets a selector watch turn MODIFIED into ADDED/DELETED. */
-    record Change(long resourceVersion, String type, ObjectRef ref, ObjectNode object, ObjectNode previous) {
+    static final class Change {
+
+        private final long resourceVersion;
+        private final String type;
+        private final ObjectRef ref;
+        private final ObjectNode object;
+        private final ObjectNode previous;
+        /** The object's JSON, written once for all the watches that send it. */
+        private byte[] objectJson;
+
+        Change(long resourceVersion, String type, ObjectRef ref, ObjectNode object, ObjectNode previous) {
+            this.resourceVersion = resourceVersion;
+            this.type = type;
+            this.ref = ref;
+            this.object = object;
+            this.previous = previous;
+        }
+
+        long resourceVersion() {
+            return resourceVersion;
+        }
+
+        String type() {
+            return type;
+        }
+
+        ObjectRef ref() {
+            return ref;
+        }
+
+        ObjectNode object() {
+            return object;
+        }
+
+        ObjectNode previous() {
+            return previous;
+        }
+
+        byte[] objectJson() {
+            if (objectJson == null) {
+                objectJson = Json.writeBytes(object);
+            }
+            return objectJson;
+        }
     }
 
     /** Changes kept for watches that resume from a resourceVersion; older ones answer 410 Gone. */
@@ -35,8 +79,10 @@ final class ObjectStore {
      * change history and the JSON cache can share it.
      */
     private final TreeMap<ObjectRef, ObjectNode> objects = new TreeMap<>();
-    /** The JSON of stored objects that were listed or written since they last changed. */
+    /** The JSON of stored objects that were read or written since they last changed. */
     private final Map<ObjectRef, byte[]> json = new HashMap<>();
+    /** The same without apiVersion and kind, as items of a built-in type's LIST are sent. */
+    private final Map<ObjectRef, byte[]> itemJson = new HashMap<>();
     /**
      * Indexes for deletion: the objects of each namespace, the dependents of each owner uid (ownerReferences),
      * and which object has which uid. Without them deleting a namespace of n objects scanned every stored object
@@ -47,12 +93,29 @@ final class ObjectStore {
     private final Map<String, ObjectRef> byUid = new HashMap<>();
     private final Deque<Change> history = new ArrayDeque<>();
     private final Set<WatchSession> watches = new LinkedHashSet<>();
+    /** In-process observers of every change (the simulated controllers); called with the store's monitor held. */
+    private final List<java.util.function.Consumer<Change>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long resourceVersion;
     /** The oldest resourceVersion a watch may resume from. */
     private long historyStart;
 
     long resourceVersion() {
         return resourceVersion;
+    }
+
+    /** The oldest resourceVersion a watch (or a continued LIST) may start from: older ones answer 410 Gone. */
+    long oldestResumableVersion() {
+        return historyStart;
+    }
+
+    /**
+     * Forgets the changes so far, as a real server's watch cache starts empty: called once the sandbox has set itself
+     * up, so its own namespaces and CRDs are not replayed to a watch from resourceVersion 1 (which gets 410, as from
+     * a real server).
+     */
+    void forgetHistory() {
+        history.clear();
+        historyStart = resourceVersion;
     }
 
     long nextResourceVersion() {
@@ -62,6 +125,11 @@ final class ObjectStore {
     Optional<ObjectNode> get(ObjectRef ref) {
         ObjectNode object = objects.get(ref);
         return Optional.ofNullable(object == null ? null : object.deepCopy());
+    }
+
+    /** A copy of the stored object; 404 when there is none. */
+    ObjectNode require(ObjectRef ref) {
+        return get(ref).orElseThrow(() -> ApiException.notFound(ref));
     }
 
     /**
@@ -78,7 +146,7 @@ final class ObjectStore {
         if (object == null) {
             throw new IllegalStateException("no stored object " + ref);
         }
-        return json.computeIfAbsent(ref, r -> Json.writeBytes(object));
+        return json(ref, object);
     }
 
     /** Objects of one type, in one namespace (or all when {@code namespace} is null), sorted like etcd keys. */
@@ -93,31 +161,77 @@ final class ObjectStore {
         return result;
     }
 
+    /** One page of a LIST: the items' JSON, and where the next page starts (null when this is the last). */
+    record Page(List<byte[]> items, ObjectRef last, boolean more, long remaining) {
+    }
+
     /**
-     * The stored objects of one type, serialized: for answering a LIST without copying each tree. Each
+     * A page of the stored objects of one type, serialized: for answering a LIST without copying each tree. Each
      * object's JSON is written once and kept until the object changes, so a no-change re-apply that lists a
      * thousand objects does not serialize a thousand trees again.
+     *
+     * @param after the last item of the previous page (null: from the start)
+     * @param limit at most this many items (0: all)
+     * @param typeFields whether items carry apiVersion and kind (custom resources) or not (built-in types)
      */
-    List<byte[]> listJson(String group, String plural, String namespace, Predicate<ObjectNode> filter) {
-        List<byte[]> result = new ArrayList<>();
-        for (Map.Entry<ObjectRef, ObjectNode> entry : ofType(group, plural, namespace).entrySet()) {
-            if (filter.test(entry.getValue())) {
-                result.add(json.computeIfAbsent(entry.getKey(), r -> Json.writeBytes(entry.getValue())));
-            }
+    Page page(String group, String plural, String namespace, Predicate<ObjectNode> filter, ObjectRef after, long limit,
+            boolean typeFields) {
+        NavigableMap<ObjectRef, ObjectNode> range = ofType(group, plural, namespace);
+        if (after != null) {
+            range = range.tailMap(after, false);
         }
-        return result;
+        List<byte[]> items = new ArrayList<>();
+        ObjectRef last = null;
+        long seen = 0;
+        for (Map.Entry<ObjectRef, ObjectNode> entry : range.entrySet()) {
+            if (!filter.test(entry.getValue())) {
+                continue;
+            }
+            if (limit > 0 && items.size() == limit) {
+                // one more match: there is a next page; without a filter the real server also counts what is left
+                return new Page(items, last, true, range.size() - seen);
+            }
+            items.add(typeFields ? json(entry.getKey(), entry.getValue()) : itemJson(entry.getKey(), entry.getValue()));
+            last = entry.getKey();
+            seen++;
+        }
+        return new Page(items, last, false, 0);
+    }
+
+    private byte[] json(ObjectRef ref, ObjectNode object) {
+        return json.computeIfAbsent(ref, r -> Json.writeBytes(object));
+    }
+
+    private byte[] itemJson(ObjectRef ref, ObjectNode object) {
+        return itemJson.computeIfAbsent(ref, r -> {
+            ObjectNode withoutType = Json.object();
+            object.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("apiVersion") && !field.getKey().equals("kind")) {
+                    withoutType.set(field.getKey(), field.getValue());
+                }
+            });
+            return Json.writeBytes(withoutType);
+        });
     }
 
     /**
      * The objects of one type (and namespace): one range of the sorted map, as etcd reads one key prefix.
      * {@code x + "\0"} sorts right after {@code x} and before every longer string that starts with it.
      */
-    private Map<ObjectRef, ObjectNode> ofType(String group, String plural, String namespace) {
+    private NavigableMap<ObjectRef, ObjectNode> ofType(String group, String plural, String namespace) {
         if (namespace == null) {
             return objects.subMap(new ObjectRef(group, plural, "", ""), true, new ObjectRef(group, plural + "\0", "", ""), false);
         }
         return objects.subMap(new ObjectRef(group, plural, namespace, ""), true,
                 new ObjectRef(group, plural, namespace + "\0", ""), false);
+    }
+
+    /**
+     * The stored objects of one type (in one namespace, or all when null) themselves, not copies: for callers that
+     * only read them within the request (authorization reads the RBAC objects). Never change them.
+     */
+    java.util.Collection<ObjectNode> stored(String group, String plural, String namespace) {
+        return java.util.Collections.unmodifiableCollection(ofType(group, plural, namespace).values());
     }
 
     /** The objects in a namespace, in etcd key order, for deleting it. */
@@ -134,9 +248,9 @@ final class ObjectStore {
         return sorted(dependentsByOwner.getOrDefault(ownerUid, Set.of()));
     }
 
-    /** Whether an object with this uid is stored. */
-    boolean holdsUid(String uid) {
-        return byUid.containsKey(uid);
+    /** Where the object with this uid is stored, if one is. */
+    Optional<ObjectRef> refOfUid(String uid) {
+        return Optional.ofNullable(byUid.get(uid));
     }
 
     /**
@@ -152,6 +266,7 @@ final class ObjectStore {
         ObjectNode stored = object.deepCopy();
         ObjectNode previous = objects.put(ref, stored);
         json.remove(ref);
+        itemJson.remove(ref);
         unindex(ref, previous);
         index(ref, stored);
         record(new Change(resourceVersion, previous == null ? "ADDED" : "MODIFIED", ref, stored, previous));
@@ -161,6 +276,7 @@ final class ObjectStore {
     void remove(ObjectRef ref, ObjectNode finalState) {
         ObjectNode previous = objects.remove(ref);
         json.remove(ref);
+        itemJson.remove(ref);
         if (previous != null) {
             unindex(ref, previous);
             record(new Change(resourceVersion, "DELETED", ref, finalState.deepCopy(), previous));
@@ -220,6 +336,12 @@ final class ObjectStore {
         for (WatchSession watch : List.copyOf(watches)) {
             watch.deliver(change);
         }
+        listeners.forEach(listener -> listener.accept(change));
+    }
+
+    /** Tells {@code listener} of every change from now on; it must not block (the store's monitor is held). */
+    void listen(java.util.function.Consumer<Change> listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -228,10 +350,10 @@ final class ObjectStore {
      *
      * @return false when {@code sinceVersion} is older than the history kept (the watch must relist)
      */
-    boolean attach(WatchSession watch, Long sinceVersion) {
+    boolean attach(WatchSession watch, Long sinceVersion, String group, String plural, String namespace) {
         if (sinceVersion == null) {
-            for (Map.Entry<ObjectRef, ObjectNode> entry : objects.entrySet()) {
-                watch.deliver(new Change(resourceVersion, "ADDED", entry.getKey(), entry.getValue().deepCopy(), null));
+            for (Map.Entry<ObjectRef, ObjectNode> entry : ofType(group, plural, namespace).entrySet()) {
+                watch.deliver(new Change(resourceVersion, "ADDED", entry.getKey(), entry.getValue(), null));
             }
         } else {
             if (sinceVersion < historyStart) {

@@ -25,6 +25,9 @@ final class OpenApiV3 {
     static ObjectNode index(Discovery discovery) {
         ObjectNode root = Json.object();
         ObjectNode paths = root.putObject("paths");
+        for (String other : new String[] {"api", "apis", "version"}) {
+            paths.putObject(other).put("serverRelativeURL", PREFIX + other + "?hash=sandbox");
+        }
         for (String groupVersion : groupVersions(discovery)) {
             String key = apiPath(groupVersion).substring(1);
             paths.putObject(key).put("serverRelativeURL", PREFIX + key + "?hash=sandbox");
@@ -35,6 +38,13 @@ final class OpenApiV3 {
     /** {@code GET /openapi/v3/api/v1} or {@code /openapi/v3/apis/<group>/<version>}; empty for unknown ones. */
     static Optional<ObjectNode> document(Discovery discovery, String path) {
         String wanted = path.substring(PREFIX.length() - 1);
+        if (wanted.equals("/api") || wanted.equals("/apis") || wanted.equals("/version")) {
+            ObjectNode doc = Json.object().put("openapi", "3.0.0");
+            doc.putObject("info").put("title", "Kubernetes").put("version", NonResourceEndpoints.GIT_VERSION);
+            doc.putObject("paths");
+            doc.putObject("components").putObject("schemas");
+            return Optional.of(doc);
+        }
         for (String groupVersion : groupVersions(discovery)) {
             if (apiPath(groupVersion).equals(wanted)) {
                 return Optional.of(groupVersionDocument(discovery, groupVersion));
@@ -45,7 +55,7 @@ final class OpenApiV3 {
 
     private static ObjectNode groupVersionDocument(Discovery discovery, String groupVersion) {
         ObjectNode doc = Json.object().put("openapi", "3.0.0");
-        doc.putObject("info").put("title", "Kubernetes (Sluice sandbox: no schemas)").put("version", "v1.33.0");
+        doc.putObject("info").put("title", "Kubernetes").put("version", NonResourceEndpoints.GIT_VERSION);
         ObjectNode paths = doc.putObject("paths");
         for (ApiResource resource : discovery.all()) {
             if (!resource.groupVersion().equals(groupVersion)) {

@@ -100,4 +100,25 @@ record ResourcePath(String group, String version, String namespace, String plura
     ObjectRef ref(String objectName) {
         return new ObjectRef(group, plural, namespace == null ? "" : namespace, objectName);
     }
+
+    /** The subresource, or {@code ""} for the main resource. */
+    String subresourceOrMain() {
+        return subresource == null ? "" : subresource;
+    }
+
+    boolean isStatus() {
+        return "status".equals(subresource);
+    }
+
+    /** Refuses a subresource other than {@code status} where only the main resource and status are served. */
+    void requireMainOrStatus() {
+        if (subresource != null && !isStatus()) {
+            throw unknownSubresource();
+        }
+    }
+
+    ApiException unknownSubresource() {
+        return ApiException.notFound("the server could not find the requested resource (" + plural + "/" + name + "/"
+                + subresource + " is not served by the sandbox)");
+    }
 }

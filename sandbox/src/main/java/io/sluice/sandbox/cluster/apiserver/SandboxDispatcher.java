@@ -1,8 +1,5 @@
 package io.sluice.sandbox.cluster.apiserver;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -21,11 +18,22 @@ public final class SandboxDispatcher extends Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(SandboxDispatcher.class);
 
-    private final ApiServer api = new ApiServer();
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    private final ApiServer api;
+    private final Authenticator authenticator;
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder dryRuns = new LongAdder();
     private volatile String serverAddress = "127.0.0.1";
+    private final NonResourceEndpoints endpoints;
+
+    /**
+     * @param token    the bearer token that authenticates the sandbox's administrator
+     * @param caBundle the cluster's CA certificate (PEM), for every namespace's {@code kube-root-ca.crt}
+     */
+    public SandboxDispatcher(String token, String caBundle) {
+        this.api = new ApiServer(caBundle);
+        this.authenticator = new Authenticator(token);
+        this.endpoints = new NonResourceEndpoints(api::discovery, () -> serverAddress);
+    }
 
     /** The host:port announced in {@code /api}, known only once the server has bound its port. */
     public void serverAddress(String hostAndPort) {
@@ -44,6 +52,12 @@ public final class SandboxDispatcher extends Dispatcher {
         return dryRuns.sum();
     }
 
+    /** Stops the API server's controllers (the simulated ones too); called when the sandbox closes. */
+    @Override
+    public void shutdown() {
+        api.close();
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         count(request);
@@ -59,78 +73,59 @@ public final class SandboxDispatcher extends Dispatcher {
         }
     }
 
+    /** Whether this is a watch to be answered as a stream of JSON lines (not a WebSocket upgrade). */
+    public static boolean isHttpWatch(String method, String uri) {
+        if (!"GET".equals(method)) {
+            return false;
+        }
+        return ResourcePath.parse(uri).filter(path -> path.name() == null).filter(WatchRequests::isWatch).isPresent();
+    }
+
+    /**
+     * A watch over plain HTTP, as kubectl and client-go watch: its events go to {@code stream}, a chunked answer of
+     * JSON lines. A request the server refuses gets its answer instead, and nothing is sent to the stream.
+     */
+    public Optional<MockResponse> watchOverHttp(RecordedRequest request, EventStream stream) {
+        count(request);
+        Optional<ResourcePath> path = ResourcePath.parse(request.getPath());
+        if (path.isEmpty()) {
+            return Optional.of(answer(request));
+        }
+        try {
+            return api.watchOverHttp(path.get(), api.identify(request, authenticator.authenticate(request)), stream);
+        } catch (ApiException e) {
+            return Optional.of(Responses.failure(e));
+        }
+    }
+
+    /** Called once the sandbox has created its own namespaces and CRDs. */
+    public void started() {
+        api.started();
+    }
+
     private MockResponse answer(RecordedRequest request) {
         try {
+            Identity who = api.identify(request, authenticator.authenticate(request));
+            Optional<ResourcePath> resource = ResourcePath.parse(request.getPath());
+            if (resource.isPresent()) {
+                return api.handle(request, resource.get(), who);
+            }
             String path = pathOf(request);
+            api.authorize(who, RequestAttributes.nonResource(request.getMethod().toLowerCase(java.util.Locale.ROOT), path));
             if ("GET".equals(request.getMethod())) {
-                Optional<MockResponse> answer = answerReadOnly(path);
+                Optional<MockResponse> answer = endpoints.answer(path, request.getHeader("Accept"));
                 if (answer.isPresent()) {
                     return answer.get();
                 }
             }
-            Optional<ResourcePath> resource = ResourcePath.parse(request.getPath());
-            if (resource.isPresent()) {
-                return api.handle(request, resource.get());
-            }
-            return ApiServer.respond(404, ApiException.notFound("the server could not find the requested resource "
-                    + "(" + request.getMethod() + " " + path + ")").toStatus());
+            throw path.startsWith("/api/") ? ApiException.pathNotFound() : ApiException.pageNotFound();
         } catch (ApiException e) {
-            return ApiServer.respond(e.code(), e.toStatus());
+            return Responses.failure(e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "SANDBOX API server failed on %s %s", request.getMethod(), request.getPath());
-            return ApiServer.respond(500, new ApiException(500, "InternalError", "the sandbox API server failed on "
+            return Responses.json(500, new ApiException(500, "InternalError", "the sandbox API server failed on "
                     + request.getMethod() + " " + request.getPath() + ": " + e, null, java.util.List.of()).toStatus());
         }
-    }
-
-    private Optional<MockResponse> answerReadOnly(String path) {
-        String[] parts = path.equals("/") ? new String[0] : path.substring(1).split("/");
-        if (path.equals("/version")) {
-            return Optional.of(ok(Map.of("major", "1", "minor", "33", "gitVersion", "v1.33.0-sluice-sandbox",
-                    "platform", "sandbox/in-memory", "goVersion", "none", "compiler", "none")));
-        }
-        if (path.equals("/healthz") || path.equals("/readyz") || path.equals("/livez")) {
-            return Optional.of(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
-                    .setBody("ok"));
-        }
-        if (path.equals("/")) {
-            ObjectNode root = Json.object();
-            ArrayNode paths = root.putArray("paths");
-            for (String p : new String[] {"/api", "/api/v1", "/apis", "/healthz", "/livez", "/readyz", "/version"}) {
-                paths.add(p);
-            }
-            return Optional.of(ApiServer.respond(200, root));
-        }
-        if (path.equals("/openapi/v3")) {
-            return Optional.of(ApiServer.respond(200, OpenApiV3.index(api.discovery())));
-        }
-        if (path.startsWith("/openapi/v3/")) {
-            return Optional.of(OpenApiV3.document(api.discovery(), path).map(doc -> ApiServer.respond(200, doc))
-                    .orElseGet(() -> notFound("No OpenAPI document for " + path + " in the sandbox")));
-        }
-        if (path.startsWith("/openapi/")) {
-            // Only the v3 index above (no schemas); OpenAPI v2 is not served.
-            return Optional.of(notFound("The sandbox API server publishes no OpenAPI v2 document"));
-        }
-        if (path.equals("/api")) {
-            return Optional.of(ok(api.discovery().coreVersions(serverAddress)));
-        }
-        if (path.equals("/api/v1")) {
-            return Optional.of(ok(api.discovery().resources("v1").orElseThrow()));
-        }
-        if (path.equals("/apis")) {
-            return Optional.of(ok(api.discovery().groups()));
-        }
-        if (parts.length == 2 && parts[0].equals("apis")) {
-            return Optional.of(api.discovery().group(parts[1]).map(this::ok)
-                    .orElseGet(() -> notFound("No API group " + parts[1] + " in the sandbox")));
-        }
-        if (parts.length == 3 && parts[0].equals("apis")) {
-            String groupVersion = parts[1] + "/" + parts[2];
-            return Optional.of(api.discovery().resources(groupVersion).map(this::ok)
-                    .orElseGet(() -> notFound("No API " + groupVersion + " in the sandbox; register its CRD first")));
-        }
-        return Optional.empty();
     }
 
     private static String pathOf(RecordedRequest request) {
@@ -138,14 +133,5 @@ public final class SandboxDispatcher extends Dispatcher {
         int query = path.indexOf('?');
         String bare = query >= 0 ? path.substring(0, query) : path;
         return bare.length() > 1 && bare.endsWith("/") ? bare.substring(0, bare.length() - 1) : bare;
-    }
-
-    private MockResponse ok(Object body) {
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                .setBody(serialization.asJson(body));
-    }
-
-    private MockResponse notFound(String message) {
-        return ApiServer.respond(404, ApiException.notFound(message).toStatus());
     }
 }

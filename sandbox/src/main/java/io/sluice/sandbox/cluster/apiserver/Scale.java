@@ -3,7 +3,10 @@ package io.sluice.sandbox.cluster.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The {@code /scale} subresource: an {@code autoscaling/v1} Scale view of {@code spec.replicas}. */
+/**
+ * The {@code /scale} subresource: an {@code autoscaling/v1} Scale view of {@code spec.replicas}, with the replicas
+ * the status counts and the selector as a label selector string ({@code app=web}), as HPAs read it.
+ */
 final class Scale {
 
     private Scale() {
@@ -19,8 +22,33 @@ final class Scale {
             }
         }
         scale.putObject("spec").put("replicas", object.path("spec").path("replicas").asInt(0));
-        scale.putObject("status").put("replicas", object.path("status").path("replicas").asInt(0));
+        ObjectNode status = scale.putObject("status").put("replicas", object.path("status").path("replicas").asInt(0));
+        JsonNode selector = object.path("spec").get("selector");
+        if (selector != null && selector.isObject()) {
+            status.put("selector", selectorText(selector));
+        }
         return scale;
+    }
+
+    /** A label selector as text, as the server writes it: requirements sorted by key, {@code a=1,b in (x,y)}. */
+    static String selectorText(JsonNode selector) {
+        java.util.TreeMap<String, String> requirements = new java.util.TreeMap<>();
+        selector.path("matchLabels").fields().forEachRemaining(e -> requirements.put(e.getKey() + "\u0000=",
+                e.getKey() + "=" + e.getValue().asText()));
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            String key = expression.path("key").asText();
+            java.util.List<String> values = new java.util.ArrayList<>();
+            expression.path("values").forEach(v -> values.add(v.asText()));
+            java.util.Collections.sort(values);
+            String text = switch (expression.path("operator").asText()) {
+                case "In" -> key + " in (" + String.join(",", values) + ")";
+                case "NotIn" -> key + " notin (" + String.join(",", values) + ")";
+                case "Exists" -> key;
+                default -> "!" + key;
+            };
+            requirements.put(key + "\u0001" + text, text);
+        }
+        return String.join(",", requirements.values());
     }
 
     /** The object with {@code spec.replicas} taken from a Scale. */

@@ -97,10 +97,10 @@ final class ServerSideApply {
             }
         }
 
-        // A re-apply that changes nothing keeps the entry's time, so the object stays byte-for-byte the same.
-        boolean sameFields = own != null && previous.equals(applied);
+        // As on a real server, the entry's time says when this manager last changed the object: an apply that
+        // changes nothing keeps it (a new manager gets none), so a no-op re-apply leaves the object byte-for-byte.
         boolean sameObject = live != null && sameExceptManagedFields(merged, live);
-        String time = sameFields && sameObject ? own.time() : Json.now();
+        String time = !sameObject ? Json.now() : own != null ? own.time() : null;
         ManagedFields.Entry mine = new ManagedFields.Entry(manager, ManagedFields.APPLY, apiVersion, subresource, time,
                 applied);
         List<ManagedFields.Entry> result = new ArrayList<>();
@@ -162,7 +162,7 @@ final class ServerSideApply {
             });
             message = "Apply failed with " + causes.size() + " conflicts: " + String.join("\n", lines);
         }
-        return ApiException.conflict(ref, message, causes);
+        return ApiException.conflict(message, causes);
     }
 
     private static ObjectNode skeleton(ObjectNode config, ObjectRef ref) {
@@ -207,8 +207,8 @@ final class ServerSideApply {
             if (type instanceof ListType.Map map) {
                 ArrayNode result = current.deepCopy();
                 for (JsonNode item : config) {
-                    ObjectNode key = ObjectFields.keyOf(item, map.keys());
-                    int index = indexOfKey(result, key, map.keys());
+                    ObjectNode key = ObjectFields.keyOf(item, map);
+                    int index = indexOfKey(result, key, map);
                     if (index >= 0) {
                         result.set(index, merge(result.get(index), item, names, schema));
                     } else {
@@ -230,9 +230,9 @@ final class ServerSideApply {
         return applied.deepCopy();
     }
 
-    static int indexOfKey(ArrayNode list, ObjectNode key, List<String> keys) {
+    static int indexOfKey(ArrayNode list, ObjectNode key, ListType.Map map) {
         for (int i = 0; i < list.size(); i++) {
-            if (ObjectFields.keyOf(list.get(i), keys).equals(key)) {
+            if (ObjectFields.keyOf(list.get(i), map).equals(key)) {
                 return i;
             }
         }

@@ -1,16 +1,17 @@
 package io.sluice.sandbox.cluster.apiserver;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.mockwebserver.http.Response;
-import io.fabric8.mockwebserver.http.WebSocket;
-import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * One {@code ?watch=true} request over a WebSocket (how fabric8 watches): the type, namespace and selectors
- * it asked for, and the events sent so far. A MODIFIED object that starts or stops matching the selectors
- * arrives as ADDED or DELETED, as from a real server.
+ * One watch: the type, namespace and selectors it asked for, and the stream its events go to. A MODIFIED object
+ * that starts or stops matching the selectors arrives as ADDED or DELETED, as from a real server; with
+ * {@code allowWatchBookmarks}, BOOKMARK events carry the current resourceVersion; it ends at its
+ * {@code timeoutSeconds}. Its methods are called with the store's monitor held, so events leave in
+ * resourceVersion order.
  */
-final class WatchSession extends WebSocketListener {
+final class WatchSession {
 
     private final ObjectStore store;
     private final String group;
@@ -18,75 +19,134 @@ final class WatchSession extends WebSocketListener {
     private final String namespace;
     private final LabelSelector labels;
     private final FieldSelector fields;
-    private final Long sinceVersion;
-    private volatile WebSocket socket;
+    private final ObjectNode bookmarkHead;
+    private final EventStream stream;
+    private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> bookmarks;
+    private boolean stopped;
 
-    WatchSession(ObjectStore store, ResourcePath path, LabelSelector labels, FieldSelector fields, Long sinceVersion) {
+    /**
+     * @param kind and {@code apiVersion}: what a BOOKMARK names
+     */
+    WatchSession(ObjectStore store, ResourcePath path, LabelSelector labels, FieldSelector fields, String kind,
+            EventStream stream) {
         this.store = store;
         this.group = path.group();
         this.plural = path.plural();
         this.namespace = path.namespace();
         this.labels = labels;
         this.fields = fields;
-        this.sinceVersion = sinceVersion;
+        this.bookmarkHead = Json.object().put("kind", kind).put("apiVersion", path.groupVersion());
+        this.stream = stream;
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket, Response response) {
-        socket = webSocket;
-        synchronized (store) {
-            if (!store.attach(this, sinceVersion)) {
-                ObjectNode event = Json.object().put("type", "ERROR");
-                event.set("object", ApiException.gone("too old resource version: " + sinceVersion + " (the sandbox keeps "
-                        + ObjectStore.HISTORY + " changes); list again").toStatus());
-                webSocket.send(Json.write(event));
-                webSocket.close(1000, "too old resource version");
-            }
+    /**
+     * Starts delivering: the changes after {@code since}, or with a synthetic ADDED for every matching object when
+     * null. A {@code since} older than the history kept gets one ERROR event (410 Expired) and the end of the stream,
+     * as from a real server; the client lists again.
+     */
+    void start(Long since) {
+        stream.open();
+        if (!store.attach(this, since, group, plural, namespace)) {
+            ObjectNode event = Json.object().put("type", "ERROR");
+            event.set("object", ApiException.gone("too old resource version: " + since + " ("
+                    + store.oldestResumableVersion() + ")").toStatus());
+            stream.send(Json.writeBytes(event));
+            stopped = true;
+            stream.close();
+            return;
         }
+        stream.whenClosed(this::stopFromClient);
     }
 
-    @Override
-    public void onClosing(WebSocket webSocket, int code, String reason) {
-        stop();
-        webSocket.close(code, reason);
+    /** Ends the watch after {@code timeout}/sends bookmarks: handles to cancel when it stops. */
+    void scheduled(ScheduledFuture<?> timeout, ScheduledFuture<?> bookmarks) {
+        this.timeout = timeout;
+        this.bookmarks = bookmarks;
     }
 
-    @Override
-    public void onClosed(WebSocket webSocket, int code, String reason) {
-        stop();
+    /** A BOOKMARK: the kind and apiVersion of the watched type and the resourceVersion the watch has seen up to. */
+    void bookmark() {
+        if (stopped) {
+            return;
+        }
+        ObjectNode object = bookmarkHead.deepCopy();
+        object.putObject("metadata").put("resourceVersion", String.valueOf(store.resourceVersion()))
+                .putNull("creationTimestamp");
+        ObjectNode event = Json.object().put("type", "BOOKMARK");
+        event.set("object", object);
+        stream.send(Json.writeBytes(event));
     }
 
-    @Override
-    public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+    /** The server ends the watch (its timeout). */
+    void end() {
         stop();
+        stream.close();
+    }
+
+    private void stopFromClient() {
+        synchronized (store) {
+            stop();
+        }
     }
 
     private void stop() {
-        synchronized (store) {
-            store.detach(this);
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        store.detach(this);
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        if (bookmarks != null) {
+            bookmarks.cancel(false);
         }
     }
 
-    /** Called with the store's monitor held, so events leave in resourceVersion order. */
+    /** Whether this watch is for objects of the given type (so the store offers it only their changes). */
+    boolean watches(ObjectRef ref) {
+        return ref.sameType(group, plural);
+    }
+
+    /**
+     * One change of an object of the watched type. An object that stops matching arrives as DELETED in the state it
+     * last matched in, as from a real server's watch cache.
+     */
     void deliver(ObjectStore.Change change) {
-        if (!change.ref().sameType(group, plural)) {
+        if (stopped || !change.ref().sameType(group, plural)) {
             return;
         }
         boolean matchesNow = matches(change.ref(), change.object());
         boolean matchedBefore = change.previous() != null && matches(change.ref(), change.previous());
-        String type = switch (change.type()) {
-            case "ADDED" -> matchesNow ? "ADDED" : null;
-            case "DELETED" -> matchesNow || matchedBefore ? "DELETED" : null;
-            default -> matchesNow && matchedBefore ? "MODIFIED" : matchesNow ? "ADDED" : matchedBefore ? "DELETED" : null;
-        };
-        if (type != null) {
-            ObjectNode event = Json.object().put("type", type);
-            event.set("object", change.object());
-            WebSocket target = socket;
-            if (target != null) {
-                target.send(Json.write(event));
+        switch (change.type()) {
+            case "ADDED" -> {
+                if (matchesNow) {
+                    stream.send(event("ADDED", change.objectJson()));
+                }
+            }
+            case "DELETED" -> {
+                if (matchesNow || matchedBefore) {
+                    stream.send(event("DELETED", change.objectJson()));
+                }
+            }
+            default -> {
+                if (matchesNow) {
+                    stream.send(event(matchedBefore ? "MODIFIED" : "ADDED", change.objectJson()));
+                } else if (matchedBefore) {
+                    stream.send(event("DELETED", Json.writeBytes(change.previous())));
+                }
             }
         }
+    }
+
+    private static byte[] event(String type, byte[] object) {
+        byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.US_ASCII);
+        byte[] event = new byte[head.length + object.length + 1];
+        System.arraycopy(head, 0, event, 0, head.length);
+        System.arraycopy(object, 0, event, head.length, object.length);
+        event[event.length - 1] = '}';
+        return event;
     }
 
     private boolean matches(ObjectRef ref, ObjectNode object) {

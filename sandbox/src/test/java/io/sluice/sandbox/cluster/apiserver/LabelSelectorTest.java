@@ -43,11 +43,26 @@ class LabelSelectorTest {
 
     @Test
     void malformedSelectorsAreBadRequests() {
-        for (String bad : new String[] {"app in (web", "app=(x)", "=web", "app in web"}) {
-            assertThatThrownBy(() -> LabelSelector.parse(bad)).as(bad).isInstanceOfSatisfying(ApiException.class, e -> {
-                assertThat(e.code()).isEqualTo(400);
-                assertThat(e.getMessage()).contains("labelSelector");
-            });
+        for (String bad : new String[] {"app in (web", "app=(x)", "=web", "app in web", "app=bad value!", "a,"}) {
+            assertThatThrownBy(() -> LabelSelector.parse(bad)).as(bad).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.code()).isEqualTo(400));
         }
+    }
+
+    @Test
+    void problemsAreWordedAsTheRealParserWordsThem() {
+        assertThat(message("app in web")).isEqualTo("unable to parse requirement: found 'web' expected: '('");
+        assertThat(message("app=bad value!")).isEqualTo("found 'value', expected: ',' or 'end of string'");
+        assertThat(message("app in ()")).isEqualTo("unable to parse requirement: for 'in', 'notin' operators, "
+                + "values set can't be empty");
+    }
+
+    private static String message(String selector) {
+        try {
+            LabelSelector.parse(selector);
+        } catch (ApiException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("accepted " + selector);
     }
 }

@@ -14,9 +14,13 @@ class ObjectStoreTest {
         return object;
     }
 
-    private static WatchSession watchFrom(ObjectStore store, Long version) {
+    private static WatchSession watch(ObjectStore store) {
         return new WatchSession(store, ResourcePath.parse("/api/v1/namespaces/default/configmaps?watch=true").orElseThrow(),
-                LabelSelector.EVERYTHING, FieldSelector.EVERYTHING, version);
+                LabelSelector.EVERYTHING, FieldSelector.EVERYTHING, "ConfigMap", new RecordingStream());
+    }
+
+    private static boolean attach(ObjectStore store, Long version) {
+        return store.attach(watch(store), version, "", "configmaps", "default");
     }
 
     @Test
@@ -29,9 +33,9 @@ class ObjectStoreTest {
             store.put(ref, object);
         }
         long now = store.resourceVersion();
-        assertThat(store.attach(watchFrom(store, now - 10), now - 10)).as("recent version").isTrue();
-        assertThat(store.attach(watchFrom(store, null), null)).as("no version: current state").isTrue();
-        assertThat(store.attach(watchFrom(store, 0L), 0L)).as("older than the history").isFalse();
+        assertThat(attach(store, now - 10)).as("recent version").isTrue();
+        assertThat(attach(store, null)).as("no version: current state").isTrue();
+        assertThat(attach(store, 0L)).as("older than the history").isFalse();
         assertThat(store.watchCount()).isEqualTo(2);
         assertThat(store.list("", "configmaps", "default", o -> true)).hasSize(1);
     }
@@ -65,7 +69,7 @@ class ObjectStoreTest {
         assertThat(store.list("", "configmaps", "a", o -> true)).extracting(e -> e.getKey().name()).containsExactly("one");
         assertThat(store.list("", "configmaps", null, o -> true)).extracting(e -> e.getKey().name())
                 .containsExactly("cluster", "one", "two");
-        assertThat(store.listJson("", "configmaps", "ab", o -> true)).hasSize(1);
+        assertThat(store.page("", "configmaps", "ab", o -> true, null, 0, true).items()).hasSize(1);
         assertThat(store.list("x", "configmaps", null, o -> true)).extracting(e -> e.getKey().name()).containsExactly("four");
     }
 
@@ -80,7 +84,7 @@ class ObjectStoreTest {
         assertThat(store.anyInNamespace("apps")).isTrue();
         assertThat(store.inNamespace("apps")).extracting(ObjectRef::name).containsExactly("owner", "dependent");
         assertThat(store.dependentsOf("owner-uid")).extracting(ObjectRef::name).containsExactly("dependent");
-        assertThat(store.holdsUid("dep-uid")).isTrue();
+        assertThat(store.refOfUid("dep-uid")).contains(dependent);
 
         put(store, dependent, object("Secret", "apps", "dependent", "dep-uid")); // the reference removed by an update
         assertThat(store.dependentsOf("owner-uid")).isEmpty();
@@ -88,7 +92,7 @@ class ObjectStoreTest {
         store.remove(owner, object("ConfigMap", "apps", "owner", "owner-uid"));
         store.remove(dependent, object("Secret", "apps", "dependent", "dep-uid"));
         assertThat(store.anyInNamespace("apps")).isFalse();
-        assertThat(store.holdsUid("owner-uid")).isFalse();
+        assertThat(store.refOfUid("owner-uid")).isEmpty();
         assertThat(store.inNamespace("apps")).isEmpty();
     }
 
@@ -103,6 +107,52 @@ class ObjectStoreTest {
         assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).contains("\"v\":\"1\"");
         put(store, ref, configMap("cm", 2));
         assertThat(new String(store.json(ref), java.nio.charset.StandardCharsets.UTF_8)).contains("\"v\":\"2\"");
-        assertThat(store.listJson("", "configmaps", "default", o -> true).get(0)).isSameAs(store.json(ref));
+        assertThat(store.page("", "configmaps", "default", o -> true, null, 0, true).items().get(0)).isSameAs(store.json(ref));
+    }
+
+    @Test
+    void pagesFollowTheKeyOrderAndSayWhatIsLeft() {
+        ObjectStore store = new ObjectStore();
+        for (String name : new String[] {"c", "a", "d", "b"}) {
+            put(store, new ObjectRef("", "configmaps", "default", name), configMap(name, 1));
+        }
+        ObjectStore.Page first = store.page("", "configmaps", "default", o -> true, null, 3, false);
+        assertThat(first.items()).hasSize(3);
+        assertThat(first.last().name()).isEqualTo("c");
+        assertThat(first.more()).isTrue();
+        assertThat(first.remaining()).isEqualTo(1);
+        assertThat(new String(first.items().get(0), java.nio.charset.StandardCharsets.UTF_8))
+                .as("built-in list items carry no apiVersion and kind").doesNotContain("apiVersion").doesNotContain("kind");
+
+        ObjectStore.Page rest = store.page("", "configmaps", "default", o -> true, first.last(), 3, true);
+        assertThat(rest.items()).hasSize(1);
+        assertThat(rest.more()).isFalse();
+        assertThat(new String(rest.items().get(0), java.nio.charset.StandardCharsets.UTF_8)).contains("\"kind\":\"ConfigMap\"");
+    }
+
+    /** Where a test watch's events go. */
+    static final class RecordingStream implements EventStream {
+        final java.util.List<String> events = new java.util.ArrayList<>();
+        boolean opened;
+        boolean closed;
+
+        @Override
+        public void open() {
+            opened = true;
+        }
+
+        @Override
+        public void send(byte[] event) {
+            events.add(new String(event, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public void whenClosed(Runnable onClosed) {
+        }
     }
 }
