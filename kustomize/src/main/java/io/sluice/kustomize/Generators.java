@@ -109,7 +109,7 @@ final class Generators {
                 if (data.containsKey(key) || binary.containsKey(key)) {
                     throw new KustomizeException(where + ": duplicate key \"" + key + "\"");
                 }
-                binary.put(key, Base64.getEncoder().encodeToString(content));
+                binary.put(key, wrapBase64(Base64.getEncoder().encodeToString(content)));
             } else if (kind.equals("Secret")) {
                 checkKey(key, where, kind);
                 if (data.containsKey(key)) {
@@ -138,7 +138,8 @@ final class Generators {
         for (Map.Entry<String, String> e : data.entrySet()) {
             dataOut.put(e.getKey(), e.getValue());
         }
-        if (!dataOut.isEmpty()) {
+        if (!dataOut.isEmpty() || kind.equals("Secret")) {
+            // kustomize always creates a Secret's data map, and a ConfigMap's only when it gets an entry
             obj.put("data", dataOut);
         }
         if (!binary.isEmpty()) {
@@ -321,7 +322,10 @@ final class Generators {
         }
     }
 
-    /** kustomize breaks Secret base64 into 70-character lines, each ending in a newline, when longer than one line. */
+    /**
+     * kustomize breaks base64 (Secret data, ConfigMap binaryData) into 70-character lines, each ending in a newline,
+     * when it is longer than one line; the value then prints as a literal block.
+     */
     static String wrapBase64(String b64) {
         int lines = b64.length() / 70 + 1;
         if (lines <= 1) {

@@ -33,7 +33,7 @@ public final class Kustomizer {
             if (ctx.managedByLabel) {
                 r.setLabel("app.kubernetes.io/managed-by", MANAGED_BY);
             }
-            out.add(r.map());
+            out.add(JsonRoundTrip.apply(r.map(), r.curId().describe() + (r.source != null ? " (from " + r.source + ")" : "")));
         }
         return out;
     }
@@ -45,7 +45,8 @@ public final class Kustomizer {
 
     /**
      * kustomize rewrites every annotation map as map[string]string at the end of a build, and drops
-     * metadata.annotations when it ends up empty (or is not a map at all).
+     * metadata.annotations when it ends up empty (or is not a map at all). A null annotation becomes the text it
+     * was written with: {@code null}, {@code ~}, or {@code ""} when nothing was written.
      */
     private static void stringifyAnnotations(Resource r) {
         Map<String, Object> meta = io.sluice.kustomize.yaml.Values.asMap(r.map().get("metadata"));
@@ -57,7 +58,7 @@ public final class Kustomizer {
             meta.remove("annotations");
             return;
         }
-        a.replaceAll((k, v) -> v == null ? "" : Resource.str(v));
+        a.replaceAll((k, v) -> v == null ? io.sluice.kustomize.yaml.YamlMap.nullTextOf(a, k).text() : Resource.str(v));
     }
 
     /** kustomize prints through JSON, which has no infinity or NaN. */

@@ -148,7 +148,9 @@ final class Patches {
         if (meta != null && !meta.containsKey("annotations")) {
             meta.put("annotations", new java.util.LinkedHashMap<String, Object>());
         }
-        r.replaceMap(JsonPatch.apply(r.map(), ops, where + " on " + r.curId().describe()));
+        String target = where + " on " + r.curId().describe();
+        // kustomize patches the object's JSON text and reads it back: what that changes, changes here too
+        r.replaceMap(JsonRoundTrip.apply(JsonPatch.apply(r.map(), ops, target), target));
     }
 
     private static void applyById(ResMap m, Map<String, Object> patch, String where, boolean allowName, boolean allowKind,

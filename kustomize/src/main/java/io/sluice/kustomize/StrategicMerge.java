@@ -1,6 +1,7 @@
 package io.sluice.kustomize;
 
 import io.sluice.kustomize.yaml.Values;
+import io.sluice.kustomize.yaml.YamlMap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,12 @@ final class StrategicMerge {
         if ("replace".equals(directive)) {
             return clean(patch);
         }
+        // kyaml walks every field of the target, not only the patched ones (see walkUntouched)
+        for (String k : new ArrayList<>(dst.keySet())) {
+            if (!patch.containsKey(k)) {
+                walkUntouched(dst, k, append(path, k));
+            }
+        }
         for (Map.Entry<String, Object> e : patch.entrySet()) {
             String k = e.getKey();
             if (k.equals("$patch")) {
@@ -96,6 +103,39 @@ final class StrategicMerge {
             }
         }
         return dst;
+    }
+
+    /**
+     * kyaml's merge visits the fields of the target the patch does not mention too, which changes them: a field
+     * left empty ({@code key:}, unlike {@code key: null}) is removed, and every list with merge keys is merged with
+     * itself, so entries with the same key values collapse into one (at the first one's place, with the last
+     * one's content), entries that are null or {} disappear, and merged scalar lists (finalizers) lose duplicates.
+     */
+    private void walkUntouched(Map<String, Object> dst, String k, List<String> path) {
+        Object v = dst.get(k);
+        if (v == null) {
+            if (YamlMap.nullTextOf(dst, k).empty()) {
+                dst.remove(k);
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            Map<String, Object> map = Values.asMap(m);
+            for (String key : new ArrayList<>(map.keySet())) {
+                walkUntouched(map, key, append(path, key));
+            }
+        } else if (v instanceof List<?> l) {
+            List<String> keys = mergeKeys(path);
+            if (keys != null) {
+                dst.put(k, keys.isEmpty() ? mergePrimitives(Values.asList(l), List.of())
+                        : mergeAssociative(Values.asList(l), List.of(), keys, path));
+            }
+        }
+    }
+
+    private static List<String> append(List<String> path, String k) {
+        List<String> out = new ArrayList<>(path.size() + 1);
+        out.addAll(path);
+        out.add(k);
+        return out;
     }
 
     private List<Object> mergeList(List<Object> dst, List<Object> patch, List<String> path) {
@@ -196,7 +236,7 @@ final class StrategicMerge {
                     dest.set(dest.indexOf(destEl), val);
                 }
             } else if (destEl != null) {
-                val = destEl;
+                val = mergeMap(destEl, Map.of(), path);
             } else if (patchEl != null) {
                 val = clean(patchEl);
             } else {

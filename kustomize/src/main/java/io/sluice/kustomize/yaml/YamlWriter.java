@@ -351,10 +351,13 @@ public final class YamlWriter {
 
     private void writeDoubleQuoted(int[] v, boolean allowBreaks) {
         boolean spaces = false;
+        // go-yaml v2 tests for a byte order mark at the start of the value, not at each character, so a value
+        // that starts with one has every character escaped
+        boolean escapeAll = v.length > 0 && v[0] == 0xFEFF;
         writeIndicator("\"", true, false, false);
         for (int i = 0; i < v.length; i++) {
             int c = v[i];
-            if (!Analysis.isPrintable(c) || c == 0xFEFF || Analysis.isBreak(c) || c == '"' || c == '\\') {
+            if (escapeAll || !Analysis.isPrintable(c) || Analysis.isBreak(c) || c == '"' || c == '\\') {
                 put('\\');
                 switch (c) {
                     case 0x00 -> put('0');
