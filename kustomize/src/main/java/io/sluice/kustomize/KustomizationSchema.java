@@ -76,7 +76,7 @@ final class KustomizationSchema {
             "vars", new ListOf(obj("name", S, "objref", obj("kind", S, "name", S, "namespace", S, "apiVersion", S,
                     "group", S, "version", S), "fieldref", new Any())),
             "sortOptions", obj("order", S, "legacySortOptions", obj("orderFirst", LS, "orderLast", LS)),
-            "openapi", obj("path", S, "version", S),
+            "openapi", MS,
             "replacements", new Any(), "metadata", new Any(), "helmCharts", new Any(), "helmGlobals", new Any(),
             "helmChartInflationGenerator", new Any(), "validators", LS);
 

@@ -19,23 +19,27 @@ public final class Kustomizer {
         Loader ldr = Loader.forRoot(dir);
         KustomizationFile top = KustomizationFile.load(ldr.root());
         BuildContext ctx = new BuildContext(top.strings("buildMetadata"), top.path());
-        KustTarget target = new KustTarget(ldr, ctx);
-        Accumulator ra = target.accumulate(new Accumulator());
-        HashTransformer.apply(ra.resMap);
-        NameReferenceTransformer.apply(ra.resMap, ra.config);
-        Vars.resolve(ra);
-        dropLocalConfig(ra.resMap);
-        Sorter.sort(ra.resMap, top);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Resource r : ra.resMap.resources()) {
-            stringifyAnnotations(r);
-            checkJsonable(r.map(), r);
-            if (ctx.managedByLabel) {
-                r.setLabel("app.kubernetes.io/managed-by", MANAGED_BY);
+        try {
+            KustTarget target = new KustTarget(ldr, ctx, true);
+            Accumulator ra = target.accumulate(new Accumulator());
+            HashTransformer.apply(ra.resMap);
+            NameReferenceTransformer.apply(ra.resMap, ra.config);
+            Vars.resolve(ra);
+            dropLocalConfig(ra.resMap);
+            Sorter.sort(ra.resMap, top);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Resource r : ra.resMap.resources()) {
+                stringifyAnnotations(r);
+                checkJsonable(r.map(), r);
+                if (ctx.managedByLabel) {
+                    r.setLabel("app.kubernetes.io/managed-by", MANAGED_BY);
+                }
+                out.add(JsonRoundTrip.apply(r.map(), r.curId().describe() + (r.source != null ? " (from " + r.source + ")" : "")));
             }
-            out.add(JsonRoundTrip.apply(r.map(), r.curId().describe() + (r.source != null ? " (from " + r.source + ")" : "")));
+            return out;
+        } finally {
+            ctx.close();
         }
-        return out;
     }
 
     /** The build printed as kustomize prints it. */

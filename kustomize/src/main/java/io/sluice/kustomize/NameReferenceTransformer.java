@@ -17,6 +17,12 @@ final class NameReferenceTransformer {
 
     static void apply(ResMap m, TransformerConfig tc) {
         List<Resource> all = new ArrayList<>(m.resources());
+        // kustomize works out every RoleBinding's candidates first, refusing a ServiceAccount subject without a namespace
+        for (Resource r : all) {
+            if (!r.curId().gvk().isClusterScoped()) {
+                subjectNamespaces(r);
+            }
+        }
         // only renamed objects can be referred to under an old name: nothing to do without them
         if (all.stream().noneMatch(r -> !r.prevIds.isEmpty())) {
             return;
@@ -44,20 +50,36 @@ final class NameReferenceTransformer {
         if (rid.gvk().isClusterScoped()) {
             return all;
         }
-        // a RoleBinding may name ServiceAccounts of other namespaces in its subjects
-        java.util.Set<String> subjectNamespaces = new java.util.HashSet<>();
-        if (referrer.kind().equals("RoleBinding") && referrer.map().get("subjects") instanceof List<?> subjects) {
-            for (Object s : subjects) {
-                if (s instanceof Map<?, ?> sm && "ServiceAccount".equals(sm.get("kind")) && sm.get("namespace") instanceof String ns) {
-                    subjectNamespaces.add(ns);
-                }
-            }
-        }
+        java.util.Set<String> subjectNamespaces = subjectNamespaces(referrer);
         List<Resource> out = new ArrayList<>();
         for (Resource r : all) {
             ResId id = r.curId();
             if (id.gvk().isClusterScoped() || id.isNsEquals(rid) || subjectNamespaces.contains(id.namespace())) {
                 out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The namespaces of the ServiceAccounts a RoleBinding names in its subjects (a RoleBinding may refer to those
+     * of other namespaces); empty for other kinds. A subject with a namespace field that is not a string fails,
+     * as in kustomize.
+     */
+    private static java.util.Set<String> subjectNamespaces(Resource referrer) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (!referrer.kind().equals("RoleBinding") || !(referrer.map().get("subjects") instanceof List<?> subjects)) {
+            return out;
+        }
+        for (int i = 0; i < subjects.size(); i++) {
+            if (subjects.get(i) instanceof Map<?, ?> sm && "ServiceAccount".equals(sm.get("kind")) && sm.containsKey("namespace")) {
+                if (!(sm.get("namespace") instanceof String ns)) {
+                    throw new KustomizeException(referrer.curId().describe() + (referrer.source != null ? " (from " + referrer.source + ")" : "")
+                            + ": subjects[" + i + "].namespace of ServiceAccount '" + sm.get("name") + "' is blank ("
+                            + (sm.get("namespace") == null ? "null" : "not a string: " + sm.get("namespace"))
+                            + "); give the namespace as a string, or leave the field out");
+                }
+                out.add(ns);
             }
         }
         return out;

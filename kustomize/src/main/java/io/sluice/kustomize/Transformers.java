@@ -15,10 +15,10 @@ final class Transformers {
         TransformerConfig tc = ra.config;
         Tracker t = new Tracker(m, ctx, kust);
         if (!kust.strings("patchesStrategicMerge").isEmpty()) {
-            t.step("PatchStrategicMergeTransformer", () -> Patches.strategicMergeField(kust, ldr, m));
+            t.step("PatchStrategicMergeTransformer", () -> Patches.strategicMergeField(kust, ldr, m, ctx.openApi()));
         }
         for (Map<String, Object> entry : kust.maps("patches")) {
-            t.step("PatchTransformer", () -> Patches.patchesField(only(kust, "patches", entry), ldr, m));
+            t.step("PatchTransformer", () -> Patches.patchesField(only(kust, "patches", entry), ldr, m, ctx.openApi()));
         }
         String ns = kust.string("namespace");
         if (!ns.isEmpty()) {
