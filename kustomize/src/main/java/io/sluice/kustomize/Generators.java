@@ -1,5 +1,6 @@
 package io.sluice.kustomize;
 
+import io.sluice.kustomize.yaml.GoStrings;
 import io.sluice.kustomize.yaml.Values;
 
 import java.nio.charset.CharacterCodingException;
@@ -272,6 +273,11 @@ final class Generators {
         return out;
     }
 
+    /**
+     * An env file as kustomize reads it: lines split at LF (one CR before it dropped), a byte order mark dropped
+     * from the first, leading white space (Go's unicode.IsSpace) trimmed; empty lines, comments and lines with an
+     * empty key skipped; a line without '=' is a key with an empty value. Values are kept as written.
+     */
     private static void parseEnv(String text, String file, String where, Map<String, String> data, String kind) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -282,25 +288,16 @@ final class Generators {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
-            String trimmed = line.stripLeading();
+            String trimmed = GoStrings.trimLeftSpace(line);
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
             int eq = trimmed.indexOf('=');
-            String key;
-            String value;
-            if (eq < 0) {
-                // no "=": kustomize takes the value from its own environment ("" when unset)
-                key = trimmed;
-                value = System.getenv(key);
-                if (value == null) {
-                    value = "";
-                }
-            } else {
-                key = trimmed.substring(0, eq);
-                value = trimmed.substring(eq + 1);
+            String key = eq < 0 ? trimmed : trimmed.substring(0, eq);
+            if (key.isEmpty()) {
+                continue;
             }
-            put(data, key, value, where, kind);
+            put(data, key, eq < 0 ? "" : trimmed.substring(eq + 1), where, kind);
         }
     }
 

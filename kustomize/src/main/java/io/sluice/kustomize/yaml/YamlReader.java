@@ -39,10 +39,10 @@ public final class YamlReader {
             if (end < 0) {
                 break;
             }
-            String after = goTrimSpace(s.substring(sep + 4, end));
+            String after = GoStrings.trimSpace(s.substring(sep + 4, end));
             if (!after.isEmpty() && after.charAt(0) != '#') {
                 throw new KustomizeException("malformed YAML in " + source + ": invalid document separator: "
-                        + goTrimSpace(s.substring(sep, end)));
+                        + GoStrings.trimSpace(s.substring(sep, end)));
             }
             addFirstDocument(s.substring(prev, sep) + "\n", source, yaml11, lineOffset, docs);
             lineOffset += countLines(s, prev, end + 1);
@@ -107,21 +107,4 @@ public final class YamlReader {
         return n;
     }
 
-    /** Go's strings.TrimSpace: Unicode white space at both ends. */
-    static String goTrimSpace(String s) {
-        int a = 0;
-        int b = s.length();
-        while (a < b && goIsSpace(s.charAt(a))) {
-            a++;
-        }
-        while (b > a && goIsSpace(s.charAt(b - 1))) {
-            b--;
-        }
-        return s.substring(a, b);
-    }
-
-    private static boolean goIsSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || Character.getType(c) == Character.SPACE_SEPARATOR
-                || c == 0x2028 || c == 0x2029;
-    }
 }
