@@ -12,8 +12,12 @@ final class KustTarget {
     private final boolean top;
 
     KustTarget(Loader ldr, BuildContext ctx, boolean top) {
+        this(ldr, KustomizationFile.load(ldr.root()), ctx, top);
+    }
+
+    KustTarget(Loader ldr, KustomizationFile kust, BuildContext ctx, boolean top) {
         this.ldr = ldr;
-        this.kust = KustomizationFile.load(ldr.root());
+        this.kust = kust;
         this.ctx = ctx;
         this.top = top;
     }

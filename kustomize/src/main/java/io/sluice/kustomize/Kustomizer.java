@@ -17,10 +17,23 @@ public final class Kustomizer {
     /** The built objects, in output order. */
     public List<Map<String, Object>> build(Path dir) {
         Loader ldr = Loader.forRoot(dir);
-        KustomizationFile top = KustomizationFile.load(ldr.root());
+        return build(ldr, KustomizationFile.load(ldr.root()));
+    }
+
+    /**
+     * {@link #build(Path)} with {@code kustomizationText} in place of {@code dir}'s kustomization file (which need
+     * not exist): the build Flux's kustomize-controller makes after writing its overrides into that file, without
+     * writing anything.
+     */
+    public List<Map<String, Object>> build(Path dir, String kustomizationText) {
+        Loader ldr = Loader.forRoot(dir);
+        return build(ldr, KustomizationFile.withContent(ldr.root(), kustomizationText));
+    }
+
+    private List<Map<String, Object>> build(Loader ldr, KustomizationFile top) {
         BuildContext ctx = new BuildContext(top.strings("buildMetadata"), top.path());
         try {
-            KustTarget target = new KustTarget(ldr, ctx, true);
+            KustTarget target = new KustTarget(ldr, top, ctx, true);
             Accumulator ra = target.accumulate(new Accumulator());
             HashTransformer.apply(ra.resMap);
             NameReferenceTransformer.apply(ra.resMap, ra.config);

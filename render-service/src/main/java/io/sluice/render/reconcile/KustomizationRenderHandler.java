@@ -15,6 +15,7 @@ import io.sluice.render.artifact.ArtifactLimits;
 import io.sluice.render.build.KustomizationRenderer;
 import io.sluice.render.store.FileManifestStore;
 import io.sluice.render.store.ManifestPacker;
+import io.sluice.render.substitute.ClusterVariableSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

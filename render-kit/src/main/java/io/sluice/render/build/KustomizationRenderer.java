@@ -6,18 +6,10 @@ import io.sluice.api.meta.ObjectMetadata;
 import io.sluice.kustomize.KustomizeException;
 import io.sluice.kustomize.Kustomizer;
 import io.sluice.kustomize.yaml.YamlWriter;
-import io.sluice.render.artifact.UnpackedArtifact;
 import io.sluice.render.substitute.VariableSource;
 import io.sluice.render.substitute.VariableSubstitution;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +20,9 @@ import java.util.Map;
  *
  * <ol>
  *   <li>resolve {@code spec.path} in the artifact ({@link SourcePath}; failures are {@code ArtifactFailed});</li>
- *   <li>on a private copy of the artifact, write the kustomization file with the Kustomization's overrides
- *       ({@link KustomizationOverrides}), generating one from the folder's manifests when there is none;</li>
+ *   <li>make the folder's kustomization with the Kustomization's overrides ({@link KustomizationOverrides}),
+ *       generating one from the folder's manifests when there is none; like Flux's in-memory build it is given to
+ *       the engine in place of the file, so the artifact is neither copied nor changed;</li>
  *   <li>build it with the Kustomize engine; every object must have apiVersion, kind and metadata.name;</li>
  *   <li>run {@code spec.postBuild} substitution on each object ({@link VariableSubstitution});</li>
  *   <li>set {@code spec.commonMetadata} labels and annotations on each object's metadata only (never on
@@ -37,7 +30,8 @@ import java.util.Map;
  * </ol>
  *
  * Everything after step 1 fails with {@code BuildFailed}. Messages show paths relative to the artifact root.
- * A renderer holds no state; one instance may render in parallel.
+ * A renderer holds no state; one instance may render in parallel, also several Kustomizations of one artifact.
+ * render-service renders with it, and {@code sluice build kustomization} does on a local checkout.
  */
 public final class KustomizationRenderer {
 
@@ -57,36 +51,40 @@ public final class KustomizationRenderer {
     public RenderedSet render(Path artifactRoot, Kustomization kustomization, String what, VariableSource variables) {
         KustomizationSpec spec = kustomization.getSpec() == null ? new KustomizationSpec() : kustomization.getSpec();
         Path root = artifactRoot.toAbsolutePath().normalize();
-        Path source = SourcePath.resolve(root, spec.getPath(), what);
-        VariableSubstitution.Variables vars = substitution.resolve(kustomization, variables);
-
-        Path work = copy(root);
-        try {
-            Path dir = work.resolve(root.relativize(source).toString());
-            KustomizationOverrides.write(work, dir, spec, p -> display(work, p));
-            List<Map<String, Object>> built;
-            try {
-                built = kustomizer.build(dir);
-            } catch (KustomizeException e) {
-                throw RenderException.build("kustomize build failed: " + relativize(e.getMessage(), work), e);
-            } catch (RuntimeException e) {
-                // The engine promises KustomizeException; anything else is a bug, but still one Kustomization's failure.
-                throw RenderException.build("kustomize build failed: " + e, e);
-            }
-            List<RenderedObject> out = new ArrayList<>(built.size());
-            for (Map<String, Object> object : built) {
-                checkIdentity(object);
-                String describe = describe(object);
-                Map<String, Object> result = substitution.apply(object, vars, describe);
-                setCommonMetadata(result, spec.getCommonMetadata());
-                out.add(new RenderedObject(result, YamlWriter.write(result)));
-            }
-            return RenderedSet.of(out);
-        } finally {
-            UnpackedArtifact.deleteTree(work);
-        }
+        return renderFolder(root, SourcePath.resolve(root, spec.getPath(), what), kustomization, variables);
     }
 
+    /**
+     * Renders {@code dir} as the folder of the Kustomization (its {@code spec.path} is not looked at): for a local
+     * checkout where the folder is given directly.
+     *
+     * @param root the top of what the build may use: components must stay inside it, messages are relative to it
+     */
+    public RenderedSet renderFolder(Path root, Path dir, Kustomization kustomization, VariableSource variables) {
+        KustomizationSpec spec = kustomization.getSpec() == null ? new KustomizationSpec() : kustomization.getSpec();
+        Path top = root.toAbsolutePath().normalize();
+        Path folder = dir.toAbsolutePath().normalize();
+        VariableSubstitution.Variables vars = substitution.resolve(kustomization, variables);
+        String kustomizationText = KustomizationOverrides.generate(top, folder, spec, p -> display(top, p));
+        List<Map<String, Object>> built;
+        try {
+            built = kustomizer.build(folder, kustomizationText);
+        } catch (KustomizeException e) {
+            throw RenderException.build("kustomize build failed: " + relativize(e.getMessage(), top), e);
+        } catch (RuntimeException e) {
+            // The engine promises KustomizeException; anything else is a bug, but still one Kustomization's failure.
+            throw RenderException.build("kustomize build failed: " + e, e);
+        }
+        List<RenderedObject> out = new ArrayList<>(built.size());
+        for (Map<String, Object> object : built) {
+            checkIdentity(object);
+            String describe = describe(object);
+            Map<String, Object> result = substitution.apply(object, vars, describe);
+            setCommonMetadata(result, spec.getCommonMetadata());
+            out.add(new RenderedObject(result, YamlWriter.write(result)));
+        }
+        return RenderedSet.of(out);
+    }
     private static void checkIdentity(Map<String, Object> object) {
         boolean ok = object.get("apiVersion") instanceof String a && !a.isBlank()
                 && object.get("kind") instanceof String k && !k.isBlank()
@@ -123,43 +121,28 @@ public final class KustomizationRenderer {
         }
     }
 
-    private static Path copy(Path root) {
-        Path work;
-        try {
-            work = Files.createTempDirectory("sluice-render-");
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(work.resolve(root.relativize(d).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile()) {   // links never reach here from our unpacker; skip them anyway
-                        Files.copy(f, work.resolve(root.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES,
-                                LinkOption.NOFOLLOW_LINKS);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw RenderException.build("cannot copy the artifact into a working directory: " + e.getMessage(), e);
-        }
-        return work;
-    }
-
-    private static String display(Path work, Path p) {
-        String rel = work.relativize(p).toString().replace('\\', '/');
+    private static String display(Path root, Path p) {
+        String rel = root.relativize(p).toString().replace('\\', '/');
         return rel.isEmpty() ? "./" : rel;
     }
 
-    /** Engine messages name absolute paths in the working copy; show them relative to the artifact root. */
-    private static String relativize(String message, Path work) {
+    /** Engine messages name absolute paths (the engine resolves links); show them relative to the artifact root. */
+    private static String relativize(String message, Path root) {
         if (message == null) {
             return "";
         }
-        String abs = work.toString();
-        return message.replace(abs + "/", "").replace(abs, ".");
+        String out = message;
+        for (Path abs : List.of(realPath(root), root)) {
+            out = out.replace(abs + "/", "").replace(abs.toString(), ".");
+        }
+        return out;
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p;
+        }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes the kustomization file Flux's generator writes before building: the folder's own kustomization (or one
+ * The kustomization file Flux's generator writes before building: the folder's own kustomization (or one
  * generated from its manifests, see {@link ManifestScanner}) with the Kustomization's overrides merged in:
  *
  * <ul>
@@ -33,8 +33,7 @@ import java.util.function.Function;
  * </ul>
  *
  * Unlike Flux, which round-trips the file through kustomize's Go struct and so silently drops unknown fields,
- * the file keeps every field, so the engine reports a misspelt one. Must run on a private copy of the artifact:
- * it rewrites the folder's kustomization file.
+ * the file keeps every field, so the engine reports a misspelt one.
  */
 public final class KustomizationOverrides {
 
@@ -42,11 +41,15 @@ public final class KustomizationOverrides {
     }
 
     /**
-     * @param root    the root of the private copy of the artifact: components must stay inside it
+     * The kustomization to build {@code dir} with: its own file (or one generated from its manifests) with the
+     * Kustomization's overrides merged in, as YAML text. Nothing is written: the engine builds the folder with this
+     * text in place of its file ({@code Kustomizer.build(dir, text)}).
+     *
+     * @param root    the root of the artifact: components must stay inside it
      * @param dir     the folder to build, inside {@code root}
      * @param display a path as shown in messages (relative to the artifact root)
      */
-    public static void write(Path root, Path dir, KustomizationSpec spec, Function<Path, String> display) {
+    public static String generate(Path root, Path dir, KustomizationSpec spec, Function<Path, String> display) {
         Path existing = ManifestScanner.kustomizationFile(dir);
         Map<String, Object> kus;
         if (existing != null) {
@@ -69,14 +72,7 @@ public final class KustomizationOverrides {
         if (spec != null) {
             merge(kus, spec, root, dir);
         }
-        try {
-            if (existing != null && !existing.getFileName().toString().equals("kustomization.yaml")) {
-                Files.delete(existing);
-            }
-            Files.writeString(dir.resolve("kustomization.yaml"), YamlWriter.write(kus), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw RenderException.build("cannot write the generated kustomization.yaml in " + display.apply(dir) + ": " + e.getMessage(), e);
-        }
+        return YamlWriter.write(kus);
     }
 
     @SuppressWarnings("unchecked")

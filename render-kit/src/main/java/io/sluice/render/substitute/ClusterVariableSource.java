@@ -1,9 +1,8 @@
-package io.sluice.render.reconcile;
+package io.sluice.render.substitute;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.sluice.render.substitute.VariableSource;
 
 import java.util.Map;
 import java.util.Optional;
