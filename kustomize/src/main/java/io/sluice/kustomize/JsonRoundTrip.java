@@ -2,7 +2,6 @@ package io.sluice.kustomize;
 
 import io.sluice.kustomize.yaml.YamlMap;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +23,68 @@ final class JsonRoundTrip {
     private JsonRoundTrip() {
     }
 
-    /** The object as kustomize prints it; {@code where} names it in errors. */
+    /** Changes {@code object} in place to what kustomize prints; {@code where} names it in errors. */
     static Map<String, Object> apply(Map<String, Object> object, String where) {
         return map(object, where);
     }
 
-    private static Map<String, Object> map(Map<String, Object> m, String where) {
+    /**
+     * The object as it comes back from kustomize's JSON text mid-build (a JSON patch): like {@link #apply}, and
+     * every null is now written {@code null} (JSON knows no other), so a later strategic merge keeps it.
+     */
+    static Map<String, Object> reread(Map<String, Object> object, String where) {
+        return map(plain(object), where);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plain(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {
             Object v = e.getValue();
             if (v == null && YamlMap.nullTextOf(m, e.getKey()).inFlow()) {
                 v = "";
             }
-            out.put(string(e.getKey(), where), value(v, where));
+            out.put(e.getKey(), plainValue(v));
         }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object plainValue(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return plain((Map<String, Object>) m);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new java.util.ArrayList<>(l.size());
+            for (Object x : l) {
+                out.add(plainValue(x));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    private static Map<String, Object> map(Map<String, Object> m, String where) {
+        boolean keysChange = false;
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            Object v = e.getValue();
+            if (v == null) {
+                if (YamlMap.nullTextOf(m, e.getKey()).inFlow()) {
+                    e.setValue("");
+                }
+            } else {
+                Object out = value(v, where);
+                if (out != v) {
+                    e.setValue(out);
+                }
+            }
+            keysChange |= !string(e.getKey(), where).equals(e.getKey());
+        }
+        if (!keysChange) {
+            return m;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(string(k, where), v));
         return out;
     }
 
@@ -47,11 +94,15 @@ final class JsonRoundTrip {
             return map((Map<String, Object>) m, where);
         }
         if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            for (Object x : l) {
-                out.add(value(x, where));
+            List<Object> list = (List<Object>) l;
+            for (int i = 0; i < list.size(); i++) {
+                Object x = list.get(i);
+                Object out = x == null ? null : value(x, where);
+                if (out != x) {
+                    list.set(i, out);
+                }
             }
-            return out;
+            return list;
         }
         return v instanceof String s ? string(s, where) : v;
     }
@@ -60,6 +111,9 @@ final class JsonRoundTrip {
         boolean nel = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < 0x7F) {
+                continue;
+            }
             if (c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
                 throw new KustomizeException(where + ": a value contains the control character U+" + String.format("%04X", (int) c)
                         + ", which kustomize cannot print (yaml: control characters are not allowed): " + shorten(s));

@@ -130,7 +130,7 @@ final class Patches {
         }
         String target = where + " on " + r.curId().describe();
         // kustomize patches the object's JSON text and reads it back: what that changes, changes here too
-        r.replaceMap(JsonRoundTrip.apply(JsonPatch.apply(r.map(), ops, target), target));
+        r.replaceMap(JsonRoundTrip.reread(JsonPatch.apply(r.map(), ops, target), target));
     }
 
     private static void applyById(ResMap m, Map<String, Object> patch, String where, boolean allowName, boolean allowKind,

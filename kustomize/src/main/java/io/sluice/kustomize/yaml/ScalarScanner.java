@@ -39,22 +39,16 @@ final class ScalarScanner {
             if (c.ch() == '#') {
                 break;
             }
-            while (!c.isBlankOrEnd()) {
-                char ch = c.ch();
-                if ((ch == ':' && c.isBlankOrEnd(1))
-                        || (flowLevel > 0 && (ch == ',' || ch == '?' || ch == '[' || ch == ']' || ch == '{' || ch == '}'))) {
-                    break;
+            int run = c.plainRun(flowLevel);
+            if (run > 0) {
+                if (leadingBlanks) {
+                    appendFold(s, leadingBreak, trailingBreaks);
+                    leadingBlanks = false;
+                } else if (!whitespaces.isEmpty()) {
+                    s.append(whitespaces);
+                    whitespaces.setLength(0);
                 }
-                if (leadingBlanks || !whitespaces.isEmpty()) {
-                    if (leadingBlanks) {
-                        appendFold(s, leadingBreak, trailingBreaks);
-                        leadingBlanks = false;
-                    } else {
-                        s.append(whitespaces);
-                        whitespaces.setLength(0);
-                    }
-                }
-                c.read(s);
+                c.read(s, run);
             }
             if (!(c.isBlank() || c.isBreak())) {
                 break;

@@ -7,81 +7,96 @@ package io.sluice.kustomize.yaml;
  */
 final class YamlCursor {
     static final char END = '\0';
+    /** Look-ahead past the end reads END: the longest look-ahead is 4 characters ("--- " and a line break). */
+    private static final int PADDING = 8;
 
-    private final String text;
+    // a char array rather than String.charAt: this is the innermost loop of every build, and a cold JVM interprets it
+    private final char[] text;
+    private final int length;
     int pos;
     int line;
     int column;
 
     YamlCursor(String text) {
-        this.text = text;
+        this.length = text.length();
+        this.text = new char[length + PADDING];
+        text.getChars(0, length, this.text, 0);
     }
 
     /**
      * go-yaml's reader allows TAB, LF, CR, printable ASCII, NEL, U+00A0..U+D7FF, U+E000..U+FFFD and the
      * supplementary planes; anything else fails before a token is scanned.
      */
-    static void checkCharacters(String text) {
-        int line = 0;
-        int column = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+    void checkCharacters() {
+        int atLine = 0;
+        int atColumn = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
             boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
                     || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-            if (!ok && Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (!ok && Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
                 ok = true;
                 i++;
             }
             if (!ok) {
-                throw new YamlSyntaxException(line, column, "control characters are not allowed (U+"
-                        + String.format("%04X", (int) c) + ")");
+                throw new YamlSyntaxException(atLine, atColumn, "control characters are not allowed (U+"
+                        + Integer.toHexString(0x10000 | c).substring(1).toUpperCase(java.util.Locale.ROOT) + ")");
             }
             if (c == '\n') {
-                line++;
-                column = 0;
+                atLine++;
+                atColumn = 0;
             } else {
-                column++;
+                atColumn++;
             }
         }
     }
 
     char ch() {
-        return pos < text.length() ? text.charAt(pos) : END;
+        return text[pos];
     }
 
     char ch(int ahead) {
-        int i = pos + ahead;
-        return i < text.length() ? text.charAt(i) : END;
+        return text[pos + ahead];
     }
 
     boolean atEnd() {
-        return pos >= text.length();
+        return pos >= length;
     }
 
-    boolean isBreak(int ahead) {
-        char c = ch(ahead);
+    private static boolean breakChar(char c) {
         return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
+    boolean isBreak(int ahead) {
+        return breakChar(text[pos + ahead]);
+    }
+
     boolean isBreak() {
-        return isBreak(0);
+        return breakChar(text[pos]);
     }
 
     boolean isBlank(int ahead) {
-        char c = ch(ahead);
+        char c = text[pos + ahead];
         return c == ' ' || c == '\t';
     }
 
     boolean isBlank() {
-        return isBlank(0);
+        char c = text[pos];
+        return c == ' ' || c == '\t';
     }
 
     boolean isBreakOrEnd(int ahead) {
-        return isBreak(ahead) || pos + ahead >= text.length();
+        return pos + ahead >= length || breakChar(text[pos + ahead]);
     }
 
+    /** A blank, a line break or the end ({@code END} past the end is neither blank nor break, so the end is tested). */
     boolean isBlankOrEnd(int ahead) {
-        return isBlank(ahead) || isBreakOrEnd(ahead);
+        int i = pos + ahead;
+        if (i >= length) {
+            return true;
+        }
+        char c = text[i];
+        return c == ' ' || c == '\t' || breakChar(c);
     }
 
     boolean isBlankOrEnd() {
@@ -109,8 +124,40 @@ final class YamlCursor {
 
     /** Appends the current character and moves over it. */
     void read(StringBuilder out) {
-        out.append(text.charAt(pos));
-        skip();
+        out.append(text[pos]);
+        pos++;
+        column++;
+    }
+
+    /**
+     * How many characters from here belong to a plain scalar before a blank, a line break, the end, ": " (or ':'
+     * at the end of a line) or, in flow context, one of {@code ,?[]{}}.
+     */
+    int plainRun(int flowLevel) {
+        int i = pos;
+        while (i < length) {
+            char c = text[i];
+            if (c == ' ' || c == '\t' || breakChar(c)) {
+                break;
+            }
+            if (c == ':') {
+                char next = text[i + 1];
+                if (i + 1 >= length || next == ' ' || next == '\t' || breakChar(next)) {
+                    break;
+                }
+            } else if (flowLevel > 0 && (c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}')) {
+                break;
+            }
+            i++;
+        }
+        return i - pos;
+    }
+
+    /** Appends the next {@code n} characters (none a line break) and moves over them. */
+    void read(StringBuilder out, int n) {
+        out.append(text, pos, n);
+        pos += n;
+        column += n;
     }
 
     /** Appends a line break as go-yaml stores it (LS and PS stay themselves, the others become LF) and moves over it. */

@@ -34,6 +34,8 @@ final class YamlScanner {
     private final IntStack indents = new IntStack();
     private final List<SimpleKey> simpleKeys = new ArrayList<>();
     private boolean simpleKeyAllowed;
+    /** The token at the head is final (no simple key may still insert a KEY before it): peeking again is free. */
+    private boolean tokenAvailable;
 
     /** A place where a plain or quoted scalar (or a flow collection) may turn out to be a mapping key. */
     private static final class SimpleKey {
@@ -46,8 +48,8 @@ final class YamlScanner {
     }
 
     YamlScanner(String text) {
-        YamlCursor.checkCharacters(text);
         this.c = new YamlCursor(text);
+        c.checkCharacters();
         if (text.startsWith("\uFEFF")) {
             c.pos = 1;   // the reader drops a byte order mark at the start of the stream
         }
@@ -56,13 +58,17 @@ final class YamlScanner {
 
     /** The next token, without taking it. */
     Token peek() {
-        fetchMoreTokens();
+        if (!tokenAvailable) {
+            fetchMoreTokens();
+            tokenAvailable = true;
+        }
         return queue.get(head);
     }
 
     /** Takes the next token. */
     Token next() {
         Token t = peek();
+        tokenAvailable = false;
         head++;
         tokensTaken++;
         if (head > 64) {
@@ -77,7 +83,8 @@ final class YamlScanner {
             boolean needMore = head == queue.size();
             if (!needMore) {
                 staleSimpleKeys();
-                for (SimpleKey k : simpleKeys) {
+                for (int i = 0; i < simpleKeys.size(); i++) {
+                    SimpleKey k = simpleKeys.get(i);
                     if (k.possible && k.tokenNumber == tokensTaken) {
                         needMore = true;
                         break;
@@ -194,7 +201,8 @@ final class YamlScanner {
 
     /** A possible simple key that can no longer be one (not on this line, or too far back) is dropped; a required one fails. */
     private void staleSimpleKeys() {
-        for (SimpleKey k : simpleKeys) {
+        for (int i = 0; i < simpleKeys.size(); i++) {
+            SimpleKey k = simpleKeys.get(i);
             if (k.possible && (k.line < c.line || k.index + 1024 < c.pos)) {
                 if (k.required) {
                     throw c.error(k.line, k.column, "could not find expected ':' (while scanning a simple key)");
