@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class ClusterScope {
     /** apiVersion/kind of the built-in cluster-scoped types. */
-    private static final Set<String> CLUSTER = Set.of(
+    private static final Set<Gvk> CLUSTER = gvks(
             "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration",
             "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration",
             "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration",
@@ -32,7 +32,7 @@ final class ClusterScope {
             "v1/ComponentStatus", "v1/Namespace", "v1/Node", "v1/NodeProxyOptions", "v1/PersistentVolume");
 
     /** apiVersion/kind of the built-in namespaced types: these win over a custom schema too. */
-    private static final Set<String> NAMESPACED = Set.of(
+    private static final Set<Gvk> NAMESPACED = gvks(
             "storage.k8s.io/v1beta1/CSIStorageCapacity", "v1/ConfigMap", "apps/v1/ControllerRevision", "batch/v1/CronJob",
             "batch/v1beta1/CronJob", "apps/v1/DaemonSet", "apps/v1/Deployment", "discovery.k8s.io/v1/EndpointSlice",
             "discovery.k8s.io/v1beta1/EndpointSlice", "v1/Endpoints", "events.k8s.io/v1/Event", "events.k8s.io/v1beta1/Event",
@@ -58,12 +58,20 @@ final class ClusterScope {
     private ClusterScope() {
     }
 
+    private static Set<Gvk> gvks(String... apiVersionKinds) {
+        java.util.HashSet<Gvk> out = new java.util.HashSet<>();
+        for (String s : apiVersionKinds) {
+            int slash = s.lastIndexOf('/');
+            out.add(Gvk.of(s.substring(0, slash), s.substring(slash + 1)));
+        }
+        return out;
+    }
+
     static boolean isClusterScoped(Gvk gvk) {
-        String key = gvk.apiVersion() + "/" + gvk.kind();
-        if (CLUSTER.contains(key)) {
+        if (CLUSTER.contains(gvk)) {
             return true;
         }
-        if (NAMESPACED.contains(key)) {
+        if (NAMESPACED.contains(gvk)) {
             return false;
         }
         OpenApiState openApi = OPEN_API.get();

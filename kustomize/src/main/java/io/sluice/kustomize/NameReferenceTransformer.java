@@ -28,12 +28,19 @@ final class NameReferenceTransformer {
             return;
         }
         java.util.Map<Resource, Gvk> orgGvk = new java.util.IdentityHashMap<>();
-        all.forEach(r -> orgGvk.put(r, r.orgId().gvk()));
+        // referrers by original kind: most fieldSpecs name a kind, so only those objects need a look
+        java.util.Map<String, List<Resource>> byKind = new java.util.HashMap<>();
+        for (Resource r : all) {
+            Gvk g = r.orgId().gvk();
+            orgGvk.put(r, g);
+            byKind.computeIfAbsent(g.kind(), k -> new ArrayList<>()).add(r);
+        }
         java.util.Map<Resource, List<Resource>> candidatesOf = new java.util.IdentityHashMap<>();
         for (TransformerConfig.NameBackRef backRef : tc.nameReferences()) {
             for (FieldSpec spec : backRef.referrers()) {
                 FieldSpec walk = new FieldSpec(spec.gvk(), spec.path(), false);
-                for (Resource referrer : all) {
+                List<Resource> referrers = spec.gvk().kind().isEmpty() ? all : byKind.getOrDefault(spec.gvk().kind(), List.of());
+                for (Resource referrer : referrers) {
                     if (!orgGvk.get(referrer).isSelectedBy(spec.gvk())) {
                         continue;
                     }
@@ -156,8 +163,19 @@ final class NameReferenceTransformer {
         }
 
         private Resource select(String oldName, List<Resource> in, boolean withNamespace) {
-            List<Resource> c = sieve(in, r -> r.prevIds.stream().anyMatch(id -> id.name().equals(oldName)));
-            c = sieve(c, r -> r.prevIds.stream().anyMatch(id -> id.gvk().isSelectedBy(target)));
+            // the two first filters as one plain loop: it runs for every reference in every object
+            List<Resource> c = new ArrayList<>();
+            for (Resource r : in) {
+                boolean named = false;
+                boolean targeted = false;
+                for (ResId id : r.prevIds) {
+                    named |= id.name().equals(oldName);
+                    targeted |= id.gvk().isSelectedBy(target);
+                }
+                if (named && targeted) {
+                    c.add(r);
+                }
+            }
             if (spec.path().endsWith("roleRef/name")) {
                 Map<String, Object> roleRef = Values.asMap(referrer.map().get("roleRef"));
                 if (roleRef != null && roleRef.get("apiGroup") != null && roleRef.get("kind") != null) {
