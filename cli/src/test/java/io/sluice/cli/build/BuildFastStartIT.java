@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code java -jar sluice-cli.jar build ...} as a separate process: {@code build DIR} takes the fast start path
  * ({@link FastStart}) and prints exactly what picocli's {@link BuildCommand} would, UTF-8 whatever the locale;
- * everything else still reaches picocli.
+ * everything else still reaches picocli. The small jar {@code sluice-build.jar} and its class-data sharing archive,
+ * which the {@code ./sluice} launcher runs for {@code build DIR}, print the same.
  */
 class BuildFastStartIT {
 
@@ -26,13 +27,27 @@ class BuildFastStartIT {
         return Path.of(BuildFastStartIT.class.getResource("/build/" + name).toURI());
     }
 
+    private static Path target() {
+        return Path.of(System.getProperty("sluice.cli.jar", "target/sluice-cli.jar")).toAbsolutePath().getParent();
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElseThrow();
+    }
+
     private static Result run(String... args) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("sluice.cli.jar", "target/sluice-cli.jar")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", target().resolve("sluice-cli.jar").toString()));
         command.addAll(List.of(args));
+        return exec(command, false);
+    }
+
+    private static Result exec(List<String> command, boolean skipBuild) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LANG", "C");   // Java 17 would then print '?' for every non-ASCII character
         builder.environment().remove("LC_ALL");
+        if (skipBuild) {
+            builder.environment().put("SLUICE_SKIP_BUILD", "1");   // never `mvnw install` from a test
+        }
         Process p = builder.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
@@ -75,5 +90,30 @@ class BuildFastStartIT {
         Result missing = run("build");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("Missing required parameter: 'DIR'");
+    }
+
+    @Test
+    void theSmallJarWithItsArchivePrintsTheSame() throws Exception {
+        // -Xshare:on: the JVM stops if it cannot use the archive, so this also checks that the archive is usable
+        Result r = exec(List.of(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + target().resolve("sluice-build.jsa"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", target().resolve("sluice-build.jar").toString(),
+                "io.sluice.cli.build.FastStart", "build", resource("unicode/base").toString()), false);
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Files.readString(resource("unicode/expected.yaml"), StandardCharsets.UTF_8));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void theLauncherRunsTheSmallJar() throws Exception {
+        Path launcher = Path.of(System.getProperty("sluice.home", "..")).resolve("sluice").toAbsolutePath();
+        Result ok = exec(List.of(launcher.toString(), "build", resource("web/base").toString()), true);
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).isEqualTo(Files.readString(resource("web/expected.yaml")));
+        assertThat(ok.err()).isEmpty();
+
+        Result bad = exec(List.of(launcher.toString(), "build", resource("bad").toString()), true);
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("Error: ");
     }
 }
