@@ -18,7 +18,7 @@ import java.util.Map;
  * {@link BenchTrees}. The target is at most 0.7 times kubectl's wall time on each tree.
  *
  * <p>Run it with the bench profile (it needs kubectl v1.35 on the PATH and the CLI packaged):
- * {@code ./mvnw -B -ntp -o -pl cli -am verify -Pbench -DskipTests}. Steps:
+ * {@code ./mvnw -B -ntp -o -pl cli -am verify -Pbench -DskipTests -Dbench.startup.skip=false}. Steps:
  *
  * <ol>
  *   <li>write the trees under {@code cli/target/bench/trees};</li>

@@ -53,29 +53,46 @@ final class ScalarScanner {
             if (!(c.isBlank() || c.isBreak())) {
                 break;
             }
-            while (c.isBlank() || c.isBreak()) {
-                if (c.isBlank()) {
-                    if (leadingBlanks && c.column < minIndent && c.ch() == '\t') {
-                        throw c.error(startLine, startColumn, "found a tab character that violates indentation (while scanning a plain scalar)");
-                    }
-                    if (leadingBlanks) {
-                        c.skip();
-                    } else {
-                        c.read(whitespaces);
-                    }
-                } else if (!leadingBlanks) {
-                    whitespaces.setLength(0);
-                    c.readLine(leadingBreak);
-                    leadingBlanks = true;
-                } else {
-                    c.readLine(trailingBreaks);
-                }
-            }
+            leadingBlanks = blanksAndBreaks(leadingBlanks, whitespaces, leadingBreak, trailingBreaks, minIndent, startLine, startColumn);
             if (flowLevel == 0 && c.column < minIndent) {
                 break;
             }
         }
         return new Plain(Token.scalar(startLine, startColumn, s.toString(), ScalarStyle.PLAIN), leadingBlanks);
+    }
+
+    /**
+     * The blanks and line breaks between two runs of text of a plain or quoted scalar, as libyaml takes them: blanks
+     * before the first break go to {@code whitespaces}, the first break to {@code leadingBreak}, later breaks to
+     * {@code trailingBreaks}, blanks after a break are dropped.
+     *
+     * @param leadingBlanks whether a line break was already seen
+     * @param tabIndent     a TAB in the indentation of a continuation line left of this column is an error (plain
+     *                      scalars); -1 for none
+     * @return whether a line break has been seen
+     */
+    private boolean blanksAndBreaks(boolean leadingBlanks, StringBuilder whitespaces, StringBuilder leadingBreak,
+            StringBuilder trailingBreaks, int tabIndent, int startLine, int startColumn) {
+        boolean broken = leadingBlanks;
+        while (c.isBlank() || c.isBreak()) {
+            if (c.isBlank()) {
+                if (broken && c.column < tabIndent && c.ch() == '\t') {
+                    throw c.error(startLine, startColumn, "found a tab character that violates indentation (while scanning a plain scalar)");
+                }
+                if (broken) {
+                    c.skip();
+                } else {
+                    c.read(whitespaces);
+                }
+            } else if (!broken) {
+                whitespaces.setLength(0);
+                c.readLine(leadingBreak);
+                broken = true;
+            } else {
+                c.readLine(trailingBreaks);
+            }
+        }
+        return broken;
     }
 
     /** A single- or double-quoted scalar, the cursor on its opening quote. */
@@ -117,21 +134,7 @@ final class ScalarScanner {
             if (c.ch() == (single ? '\'' : '"')) {
                 break;
             }
-            while (c.isBlank() || c.isBreak()) {
-                if (c.isBlank()) {
-                    if (leadingBlanks) {
-                        c.skip();
-                    } else {
-                        c.read(whitespaces);
-                    }
-                } else if (!leadingBlanks) {
-                    whitespaces.setLength(0);
-                    c.readLine(leadingBreak);
-                    leadingBlanks = true;
-                } else {
-                    c.readLine(trailingBreaks);
-                }
-            }
+            leadingBlanks = blanksAndBreaks(leadingBlanks, whitespaces, leadingBreak, trailingBreaks, -1, startLine, startColumn);
             if (leadingBlanks) {
                 appendFold(s, leadingBreak, trailingBreaks);
             } else {
