@@ -55,7 +55,9 @@ final class HashTransformer {
     private static Object stringify(Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put((String) k, stringify(x)));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put((String) e.getKey(), stringify(e.getValue()));
+            }
             return out;
         }
         return v;

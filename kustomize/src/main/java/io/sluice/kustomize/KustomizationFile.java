@@ -91,7 +91,10 @@ public final class KustomizationFile {
                 throw new KustomizeException(path + ": invalid Kustomization: json: unknown field \"" + key + "\"");
             }
         }
-        boolean onlyHeader = m.keySet().stream().allMatch(k -> k.equals("apiVersion") || k.equals("kind"));
+        boolean onlyHeader = true;
+        for (String k : m.keySet()) {
+            onlyHeader &= k.equals("apiVersion") || k.equals("kind");
+        }
         if (onlyHeader) {
             throw new KustomizeException(path + ": kustomization.yaml is empty (it has no resources, generators or "
                     + "transformers)");

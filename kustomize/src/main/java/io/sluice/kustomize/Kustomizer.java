@@ -75,7 +75,10 @@ public final class Kustomizer {
             meta.remove("annotations");
             return;
         }
-        a.replaceAll((k, v) -> v == null ? io.sluice.kustomize.yaml.YamlMap.nullTextOf(a, k).text() : Resource.str(v));
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            Object v = e.getValue();
+            e.setValue(v == null ? io.sluice.kustomize.yaml.YamlMap.nullTextOf(a, e.getKey()).text() : Resource.str(v));
+        }
     }
 
     /** kustomize prints through JSON, which has no infinity or NaN. */
@@ -84,14 +87,23 @@ public final class Kustomizer {
             throw new KustomizeException(r.curId().describe() + (r.source != null ? " (from " + r.source + ")" : "")
                     + ": json: unsupported value: " + (d.isNaN() ? "NaN" : d > 0 ? "+Inf" : "-Inf"));
         }
+        // plain loops rather than lambdas here and below: each lambda costs a link on a cold start
         if (v instanceof Map<?, ?> m) {
-            m.values().forEach(x -> checkJsonable(x, r));
+            for (Object x : m.values()) {
+                checkJsonable(x, r);
+            }
         } else if (v instanceof List<?> l) {
-            l.forEach(x -> checkJsonable(x, r));
+            for (Object x : l) {
+                checkJsonable(x, r);
+            }
         }
     }
 
     private static void dropLocalConfig(ResMap m) {
-        m.resources().removeIf(r -> "true".equals(r.annotation("config.kubernetes.io/local-config")));
+        for (java.util.Iterator<Resource> it = m.resources().iterator(); it.hasNext(); ) {
+            if ("true".equals(it.next().annotation("config.kubernetes.io/local-config"))) {
+                it.remove();
+            }
+        }
     }
 }

@@ -70,15 +70,18 @@ final class NamespaceTransformer {
     }
 
     private static FieldSpec.FieldVisitor setter(String namespace, boolean unsetOnly) {
-        return (parent, key) -> {
-            Object cur = parent.get(key);
-            if (cur != null && !Values.isScalar(cur)) {
-                throw new KustomizeException("namespace field specs must target scalar nodes, field '" + key + "' is not");
+        return new FieldSpec.FieldVisitor() {
+            @Override
+            public void visit(Map<String, Object> parent, String key) {
+                Object cur = parent.get(key);
+                if (cur != null && !Values.isScalar(cur)) {
+                    throw new KustomizeException("namespace field specs must target scalar nodes, field '" + key + "' is not");
+                }
+                if (unsetOnly && cur != null && !Resource.str(cur).isEmpty()) {
+                    return;
+                }
+                parent.put(key, namespace);
             }
-            if (unsetOnly && cur != null && !Resource.str(cur).isEmpty()) {
-                return;
-            }
-            parent.put(key, namespace);
         };
     }
 }

@@ -234,11 +234,14 @@ final class StrategicMerge {
     }
 
     private List<Object> mergeAssociative(List<Object> dst, List<Object> patch, List<String> keys, List<String> path) {
-        return AssociativeList.merge(dst, patch, keys, (target, p) -> {
-            if (target == null) {
-                return "delete".equals(p.get("$patch")) ? null : clean(p);
+        return AssociativeList.merge(dst, patch, keys, new AssociativeList.ElementMerge() {
+            @Override
+            public Map<String, Object> merge(Map<String, Object> target, Map<String, Object> p) {
+                if (target == null) {
+                    return "delete".equals(p.get("$patch")) ? null : clean(p);
+                }
+                return mergeMap(target, p == null ? Map.of() : p, path);
             }
-            return mergeMap(target, p == null ? Map.of() : p, path);
         });
     }
 

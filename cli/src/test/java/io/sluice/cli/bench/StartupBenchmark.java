@@ -30,9 +30,11 @@ import java.util.Map;
  *       children): on a loaded machine wall times swing with the load, CPU times much less.</li>
  * </ol>
  *
- * Besides the launcher, the variants show what each part buys: the small jar without its class-data sharing
- * archive, the full CLI jar through picocli with JVM defaults (how {@code sluice build} started before), and, when a
- * JDK 25 is found ({@code -Dbench.jdk25=PATH}, default {@code /usr/lib/jvm/temurin-25-jdk-amd64}), the small jar
+ * Besides the launcher, the variants show what each part buys: the small jar with its class-data sharing archive
+ * and C1 and the serial GC but default compile thresholds (what the threshold scaling buys), with JVM defaults (what
+ * the flags buy), the small jar with the launcher's flags but no archive (what the archive buys), the
+ * full CLI jar on its fast path and through picocli with JVM defaults (how {@code sluice build} started before),
+ * and, when a JDK 25 is found ({@code -Dbench.jdk25=PATH}, default {@code /usr/lib/jvm/temurin-25-jdk-amd64}), the small jar
  * with a JDK 25 ahead-of-time cache made from the same training tree as the archive.
  */
 public final class StartupBenchmark {
@@ -98,7 +100,7 @@ public final class StartupBenchmark {
             Map<String, List<Long>> byCommand = times.get(name);
             report.append(String.format(Locale.ROOT, "%s (%s, %d bytes of output)%n", name, tree.getFileName(),
                     run(List.of("kubectl", "kustomize", tree.toString()), Map.of()).out.getBytes(StandardCharsets.UTF_8).length));
-            report.append(String.format(Locale.ROOT, "  %-28s %8s %8s %8s %8s  %-11s %8s  %s%n", "command", "median", "mean", "min", "max",
+            report.append(String.format(Locale.ROOT, "  %-34s %8s %8s %8s %8s  %-11s %8s  %s%n", "command", "median", "mean", "min", "max",
                     "vs kubectl", "CPU mean", "vs kubectl"));
             double kubectlMedian = median(byCommand.get("kubectl kustomize"));
             double kubectlMean = mean(byCommand.get("kubectl kustomize"));
@@ -109,7 +111,7 @@ public final class StartupBenchmark {
                         median(t) / kubectlMedian, mean(t) / kubectlMean);
                 double cpu = mean(cpuTimes.get(name).get(c.name()));
                 String cpuRatio = c.name().equals("kubectl kustomize") ? "" : String.format(Locale.ROOT, "%.2f", cpu / kubectlCpu);
-                report.append(String.format(Locale.ROOT, "  %-28s %6.0fms %6.0fms %6dms %6dms  %-11s %6.0fms  %s%n", c.name(), median(t), mean(t),
+                report.append(String.format(Locale.ROOT, "  %-34s %6.0fms %6.0fms %6dms %6dms  %-11s %6.0fms  %s%n", c.name(), median(t), mean(t),
                         t.stream().mapToLong(Long::longValue).min().orElse(0), t.stream().mapToLong(Long::longValue).max().orElse(0), ratio,
                         cpu, cpuRatio));
             }
@@ -131,15 +133,25 @@ public final class StartupBenchmark {
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> fast = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+        Path archive = home.resolve("cli/target/sluice-build.jsa");
+        // the launcher's flags (see ./sluice)
+        List<String> fast = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=2", "-XX:+UseSerialGC", "-XX:-UsePerfData");
         List<Command> commands = new ArrayList<>();
         commands.add(new Command("kubectl kustomize", List.of("kubectl", "kustomize"), Map.of()));
         // never let the launcher build: it would run `mvnw install`
         commands.add(new Command("sluice build (launcher)", List.of(home.resolve("sluice").toString(), "build"),
                 Map.of("SLUICE_SKIP_BUILD", "1")));
-        commands.add(new Command("small jar, no CDS archive", concat(List.of(java), fast,
+        commands.add(new Command("small jar + archive, C1+serial", List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "-XX:SharedArchiveFile=" + archive, "-cp", buildJar.toString(), "io.sluice.cli.build.FastStart", "build"),
+                Map.of()));
+        commands.add(new Command("small jar + archive, JVM defaults", List.of(java, "-XX:SharedArchiveFile=" + archive,
+                "-cp", buildJar.toString(), "io.sluice.cli.build.FastStart", "build"), Map.of()));
+        commands.add(new Command("small jar, no archive", concat(List.of(java), fast,
                 List.of("-cp", buildJar.toString(), "io.sluice.cli.build.FastStart", "build")), Map.of()));
-        commands.add(new Command("full jar, picocli, defaults", List.of(java, "-jar", cliJar.toString(), "build"), Map.of()));
+        commands.add(new Command("full jar, fast path, defaults", List.of(java, "-jar", cliJar.toString(), "build"), Map.of()));
+        // how `sluice build DIR` started before: the whole CLI jar through picocli
+        commands.add(new Command("full jar, picocli, defaults", List.of(java, "-cp", cliJar.toString(), "io.sluice.cli.SluiceCli", "build"),
+                Map.of()));
         Path jdk25 = Path.of(System.getProperty("bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
         if (Files.isExecutable(jdk25)) {
             Path cache = out.resolve("sluice-build.aot");

@@ -21,7 +21,12 @@ final class KeyOrder {
             order[i] = i;
             cps[i] = Analysis.codePoints(keys.get(i));
         }
-        Arrays.sort(order, (x, y) -> x.equals(y) || Arrays.equals(cps[x], cps[y]) ? 0 : less(cps[x], cps[y]) ? -1 : 1);
+        Arrays.sort(order, new java.util.Comparator<Integer>() {
+            @Override
+            public int compare(Integer x, Integer y) {
+                return x.equals(y) || Arrays.equals(cps[x], cps[y]) ? 0 : less(cps[x], cps[y]) ? -1 : 1;
+            }
+        });
         List<String> sorted = new ArrayList<>(n);
         for (Integer i : order) {
             sorted.add(keys.get(i));
