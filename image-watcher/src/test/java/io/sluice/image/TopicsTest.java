@@ -19,7 +19,7 @@ import java.util.List;
 class TopicsTest {
 
     /** What image-watcher produces and consumes: the kit provisions both, so a consumer never meets a missing topic. */
-    private static final List<Topic> PROVISIONED = List.of(Topic.IMAGE_POLICY, Topic.EVENTS, Topic.IMAGE_PUSH, Topic.SOURCE_ARTIFACT);
+    private static final List<Topic> PROVISIONED = List.of(Topic.IMAGE_POLICY, Topic.EVENTS, Topic.RECONCILE_REQUESTS, Topic.IMAGE_PUSH, Topic.SOURCE_ARTIFACT);
 
     @Test
     void producedAndConsumedTopicsAndTheirDeadLetterTopicsExist() throws Exception {

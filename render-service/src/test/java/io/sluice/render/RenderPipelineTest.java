@@ -15,7 +15,7 @@ import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.render.reconcile.RenderSettings;
+import io.sluice.render.config.RenderConfig;
 import io.sluice.render.testing.FluxObjects;
 import io.sluice.render.store.FileManifestStore;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
@@ -141,7 +141,7 @@ class RenderPipelineTest {
     }
 
     @Inject
-    RenderSettings settings;
+    RenderConfig settings;
 
     @Test
     void claimCheckStoreServesStoredManifests() throws IOException {

@@ -19,7 +19,7 @@ import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.render.testing.ArtifactServer;
-import io.sluice.render.testing.TopicTail;
+import io.sluice.sandbox.testing.TopicTail;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
 import io.sluice.sandbox.testing.PrometheusText;
@@ -200,12 +200,37 @@ class RenderTriggersTest {
 
         // flux reconcile ks: the annotation
         writeConfigMap("request-vars", "third");
-        editKustomization(client(), NS, "on-request", k -> {
+        annotate("on-request", Instant.now().toString());
+        assertThat(yaml(manifests.next(ks.subject(), ManifestsRendered.class))).contains("env: third");
+    }
+
+    @Test
+    void oneRequestCarriedByKafkaAndTheAnnotationRendersOnce() {
+        repositoryWithArtifact("twice-repo", "6");
+        writeConfigMap("twice-vars", "first");
+        ObjectKey ks = kustomizationKey(NS, "twice");
+        createKustomization(client(), NS, "twice", "twice-repo", "./deploy", spec -> spec.setPostBuild(substituteFrom("twice-vars")));
+        assertThat(yaml(manifests.next(ks.subject(), ManifestsRendered.class))).contains("env: first");
+
+        // what 'sluice reconcile ks' sends: the request on Kafka, then the annotation with the same time
+        writeConfigMap("twice-vars", "second");
+        Instant requestedAt = Instant.now();
+        TestKafka.publish(new ReconcileRequested(ks, requestedAt, "render-test"));
+        assertThat(yaml(manifests.next(ks.subject(), ManifestsRendered.class))).contains("env: second");
+        writeConfigMap("twice-vars", "third");
+        annotate("twice", requestedAt.toString());
+        manifests.assertNoneFor(ks.subject(), QUIET);   // a second render would publish env: third
+
+        annotate("twice", Instant.now().toString());
+        assertThat(yaml(manifests.next(ks.subject(), ManifestsRendered.class))).as("a new request renders").contains("env: third");
+    }
+
+    private static void annotate(String name, String requestedAt) {
+        editKustomization(client(), NS, name, k -> {
             Map<String, String> annotations = k.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(k.getMetadata().getAnnotations());
-            annotations.put(ReconcileAnnotation.REQUESTED_AT, Instant.now().toString());
+            annotations.put(ReconcileAnnotation.REQUESTED_AT, requestedAt);
             k.getMetadata().setAnnotations(annotations);
         });
-        assertThat(yaml(manifests.next(ks.subject(), ManifestsRendered.class))).contains("env: third");
     }
 
     @Test

@@ -12,50 +12,63 @@ import java.time.Duration;
 @ConfigMapping(prefix = "sluice.alerts")
 public interface AlertConfig {
 
-    /** No alert storms. */
+    /** No alert storms: one notification per event and window, a rate per Provider. */
     Storm storm();
 
     /** Retries, queues and dead letters. */
     Delivery delivery();
 
-    /** How long alert-service waits at start-up for its first view of Alerts and Providers before it reads events. */
+    /**
+     * {@code sluice.alerts.sync-timeout}: how long alert-service waits at start-up for its first view of Alerts and
+     * Providers before it reads events.
+     */
     @WithDefault("30s")
     Duration syncTimeout();
 
     /**
-     * How often the Secrets that Providers name are read again (GET: alert-service may not list or watch
-     * Secrets), so a created or rotated Secret takes effect within this time.
+     * {@code sluice.alerts.secret-refresh}: how often the Secrets that Providers name are read again (GET:
+     * alert-service may not list or watch Secrets), so a created or rotated Secret takes effect within this time.
      */
     @WithDefault("30s")
     Duration secretRefresh();
 
     interface Storm {
-        /** The same event (object, reason, normalized message, revision) goes to a Provider once per window. */
+        /**
+         * {@code sluice.alerts.storm.window}: the same event (object, reason, normalized message, revision) goes to a
+         * Provider once per window.
+         */
         @WithDefault("5m")
         Duration window();
 
-        /** At most this many notifications per Provider per {@link #ratePeriod()}. */
+        /** {@code sluice.alerts.storm.rate}: at most this many notifications per Provider per {@link #ratePeriod()}. */
         @WithDefault("10")
         int rate();
 
+        /** {@code sluice.alerts.storm.rate-period}: the period {@link #rate()} counts over. */
         @WithDefault("1m")
         Duration ratePeriod();
     }
 
     interface Delivery {
-        /** Attempts per notification, the first included; then the event goes to sluice.events.dlq. */
+        /**
+         * {@code sluice.alerts.delivery.max-attempts}: attempts per notification, the first included; then the event
+         * goes to sluice.events.dlq.
+         */
         @WithDefault("5")
         int maxAttempts();
 
-        /** Wait after the first failed attempt; doubled after each further failure. */
+        /** {@code sluice.alerts.delivery.initial-backoff}: wait after the first failed attempt; doubled after each further failure. */
         @WithDefault("1s")
         Duration initialBackoff();
 
-        /** The longest wait between attempts. */
+        /** {@code sluice.alerts.delivery.max-backoff}: the longest wait between attempts. */
         @WithDefault("30s")
         Duration maxBackoff();
 
-        /** Notifications waiting per Provider; when full, new ones go to the dead-letter topic at once. */
+        /**
+         * {@code sluice.alerts.delivery.queue-capacity}: notifications waiting per Provider; when full, new ones go to
+         * the dead-letter topic at once.
+         */
         @WithDefault("100")
         int queueCapacity();
     }

@@ -5,7 +5,6 @@ import io.sluice.api.messaging.TopicsConfig;
 import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.messaging.KafkaMessages;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -48,12 +47,14 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    @Inject
-    @Channel(EventPublisher.CHANNEL)
-    Emitter<byte[]> emitter;
+    private final Emitter<byte[]> emitter;
+    private final TopicsConfig topics;
 
-    @Inject
-    TopicsConfig topics;
+    /** @param emitter the kit's outgoing channel, the one every Sluice record goes through */
+    DeadLetters(@Channel(EventPublisher.CHANNEL) Emitter<byte[]> emitter, TopicsConfig topics) {
+        this.emitter = emitter;
+        this.topics = topics;
+    }
 
     /** Publishes the dead letter; the stage fails when Kafka refused it (then it is logged again). */
     public CompletionStage<Void> publish(DeadLetter letter) {

@@ -13,6 +13,26 @@ public class ImageRef extends KeepsUnknownFields {
     private String tag;
     private String digest;
 
+    /** {@code name:tag}, with {@code @digest} when there is one, as Flux prints an ImageRef. */
+    @Override
+    public String toString() {
+        return name + ":" + tag + (digest == null || digest.isEmpty() ? "" : "@" + digest);
+    }
+
+    /** Same name, tag and digest. */
+    public boolean sameAs(ImageRef other) {
+        return other != null && java.util.Objects.equals(name, other.name) && java.util.Objects.equals(tag, other.tag)
+                && java.util.Objects.equals(digest == null ? "" : digest, other.digest == null ? "" : other.digest);
+    }
+
+    public static ImageRef of(String name, String tag, String digest) {
+        ImageRef ref = new ImageRef();
+        ref.setName(name);
+        ref.setTag(tag);
+        ref.setDigest(digest);
+        return ref;
+    }
+
     public String getName() {
         return name;
     }

@@ -1,6 +1,7 @@
 package io.sluice.api.image;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sluice.api.meta.AccessFrom;
 import io.sluice.api.meta.KeepsUnknownFields;
 import io.sluice.api.meta.LocalObjectReference;
 
@@ -20,6 +21,8 @@ public class ImageRepositorySpec extends KeepsUnknownFields {
     private String serviceAccountName;
     private LocalObjectReference certSecretRef;
     private Boolean suspend;
+    /** Namespaces whose ImagePolicies may refer to this repository (same namespace always may). */
+    private AccessFrom accessFrom;
     /** Regular expressions for tags to ignore; Flux defaults to {@code ^.*\\.sig$}. */
     private List<String> exclusionList;
     /** generic, aws, azure or gcp. */
@@ -88,6 +91,14 @@ public class ImageRepositorySpec extends KeepsUnknownFields {
 
     public void setSuspend(Boolean suspend) {
         this.suspend = suspend;
+    }
+
+    public AccessFrom getAccessFrom() {
+        return accessFrom;
+    }
+
+    public void setAccessFrom(AccessFrom accessFrom) {
+        this.accessFrom = accessFrom;
     }
 
     public List<String> getExclusionList() {

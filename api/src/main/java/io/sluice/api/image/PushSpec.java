@@ -14,6 +14,8 @@ public class PushSpec extends KeepsUnknownFields {
     private String branch;
     private String refspec;
     private Map<String, String> options;
+    /** Sluice only: one pull/merge request per policy change instead of a push to {@code branch}. */
+    private PullRequestSpec pullRequest;
 
     public String getBranch() {
         return branch;
@@ -29,6 +31,14 @@ public class PushSpec extends KeepsUnknownFields {
 
     public void setRefspec(String refspec) {
         this.refspec = refspec;
+    }
+
+    public PullRequestSpec getPullRequest() {
+        return pullRequest;
+    }
+
+    public void setPullRequest(PullRequestSpec pullRequest) {
+        this.pullRequest = pullRequest;
     }
 
     public Map<String, String> getOptions() {

@@ -34,6 +34,10 @@ public final class Reasons {
     public static final String STORAGE_OPERATION_FAILED = "StorageOperationFailed";
     public static final String ARCHIVE_OPERATION_FAILED = "ArchiveOperationFailed";
     public static final String INDEX_OPERATION_FAILED = "IndexOperationFailed";
+    /** IncludeUnavailable: the included GitRepository does not exist (source-controller writes the bare word). */
+    public static final String INCLUDE_NOT_FOUND = "NotFound";
+    /** IncludeUnavailable: the included GitRepository has no artifact yet. */
+    public static final String NO_ARTIFACT = "NoArtifact";
 
     // kustomize-controller
     public static final String ARTIFACT_FAILED = "ArtifactFailed";
@@ -59,6 +63,10 @@ public final class Reasons {
     public static final String DEPENDENCY_NOT_FOUND = "DependencyNotFound";
     public static final String POLICY_EVALUATION_FAILED = "PolicyEvaluationFailed";
     public static final String INVALID_SOURCE_CONFIG = "InvalidSourceConfig";
+
+    // Sluice's own
+    /** Stalled: a spec that retrying cannot fix (an unreadable duration, an unknown policy); only a new spec helps. */
+    public static final String INVALID_SPEC = "InvalidSpec";
 
     // notification-controller
     public static final String TOKEN_NOT_FOUND = "TokenNotFound";

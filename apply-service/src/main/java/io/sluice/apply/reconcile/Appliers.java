@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.RevisionApplier;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  *       Reconciling (if present) gets reason ProgressingWithRetry; lastAttemptedRevision (and the inventory when
  *       objects were written); lastAppliedRevision and observedGeneration are kept, as Flux keeps them;</li>
  *   <li>{@link #stalled}: Ready=False and Stalled=True with the reason, observedGeneration (this spec cannot be
- *       reconciled; only a new spec helps).</li>
+ *       reconciled; only a new spec helps);</li>
+ *   <li>{@link #handled}: nothing but {@code lastHandledReconcileAt} (a run that leaves the conditions as they are).</li>
  * </ul>
  * Every method also writes {@code lastHandledReconcileAt} when a reconcile request was handled by the run.
  */
@@ -97,6 +98,12 @@ final class ApplyStatusWriter {
                     Conditions.markTrue(status, generation, ConditionTypes.RECONCILING, Reasons.PROGRESSING_WITH_RETRY,
                             reconciling.getMessage(), now));
             Conditions.delete(status, ConditionTypes.STALLED);
+        });
+    }
+
+    /** Only {@code lastHandledReconcileAt} (nothing when {@code handledAt} is null): a run that changes no condition. */
+    boolean handled(ObjectKey key, String handledAt) {
+        return handledAt != null && update(key, handledAt, (ks, status, generation) -> {
         });
     }
 

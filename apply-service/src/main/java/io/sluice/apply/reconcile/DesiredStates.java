@@ -3,8 +3,8 @@ package io.sluice.apply.reconcile;
 import io.sluice.api.events.Digest;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.apply.apply.ApplyOptions;
-import io.sluice.apply.apply.DesiredSet;
+import io.sluice.apply.ssa.ApplyOptions;
+import io.sluice.apply.ssa.DesiredSet;
 
 import java.util.Map;
 import java.util.Optional;

@@ -3,25 +3,20 @@ package io.sluice.apply.reconcile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.api.events.ApplyCompleted;
-import io.sluice.api.events.ChangeAction;
-import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ObjectEvent;
 import io.sluice.api.events.Severity;
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.KustomizationStatus;
-import io.sluice.api.kustomize.ResourceInventory;
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
-import io.sluice.apply.apply.ApplyException;
-import io.sluice.apply.apply.ChangeSet;
-import io.sluice.apply.apply.DesiredSet;
-import io.sluice.apply.apply.Inventory;
-import io.sluice.apply.apply.Pruner;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.ApplyException;
+import io.sluice.apply.ssa.DesiredSet;
+import io.sluice.apply.ssa.Inventory;
+import io.sluice.apply.ssa.RevisionApplier;
 import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
 import jakarta.annotation.PreDestroy;
@@ -32,33 +27,38 @@ import org.jboss.logging.Logger;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * One reconciliation of one Kustomization, kustomize-controller's sequence after the build: the Kustomization
- * is read fresh; missing → forgotten; invalid spec → Stalled; suspended → nothing; no rendering received yet →
- * nothing; a dependency not ready → Ready=False DependencyNotReady, retried after {@code spec.retryInterval}.
- * Then the desired state (the last ManifestsRendered, {@link DesiredStates}) is applied in one of two modes:
+ * One reconciliation of one Kustomization, kustomize-controller's sequence after the build, in {@link #run} as its
+ * steps: the Kustomization is read fresh; missing → forgotten; invalid spec → Stalled; suspended → nothing; no
+ * rendering received yet → nothing; a dependency not ready → Ready=False DependencyNotReady, retried after
+ * {@code spec.retryInterval}. Then the desired state (the last ManifestsRendered, {@link DesiredStates}) is applied,
+ * one path whatever the {@link RunMode}:
  *
  * <ul>
  *   <li><b>full</b> (a rendering not applied yet, a new spec generation, or Ready not True): Ready=Unknown and
  *       Reconciling=True while it runs; afterwards ApplyCompleted, the status (Ready, Healthy, revisions,
  *       inventory) and an event, as {@code docs/apply-service.md} tabulates;</li>
- *   <li><b>drift correction</b> (the rendering is the one applied last and the Kustomization is Ready for its
+ *   <li><b>drift check</b> (the rendering is the one applied last and the Kustomization is Ready for its
  *       spec): the same apply, but when every object is unchanged nothing is written and nothing published;
  *       objects changed or deleted by hand are restored, reported in ApplyCompleted and an info event
- *       {@code DriftCorrected} naming each of them.</li>
+ *       {@code DriftCorrected} naming each of them;</li>
+ *   <li><b>last good</b> (a newer revision of the source fails to build, {@link FailingRevision}): the drift check of
+ *       the last good rendering, which never writes Ready=True or Reconciling over the failure.</li>
  * </ul>
- * Returns when to run again: {@code spec.interval} after success, {@code spec.retryInterval} after a failure,
+ * Each step that fails throws a {@link ReconcileFailure} (reason, message, inventory): manifests not obtainable
+ * (ArtifactFailed) or not parsable (BuildFailed), the cluster's refusal ({@link FailureReasons}), objects not healthy
+ * (HealthCheckFailed); {@link #run} catches it once and marks the Kustomization failed.
+ *
+ * <p>Returns when to run again: {@code spec.interval} after success, {@code spec.retryInterval} after a failure,
  * never (until something asks) when suspended, stalled, missing or without a rendering. Blocking (API calls,
- * health waits): {@link ReconcileTriggers} runs it on its workers, one run at a time per Kustomization.
+ * health waits): {@link ReconcileTriggers} runs it on its workers, one run at a time per Kustomization. A deleted
+ * Kustomization's objects are {@link KustomizationDeletion}'s.
  */
 @ApplicationScoped
 public class KustomizationApplyHandler {
@@ -67,8 +67,6 @@ public class KustomizationApplyHandler {
     static final String CONTROLLER = "apply-service";
     /** Event reason of a drift-correction run that restored objects changed or deleted by hand. */
     public static final String DRIFT_CORRECTED = "DriftCorrected";
-    /** Event reason after the objects of a deleted Kustomization were deleted (its deletion policy asked for it). */
-    public static final String GARBAGE_COLLECTED = "GarbageCollected";
 
     /** Where events go: the kit's EventPublisher in the service, a list in tests. */
     public interface EventSink {
@@ -99,6 +97,7 @@ public class KustomizationApplyHandler {
     private final RenderedYaml renderedYaml = new RenderedYaml();
     private final ApplyStatusWriter statusWriter;
     private final DependencyCheck dependencies;
+    private final KustomizationDeletion deletion;
 
     @Inject
     KustomizationApplyHandler(KubernetesClient client, EventPublisher publisher, StageTimer stageTimer, MeterRegistry registry,
@@ -117,6 +116,7 @@ public class KustomizationApplyHandler {
         this.defaultInterval = defaultInterval;
         this.statusWriter = new ApplyStatusWriter(client);
         this.dependencies = new DependencyCheck(client);
+        this.deletion = new KustomizationDeletion(appliers, this::publish, defaultInterval);
     }
 
     @PreDestroy
@@ -168,12 +168,7 @@ public class KustomizationApplyHandler {
         try {
             settings = KustomizationSettings.of(ks, defaultInterval);
         } catch (KustomizationSettings.InvalidSpecException e) {
-            String message = "Reconciliation failed terminally due to configuration error: " + e.getMessage();
-            LOG.warnf("%s: %s", key, message);
-            if (statusWriter.stalled(key, ApplyStatusWriter.INVALID_SPEC, message, Instant.now())) {
-                publish(new ObjectEvent(key, Severity.ERROR, ApplyStatusWriter.INVALID_SPEC, message, null, Map.of(), Instant.now(), CONTROLLER));
-            }
-            metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
+            stalled(key, e);
             return Outcome.idle();
         }
         if (settings.suspend()) {
@@ -185,132 +180,127 @@ public class KustomizationApplyHandler {
             LOG.debugf("%s: no rendering received yet; it is applied when render-service publishes one", key);
             return Outcome.idle();
         }
+        ManifestsRendered rendering = wanted.get().rendering();
         String handledAt = pendingRequests.remove(key);
         Optional<String> notReady = dependencies.firstNotReady(settings);
         if (notReady.isPresent()) {
-            dependencyNotReady(key, settings, wanted.get().rendering().sourceRevision(), notReady.get(), handledAt);
+            dependencyNotReady(key, settings, rendering.sourceRevision(), notReady.get(), handledAt);
             return new Outcome(settings.retryInterval(), false);
         }
         KustomizationStatus status = ks.getStatus() == null ? new KustomizationStatus() : ks.getStatus();
-        boolean alreadyApplied = applied.alreadyApplied(key, status.getLastAppliedRevision(), wanted.get());
-        boolean steady = alreadyApplied && Objects.equals(status.getObservedGeneration(), settings.generation())
-                && Conditions.isTrue(status, ConditionTypes.READY);
-        return steady ? correctDrift(settings, wanted.get().rendering(), handledAt, status)
-                : applyFully(settings, wanted.get().rendering(), alreadyApplied, handledAt, status);
+        RunMode mode = RunMode.of(settings, status, applied.alreadyApplied(key, status.getLastAppliedRevision(), wanted.get()),
+                rendering.sourceRevision());
+        try {
+            return apply(settings, rendering, mode, status, handledAt);
+        } catch (ReconcileFailure failure) {
+            if (mode == RunMode.LAST_GOOD) {
+                // the failing revision's condition stays: this one is only said in the log and an event
+                lastGoodFailed(key, rendering.sourceRevision(), failure, handledAt);
+            } else {
+                fail(key, rendering.sourceRevision(), failure, handledAt);
+            }
+            return new Outcome(settings.retryInterval(), false);
+        }
     }
 
-    private Outcome applyFully(KustomizationSettings settings, ManifestsRendered rendering, boolean alreadyApplied,
-                               String handledAt, KustomizationStatus status) {
+    /**
+     * The one path of the full apply and the drift check: objects, apply (prune, health), then the status, the
+     * ApplyCompleted and the event the mode calls for. Each failing step throws {@link ReconcileFailure}.
+     */
+    private Outcome apply(KustomizationSettings settings, ManifestsRendered rendering, RunMode mode, KustomizationStatus status,
+                          String handledAt) {
         ObjectKey key = settings.key();
         String revision = rendering.sourceRevision();
         Instant started = Instant.now();
-        statusWriter.progressing(key, revision, KustomizationSettings.goDuration(settings.timeout()), settings.checksHealth(), handledAt, started);
-        metrics.recordCondition(key, ConditionTypes.READY, Conditions.UNKNOWN);
-
-        Optional<DesiredSet> objects = objects(settings, rendering, handledAt);
-        if (objects.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
+        if (mode.full()) {
+            statusWriter.progressing(key, revision, KustomizationSettings.goDuration(settings.timeout()), settings.checksHealth(),
+                    handledAt, started);
+            metrics.recordCondition(key, ConditionTypes.READY, Conditions.UNKNOWN);
         }
-        Optional<RevisionApplier.Result> attempt = applyOrFail(settings, objects.get(), revision, status, handledAt);
-        if (attempt.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
-        }
-        RevisionApplier.Result result = attempt.get();
+        RevisionApplier.Result result = applyRevision(settings, objects(settings, rendering), revision, status);
         Duration took = Duration.between(started, Instant.now());
-        stageTimer.record("apply", took);
-        // a rendering applied for the first time carries the push that led to it; a re-apply (new spec) does not
-        Instant pushReceivedAt = alreadyApplied ? null : rendering.pushReceivedAt();
-        publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, pushReceivedAt));
+        boolean changed = result.changeSet().changedAnything();
+        if (mode.full()) {
+            stageTimer.record("apply", took);
+        }
+        if (mode.full() || changed || !result.healthy()) {
+            // a rendering applied for the first time carries the push that led to it; a re-apply does not
+            Instant pushReceivedAt = mode == RunMode.NEW_RENDERING ? rendering.pushReceivedAt() : null;
+            publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, pushReceivedAt));
+        }
         if (!result.healthy()) {
             // the objects were written (so the inventory is the new one), but the revision is not healthy
-            fail(key, revision, result.inventory().toResourceInventory(), Reasons.HEALTH_CHECK_FAILED,
-                    "Health check failed after " + seconds(took) + ": " + result.health().message(), handledAt);
-            return new Outcome(settings.retryInterval(), false);
+            throw new ReconcileFailure(Reasons.HEALTH_CHECK_FAILED, "Health check failed after " + seconds(took) + ": "
+                    + result.health().message(), result.inventory());
+        }
+        if (mode == RunMode.LAST_GOOD) {
+            // never Ready while the source's revision fails to build: the failure stays in the status
+            statusWriter.handled(key, handledAt);
+            metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
+            report(key, revision, mode, result);
+            return new Outcome(settings.interval(), false);
         }
         statusWriter.applied(key, revision, result.inventory().toResourceInventory(), healthMessage(settings, took), handledAt, Instant.now());
         metrics.recordCondition(key, ConditionTypes.READY, Conditions.TRUE);
         applied.applied(key, rendering.digest());
-        if (!alreadyApplied) {
-            stageTimer.pushApplied(pushReceivedAt);
+        if (mode == RunMode.NEW_RENDERING) {
+            stageTimer.pushApplied(rendering.pushReceivedAt());
         }
-        String summary = summary(result.changeSet().entries());
-        String message = result.drift().detected() ? result.drift().message() : summary;
-        LOG.infof("%s: applied %s: %s", key, revision, summary);
-        publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision, Map.of(), Instant.now(), CONTROLLER));
-        return new Outcome(settings.interval(), true);
+        report(key, revision, mode, result);
+        return new Outcome(settings.interval(), mode.full());
     }
 
-    /**
-     * Applies the objects as the Kustomization's user; when the server refuses them (dry run or apply), marks the
-     * Kustomization failed and returns empty.
-     */
-    private Optional<RevisionApplier.Result> applyOrFail(KustomizationSettings settings, DesiredSet objects,
-                                                         String revision, KustomizationStatus status, String handledAt) {
-        try {
-            return Optional.of(appliers.applierFor(settings.impersonatedUser()).apply(request(settings, objects, revision, status)));
-        } catch (ApplyException e) {
-            // Flux's reason for a dry-run or apply failure; the message names each refused object
-            fail(settings.key(), revision, null, Reasons.RECONCILIATION_FAILED, e.getMessage(), handledAt);
-            return Optional.empty();
-        }
-    }
-
-    private Outcome correctDrift(KustomizationSettings settings, ManifestsRendered rendering, String handledAt, KustomizationStatus status) {
-        ObjectKey key = settings.key();
-        String revision = rendering.sourceRevision();
-        Optional<DesiredSet> objects = objects(settings, rendering, handledAt);
-        if (objects.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
-        }
-        Instant started = Instant.now();
-        Optional<RevisionApplier.Result> attempt = applyOrFail(settings, objects.get(), revision, status, handledAt);
-        if (attempt.isEmpty()) {
-            return new Outcome(settings.retryInterval(), false);
-        }
-        RevisionApplier.Result result = attempt.get();
-        Duration took = Duration.between(started, Instant.now());
-        boolean changed = result.changeSet().changedAnything();
-        if (changed || !result.healthy()) {
-            publish(new ApplyCompleted(key, revision, result.changeSet().entries(), result.health(), took, null));
-        }
-        if (!result.healthy()) {
-            fail(key, revision, result.inventory().toResourceInventory(), Reasons.HEALTH_CHECK_FAILED,
-                    "Health check failed after " + seconds(took) + ": " + result.health().message(), handledAt);
-            return new Outcome(settings.retryInterval(), false);
-        }
-        statusWriter.applied(key, revision, result.inventory().toResourceInventory(), healthMessage(settings, took), handledAt, Instant.now());
-        if (result.drift().detected()) {
+    /** The event of a successful run: what was applied, or what drifted; a drift check that found nothing says nothing. */
+    private void report(ObjectKey key, String revision, RunMode mode, RevisionApplier.Result result) {
+        String summary = result.changeSet().summary();
+        if (mode.full()) {
+            LOG.infof("%s: applied %s: %s", key, revision, summary);
+            String message = result.drift().detected() ? result.drift().message() : summary;
+            publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, message, revision, Map.of(), Instant.now(), CONTROLLER));
+        } else if (result.drift().detected()) {
             LOG.infof("%s: %s", key, result.drift().message());
             publish(new ObjectEvent(key, Severity.INFO, DRIFT_CORRECTED, result.drift().message(), revision, Map.of(), Instant.now(), CONTROLLER));
-        } else if (changed) {
-            String summary = summary(result.changeSet().entries());
+        } else if (result.changeSet().changedAnything()) {
             LOG.infof("%s: re-applied %s: %s", key, revision, summary);
             publish(new ObjectEvent(key, Severity.INFO, Reasons.RECONCILIATION_SUCCEEDED, summary, revision, Map.of(), Instant.now(), CONTROLLER));
         } else {
             LOG.debugf("%s: no drift at %s", key, revision);
         }
-        return new Outcome(settings.interval(), false);
     }
 
-    /** The rendered objects, or empty after marking the Kustomization failed (nothing was applied). */
-    private Optional<DesiredSet> objects(KustomizationSettings settings, ManifestsRendered rendering, String handledAt) {
+    /** The rendered objects, prepared once per rendering; unobtainable or unparsable manifests fail the run. */
+    private DesiredSet objects(KustomizationSettings settings, ManifestsRendered rendering) {
         try {
-            return Optional.of(desired.objects(rendering, settings.applyOptions(),
-                    r -> DesiredSet.parse(renderedYaml.yaml(r.manifests()), settings.applyOptions())));
+            return desired.objects(rendering, settings.applyOptions(),
+                    r -> DesiredSet.parse(renderedYaml.yaml(r.manifests()), settings.applyOptions()));
         } catch (RenderedYaml.ManifestsUnavailableException e) {
             // claim check unreachable, gone or not matching its digest
-            fail(settings.key(), rendering.sourceRevision(), null, Reasons.ARTIFACT_FAILED, e.getMessage(), handledAt);
+            throw new ReconcileFailure(Reasons.ARTIFACT_FAILED, e.getMessage(), null);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            // unparsable YAML, a document that is no object
-            fail(settings.key(), rendering.sourceRevision(), null, Reasons.BUILD_FAILED, e.getMessage(), handledAt);
+            // unparsable YAML, a document that is no object, an object rendered twice
+            throw new ReconcileFailure(Reasons.BUILD_FAILED, e.getMessage(), null);
         }
-        return Optional.empty();
     }
 
-    private static RevisionApplier.Request request(KustomizationSettings settings, DesiredSet objects,
-                                                   String revision, KustomizationStatus status) {
-        return new RevisionApplier.Request(objects, revision, status.getLastAppliedRevision(), Inventory.from(status.getInventory()),
-                settings.prune(), settings.waitForAll(), settings.healthChecks(), settings.timeout(), settings.applyOptions());
+    /** Applies, prunes and waits as the Kustomization's user; what the cluster refuses fails the run. */
+    private RevisionApplier.Result applyRevision(KustomizationSettings settings, DesiredSet objects, String revision,
+                                                 KustomizationStatus status) {
+        try {
+            return appliers.applierFor(settings.impersonatedUser()).apply(new RevisionApplier.Request(objects, revision,
+                    status.getLastAppliedRevision(), Inventory.from(status.getInventory()), settings.prune(), settings.waitForAll(),
+                    settings.healthChecks(), settings.timeout(), settings.applyOptions()));
+        } catch (ApplyException e) {
+            throw ReconcileFailure.of(e);
+        }
+    }
+
+    private void stalled(ObjectKey key, KustomizationSettings.InvalidSpecException e) {
+        String message = "Reconciliation failed terminally due to configuration error: " + e.getMessage();
+        LOG.warnf("%s: %s", key, message);
+        if (statusWriter.stalled(key, ApplyStatusWriter.INVALID_SPEC, message, Instant.now())) {
+            publish(new ObjectEvent(key, Severity.ERROR, ApplyStatusWriter.INVALID_SPEC, message, null, Map.of(), Instant.now(), CONTROLLER));
+        }
+        metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
     }
 
     private void dependencyNotReady(ObjectKey key, KustomizationSettings settings, String revision, String message, String handledAt) {
@@ -325,45 +315,35 @@ public class KustomizationApplyHandler {
         }
     }
 
-    private void fail(ObjectKey key, String revision, ResourceInventory inventory, String reason, String message, String handledAt) {
-        message = message == null || message.isBlank() ? reason + " (no details given)" : message;
-        LOG.warnf("%s: %s at %s: %s", key, reason, revision, message);
+    /** The one exit of a failed run: Ready=False with the failure's reason and message, and an error event. */
+    private void fail(ObjectKey key, String revision, ReconcileFailure failure, String handledAt) {
+        LOG.warnf("%s: %s at %s: %s", key, failure.reason(), revision, failure.getMessage());
         Instant now = Instant.now();
-        statusWriter.failed(key, revision, inventory, reason, message, handledAt, now);
+        statusWriter.failed(key, revision, failure.inventory().map(Inventory::toResourceInventory).orElse(null), failure.reason(),
+                failure.getMessage(), handledAt, now);
         metrics.recordCondition(key, ConditionTypes.READY, Conditions.FALSE);
-        publish(new ObjectEvent(key, Severity.ERROR, reason, message, revision, Map.of(), now, CONTROLLER));
+        publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), revision, Map.of(), now, CONTROLLER));
+    }
+
+    /** A drift check of the last good rendering failed while a newer revision fails to build: said, not written over it. */
+    private void lastGoodFailed(ObjectKey key, String revision, ReconcileFailure failure, String handledAt) {
+        LOG.warnf("%s: correcting drift of the last good revision %s failed (%s): %s; Ready keeps the failing revision's reason",
+                key, revision, failure.reason(), failure.getMessage());
+        statusWriter.handled(key, handledAt);
+        publish(new ObjectEvent(key, Severity.ERROR, failure.reason(), failure.getMessage(), revision, Map.of(), Instant.now(), CONTROLLER));
     }
 
     /**
-     * The Kustomization was deleted: forget it and, when this replica owns it and its deletion policy says so
-     * ({@code spec.prune: true} with the default MirrorPrune, or Delete), delete the objects of its inventory
-     * (those still carrying its owner labels and not annotated prune: disabled), as Flux's finalizer does.
+     * The Kustomization was deleted: forget it and, on the replica that owns it, delete its objects when its deletion
+     * policy says so ({@link KustomizationDeletion}).
      */
     public void deleted(Kustomization ks, boolean owner) {
-        ObjectKey key = ObjectKey.of(Kustomization.KIND, ks.getMetadata().getNamespace(), ks.getMetadata().getName());
+        ObjectKey key = KustomizationWatcher.key(ks);
         forget(key);
         metrics.recordCondition(key, ConditionTypes.READY, "Deleted");
-        if (!owner) {
-            return;
+        if (owner) {
+            deletion.deleted(ks);
         }
-        KustomizationSettings settings;
-        try {
-            settings = KustomizationSettings.of(ks, defaultInterval);
-        } catch (KustomizationSettings.InvalidSpecException e) {
-            LOG.warnf("%s was deleted with an invalid spec (%s); its objects are left in the cluster", key, e.getMessage());
-            return;
-        }
-        ResourceInventory inventory = ks.getStatus() == null ? null : ks.getStatus().getInventory();
-        if (!settings.deletesObjectsOnDeletion() || inventory == null || inventory.getEntries() == null || inventory.getEntries().isEmpty()) {
-            LOG.infof("%s was deleted; its objects stay in the cluster (deletionPolicy %s, prune %s)", key, settings.deletionPolicy(), settings.prune());
-            return;
-        }
-        ChangeSet deleted = new Pruner(appliers.clientFor(settings.impersonatedUser()))
-                .prune(Inventory.from(inventory), Inventory.empty(), settings.applyOptions());
-        String message = deleted.entries().isEmpty() ? "no objects left to delete" : summary(deleted.entries());
-        LOG.infof("%s was deleted; its objects were deleted: %s", key, message);
-        String revision = ks.getStatus().getLastAppliedRevision();
-        publish(new ObjectEvent(key, Severity.INFO, GARBAGE_COLLECTED, message, revision, Map.of(), Instant.now(), CONTROLLER));
     }
 
     private void forget(ObjectKey key) {
@@ -382,13 +362,5 @@ public class KustomizationApplyHandler {
 
     private static String seconds(Duration took) {
         return String.format(Locale.ROOT, "%.1fs", took.toMillis() / 1000.0);
-    }
-
-    /** "Namespace/apps created, ConfigMap/apps/settings deleted", or "no changes" when everything was unchanged. */
-    static String summary(List<ChangeSetEntry> entries) {
-        String changed = entries.stream().filter(e -> e.action() != ChangeAction.UNCHANGED)
-                .map(e -> e.objectName() + " " + e.action().json())
-                .collect(Collectors.joining(", "));
-        return changed.isEmpty() ? "no changes (" + entries.size() + " objects unchanged)" : changed;
     }
 }

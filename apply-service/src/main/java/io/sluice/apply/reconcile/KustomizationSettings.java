@@ -6,8 +6,8 @@ import io.sluice.api.meta.DependencyReference;
 import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.NamespacedObjectKindReference;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.apply.apply.ApplyOptions;
-import io.sluice.apply.apply.ObjectRef;
+import io.sluice.apply.ssa.ApplyOptions;
+import io.sluice.apply.ssa.ObjectRef;
 
 import java.time.Duration;
 import java.util.ArrayList;

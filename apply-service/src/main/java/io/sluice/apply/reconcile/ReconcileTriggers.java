@@ -8,6 +8,7 @@ import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.kit.reconcile.ReconcileScheduler;
+import io.sluice.kit.reconcile.RequestsTaken;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,8 @@ import java.util.Optional;
  *       Kustomization is Ready at that revision, else in a second;</li>
  *   <li>a ReconcileRequested for a Kustomization this replica owns, newer than its
  *       {@code status.lastHandledReconcileAt}, or a changed {@code reconcile.fluxcd.io/requestedAt} annotation:
- *       reconciled now, and the request's time goes to {@code lastHandledReconcileAt};</li>
+ *       reconciled now, and the request's time goes to {@code lastHandledReconcileAt}; one request carried by both
+ *       runs once ({@link RequestsTaken});</li>
  *   <li>created or spec changed ({@link KustomizationWatcher}): reconciled now, so suspend, interval, dependsOn,
  *       prune... take effect;</li>
  *   <li>a Kustomization became ready (applied here, or seen ready by the watcher): those that depend on it and
@@ -57,6 +59,7 @@ public class ReconcileTriggers {
     KustomizationWatcher watcher;
 
     private ReconcileScheduler scheduler;
+    private final RequestsTaken requestsTaken = new RequestsTaken();
 
     @PostConstruct
     void init() {
@@ -104,12 +107,20 @@ public class ReconcileTriggers {
         requested(key, request.requestedAt().toString());
     }
 
-    /** A reconcile request with the value for {@code lastHandledReconcileAt}. */
+    /**
+     * A reconcile request with the value for {@code lastHandledReconcileAt}. The same request carried by another
+     * trigger too (the ReconcileRequested and the annotation of one {@code sluice reconcile}) runs once.
+     */
     void requested(ObjectKey key, String value) {
-        if (ownership.owns(key)) {
-            handler.requestReceived(key, value);
-            scheduler.requestNow(key);
+        if (!ownership.owns(key)) {
+            return;
         }
+        if (!requestsTaken.take(key, value)) {
+            LOG.debugf("%s: reconcile request of %s already taken (it came by another trigger too)", key, value);
+            return;
+        }
+        handler.requestReceived(key, value);
+        scheduler.requestNow(key);
     }
 
     /** Created or spec changed. */
@@ -133,6 +144,7 @@ public class ReconcileTriggers {
     void deleted(Kustomization ks) {
         ObjectKey key = KustomizationWatcher.key(ks);
         scheduler.forget(key);
+        requestsTaken.forget(key);
         handler.deleted(ks, ownership.owns(key));
     }
 

@@ -4,8 +4,8 @@ import io.sluice.api.events.Digest;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.RenderedManifests;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.apply.apply.ApplyOptions;
-import io.sluice.apply.apply.DesiredSet;
+import io.sluice.apply.ssa.ApplyOptions;
+import io.sluice.apply.ssa.DesiredSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

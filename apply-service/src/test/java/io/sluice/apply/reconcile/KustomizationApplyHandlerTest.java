@@ -1,9 +1,11 @@
 package io.sluice.apply.reconcile;
 
 import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sluice.api.events.ApplyCompleted;
-import io.sluice.api.events.ChangeAction;
-import io.sluice.api.events.ChangeSetEntry;
 import io.sluice.api.events.Digest;
 import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ObjectEvent;
@@ -11,8 +13,10 @@ import io.sluice.api.events.RenderedManifests;
 import io.sluice.api.events.Severity;
 import io.sluice.api.events.SluiceEvent;
 import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.kustomize.ResourceRef;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.ObjectKey;
+import io.sluice.apply.realserver.RecordedAnswers;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -252,13 +257,38 @@ class KustomizationApplyHandlerTest {
     }
 
     @Test
-    void summaryListsChangesOrSaysNothingChanged() {
-        ChangeSetEntry created = new ChangeSetEntry("v1", "Namespace", "", "apps", ChangeAction.CREATED);
-        ChangeSetEntry same = new ChangeSetEntry("apps/v1", "Deployment", "apps", "web", ChangeAction.UNCHANGED);
-        ChangeSetEntry deleted = new ChangeSetEntry("v1", "ConfigMap", "apps", "old", ChangeAction.DELETED);
+    void aDeleteTheServerRefusesIsPruneFailedAndTheObjectStaysInTheInventoryUntilItIsGone() throws Exception {
+        try (RecordingProxy proxy = new RecordingProxy(cluster.masterUrl());
+             KubernetesClient proxied = new KubernetesClientBuilder()
+                     .withConfig(new ConfigBuilder(cluster.config()).withMasterUrl(proxy.url()).build()).build()) {
+            KustomizationApplyHandler handler = ReconcileFixtures.handler(proxied, published::add);
+            ObjectKey key = ReconcileFixtures.createKustomization(cluster.client(), "prune-refused", "repo", "1m", spec -> spec.setPrune(true));
+            String kept = CONFIGMAP.replace("handler-cm", "prune-kept");
+            String refused = CONFIGMAP.replace("handler-cm", "prune-refused");
+            handler.onManifests(ReconcileFixtures.inline(key, REVISION, kept + "---\n" + refused));
+            // RBAC's answer to a service account without the delete verb (29-rbac-impersonation, step 12, for a DELETE)
+            proxy.refuse(seen -> seen.method().equals("DELETE"), 403, RecordedAnswers.forbiddenDelete("configmaps", "prune-refused").body().toString());
+            String next = "main@sha1:" + "c".repeat(40);
 
-        assertThat(KustomizationApplyHandler.summary(List.of(created, same, deleted)))
-                .isEqualTo("Namespace/apps created, ConfigMap/apps/old deleted");
-        assertThat(KustomizationApplyHandler.summary(List.of(same))).isEqualTo("no changes (1 objects unchanged)");
+            KustomizationApplyHandler.Outcome outcome = handler.onManifests(ReconcileFixtures.inline(key, next, kept));
+
+            assertThat(outcome.next()).as("retried after the retry interval").isEqualTo(Duration.ofMinutes(1));
+            Condition ready = Conditions.get(get(key).getStatus(), "Ready").orElseThrow();
+            assertThat(ready.getReason()).isEqualTo("PruneFailed");
+            assertThat(ready.getMessage()).startsWith("prune failed (1 object): ConfigMap/default/prune-refused: ")
+                    .contains("cannot delete resource \"configmaps\"").endsWith("(HTTP 403)");
+            assertThat(get(key).getStatus().getInventory().getEntries()).extracting(ResourceRef::getId)
+                    .containsExactly("default_prune-kept__ConfigMap", "default_prune-refused__ConfigMap");
+            assertThat(get(key).getStatus().getLastAttemptedRevision()).isEqualTo(next);
+            assertThat(published(ObjectEvent.class)).last().satisfies(e -> assertThat(e.reason()).isEqualTo("PruneFailed"));
+
+            proxy.stopRefusing();
+            handler.reconcile(key);
+
+            assertThat(cluster.client().configMaps().inNamespace("default").withName("prune-refused").get()).isNull();
+            assertThat(Conditions.get(get(key).getStatus(), "Ready").orElseThrow().getReason()).isEqualTo("ReconciliationSucceeded");
+            assertThat(get(key).getStatus().getInventory().getEntries()).extracting(ResourceRef::getId)
+                    .containsExactly("default_prune-kept__ConfigMap");
+        }
     }
 }

@@ -11,7 +11,7 @@ import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.meta.CrossNamespaceSourceReference;
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.apply.apply.RevisionApplier;
+import io.sluice.apply.ssa.RevisionApplier;
 import io.sluice.kit.metrics.StageTimer;
 
 import java.nio.charset.StandardCharsets;

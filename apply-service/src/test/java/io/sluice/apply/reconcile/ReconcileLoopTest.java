@@ -13,6 +13,7 @@ import io.sluice.api.kustomize.KustomizationSpec;
 import io.sluice.api.meta.Conditions;
 import io.sluice.api.meta.DependencyReference;
 import io.sluice.api.meta.ObjectKey;
+import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.kit.reconcile.ReconcileScheduler;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.kafka.EmbeddedKafkaResource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -137,6 +139,37 @@ class ReconcileLoopTest {
                 && requestedAt.toString().equals(get(key).getStatus().getLastHandledReconcileAt()));
         assertThat(awaitEvent(key, "DriftCorrected").message()).contains("ConfigMap/default/loop-request-cm created");
         delete(key);
+    }
+
+    @Test
+    void oneRequestCarriedByKafkaAndTheAnnotationRunsOnce() throws InterruptedException {
+        ObjectKey key = create("loop-request-twice", spec -> {
+        });
+        TestKafka.publish(rendering(key, "loop-request-twice-cm"));
+        awaitApplied(key);
+        double runsBefore = runs(key);
+        Instant requestedAt = Instant.now();
+
+        // what 'sluice reconcile ks' sends: the request on Kafka, then Flux's annotation with the same time; the
+        // annotation reaches the watcher once the request's run is under way or done (here: done)
+        TestKafka.publish(new ReconcileRequested(key, requestedAt, "reconcile-loop-test"));
+        await().atMost(WAIT).until(() -> requestedAt.toString().equals(get(key).getStatus().getLastHandledReconcileAt()));
+        client().resources(Kustomization.class).inNamespace(NS).withName(key.name()).edit(ks -> {
+            Map<String, String> annotations = ks.getMetadata().getAnnotations() == null ? new HashMap<>() : ks.getMetadata().getAnnotations();
+            annotations.put(ReconcileAnnotation.REQUESTED_AT, requestedAt.toString());
+            ks.getMetadata().setAnnotations(annotations);
+            return ks;
+        });
+
+        Thread.sleep(2000); // a second run would start within this
+        assertThat(runs(key) - runsBefore).as("runs for one request").isEqualTo(1.0);
+        delete(key);
+    }
+
+    /** gotk_reconcile_duration_seconds_count of the Kustomization: how many runs it had. */
+    private static double runs(ObjectKey key) {
+        return PrometheusText.sample(PrometheusText.scrape(), "gotk_reconcile_duration_seconds_count", "kind", "Kustomization",
+                "name", key.name(), "namespace", NS).orElse(0.0);
     }
 
     @Test

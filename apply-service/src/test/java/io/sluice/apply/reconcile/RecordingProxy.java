@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * A loopback HTTP proxy in front of the sandbox API server that records every request's method, path and
- * {@code Impersonate-User} header, then forwards it unchanged. The sandbox does not enforce RBAC or act on
+ * {@code Impersonate-User} header, then forwards it unchanged, or answers it with a refusal the test prepared
+ * ({@link #refuse}: what RBAC would answer, which the sandbox does not enforce). The sandbox does not enforce RBAC or act on
  * impersonation, so the tests check what the client sends. Stop it with {@link #close()}.
  */
 final class RecordingProxy implements AutoCloseable {
@@ -35,6 +37,11 @@ final class RecordingProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String target;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private volatile Refusal refusal;
+
+    /** Requests answered by the proxy itself with a refusal, instead of being forwarded. */
+    private record Refusal(Predicate<Seen> which, int status, byte[] body) {
+    }
 
     RecordingProxy(String targetUrl) throws IOException {
         this.target = targetUrl.endsWith("/") ? targetUrl.substring(0, targetUrl.length() - 1) : targetUrl;
@@ -51,14 +58,34 @@ final class RecordingProxy implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Answers the requests {@code which} selects with {@code status} and {@code body} (JSON) instead of forwarding them. */
+    void refuse(Predicate<Seen> which, int status, String body) {
+        refusal = new Refusal(which, status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Forwards everything again. */
+    void stopRefusing() {
+        refusal = null;
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            seen.add(new Seen(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Impersonate-User")));
+            Seen arrived = new Seen(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Impersonate-User"));
+            seen.add(arrived);
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
+            }
+            Refusal refused = refusal;
+            if (refused != null && refused.which().test(arrived)) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(refused.status(), refused.body().length);
+                try (OutputStream stream = exchange.getResponseBody()) {
+                    stream.write(refused.body());
+                }
+                return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()

@@ -10,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The columns of {@code sluice get}, Flux's: [NAMESPACE] NAME [REVISION] SUSPENDED [READY MESSAGE]. REVISION only
- * for kinds that have one; READY and MESSAGE only for kinds with a status (v1beta3 Alerts and Providers have none).
+ * The columns of {@code sluice get}, Flux's: [NAMESPACE] NAME [REVISION] [SUSPENDED] [READY MESSAGE]. REVISION only
+ * for kinds that have one (the image kinds call it LAST SCAN, LATEST IMAGE, LAST RUN, as {@code flux get images} does);
+ * SUSPENDED for all but ImagePolicy; READY and MESSAGE only for kinds with a status (v1beta3 Alerts and Providers have none).
  */
 final class StatusRows {
 
@@ -28,9 +29,11 @@ final class StatusRows {
         }
         header.add("NAME");
         if (kind.hasRevision()) {
-            header.add("REVISION");
+            header.add(kind.revisionHeader());
         }
-        header.add("SUSPENDED");
+        if (kind.hasSuspend()) {
+            header.add("SUSPENDED");
+        }
         if (kind.hasStatus()) {
             header.add("READY");
             header.add("MESSAGE");
@@ -45,7 +48,9 @@ final class StatusRows {
             if (kind.hasRevision()) {
                 row.add(shorten(object.revision()));
             }
-            row.add(object.suspended() ? "True" : "False");
+            if (kind.hasSuspend()) {
+                row.add(object.suspended() ? "True" : "False");
+            }
             if (kind.hasStatus()) {
                 FluxObject.Ready ready = object.ready()
                         .orElse(new FluxObject.Ready("Unknown", "", "not reconciled yet", Optional.empty()));

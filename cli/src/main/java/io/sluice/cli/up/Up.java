@@ -1,5 +1,7 @@
 package io.sluice.cli.up;
 
+import io.sluice.api.meta.FluxKinds;
+import io.sluice.cli.cluster.CrdInstaller;
 import io.sluice.sandbox.git.LocalGitServer;
 import io.sluice.sandbox.kafka.EmbeddedKafka;
 import java.io.PrintStream;
@@ -49,7 +51,7 @@ public final class Up {
         }, "sluice-up-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            // 2. Kafka, the cluster, the Git server: in this JVM.
+            // 2. Kafka, the cluster (with --kubeconfig: Sluice's CRDs installed into it), the Git server: in this JVM.
             EmbeddedKafka kafka = progress.step("Starting Kafka broker on 127.0.0.1:" + options.kafkaPort(),
                     () -> parts.add("Kafka broker", EmbeddedKafka.start(options.kafkaPort())));
             TargetCluster cluster = options.sandboxCluster()
@@ -58,6 +60,11 @@ public final class Up {
                     : progress.step("Connecting to the cluster of " + options.kubeconfig().orElseThrow(),
                             () -> parts.add("cluster client", KubeconfigTarget.open(options.kubeconfig().orElseThrow(),
                                     options.context(), workDir.root())));
+            if (!options.sandboxCluster()) {
+                // As 'flux install' does: the services watch these kinds and the quickstart creates them.
+                progress.step("Installing Sluice's CRDs (server-side apply of " + FluxKinds.ALL.size() + " CRDs)",
+                        () -> new CrdInstaller(cluster.client()).install(CrdInstaller.ESTABLISHED_WITHIN));
+            }
             LocalGitServer git = progress.step("Starting Git server on 127.0.0.1:" + options.gitPort(),
                     // Anonymous pushes: the "edit, commit, push" recipe below must work without credentials.
                     () -> parts.add("Git server", LocalGitServer.builder().port(options.gitPort()).allowAnonymousPush().start()));

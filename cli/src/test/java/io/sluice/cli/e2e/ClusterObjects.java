@@ -5,6 +5,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.sluice.api.image.ImagePolicy;
+import io.sluice.api.image.ImageRepository;
+import io.sluice.api.image.ImageUpdateAutomation;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.notification.Alert;
 import io.sluice.api.notification.Provider;
@@ -24,7 +27,10 @@ final class ClusterObjects {
             Kustomization.KIND, ResourceDefinitionContext.fromResourceType(Kustomization.class),
             Receiver.KIND, ResourceDefinitionContext.fromResourceType(Receiver.class),
             Provider.KIND, ResourceDefinitionContext.fromResourceType(Provider.class),
-            Alert.KIND, ResourceDefinitionContext.fromResourceType(Alert.class));
+            Alert.KIND, ResourceDefinitionContext.fromResourceType(Alert.class),
+            ImageRepository.KIND, ResourceDefinitionContext.fromResourceType(ImageRepository.class),
+            ImagePolicy.KIND, ResourceDefinitionContext.fromResourceType(ImagePolicy.class),
+            ImageUpdateAutomation.KIND, ResourceDefinitionContext.fromResourceType(ImageUpdateAutomation.class));
 
     /** The Ready condition of an object, or its absence. */
     record Ready(String status, String reason, String message) {
@@ -43,7 +49,7 @@ final class ClusterObjects {
         this.client = client;
     }
 
-    /** Creates one Flux object (GitRepository, Kustomization, Receiver, Provider, Alert) written as YAML. */
+    /** Creates one Flux object (GitRepository, Kustomization, Receiver, Provider, Alert, image kinds) written as YAML. */
     void create(String yaml) {
         GenericKubernetesResource object = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
         ResourceDefinitionContext context = FLUX_KINDS.get(object.getKind());
@@ -51,6 +57,23 @@ final class ClusterObjects {
             throw new IllegalArgumentException("not a Flux kind this test creates: " + object.getKind() + "; known: " + FLUX_KINDS.keySet());
         }
         client.genericKubernetesResources(context).inNamespace(object.getMetadata().getNamespace()).resource(object).create();
+    }
+
+    /**
+     * Deletes what the test creates in a cluster that outlives it (one given by {@code -Dsluice.test.kubeconfig}): its
+     * Flux objects and Secrets in {@code namespace} whose names start with {@code prefix}, and the namespace {@code app}
+     * the pipeline applied to. Also run first, so a run that died half way leaves nothing in the way of the next.
+     */
+    void deleteTestObjects(String namespace, String prefix, String app) {
+        for (ResourceDefinitionContext kind : FLUX_KINDS.values()) {
+            client.genericKubernetesResources(kind).inNamespace(namespace).list().getItems().stream()
+                    .filter(object -> object.getMetadata().getName().startsWith(prefix))
+                    .forEach(object -> client.genericKubernetesResources(kind).inNamespace(namespace).resource(object).delete());
+        }
+        client.secrets().inNamespace(namespace).list().getItems().stream()
+                .filter(secret -> secret.getMetadata().getName().startsWith(prefix))
+                .forEach(secret -> client.secrets().inNamespace(namespace).resource(secret).delete());
+        client.namespaces().withName(app).delete();
     }
 
     void createSecret(String namespace, String name, Map<String, String> stringData) {

@@ -34,7 +34,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class EventLog implements AutoCloseable {
 
     static final List<Topic> TOPICS = List.of(Topic.GIT_PUSH, Topic.SOURCE_ARTIFACT, Topic.RENDER_MANIFESTS,
-            Topic.APPLY_RESULT, Topic.EVENTS);
+            Topic.APPLY_RESULT, Topic.EVENTS, Topic.IMAGE_PUSH, Topic.IMAGE_POLICY);
 
     private static final TopicsConfig NAMES = TopicsConfig.defaults();
     private static final CloudEventCodec CODEC = new CloudEventCodec(NAMES, CloudEventCodec.sourceFor("e2e-test"));

@@ -6,15 +6,21 @@ import static io.sluice.cli.e2e.E2eRepository.NAME;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.meta.Revision;
 import io.sluice.api.notification.Receiver;
+import io.sluice.cli.SluiceCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
+import picocli.CommandLine;
 
 /**
  * The loop the end-to-end test and the benchmark drive: the {@link Pipeline}, a repository {@code e2e} on its Git
@@ -31,13 +37,15 @@ final class Loop implements AutoCloseable {
     private final ClusterObjects objects;
     private final WorkingCopy workingCopy;
     private final GitHubWebhook webhook;
+    private final Path workDir;
 
-    private Loop(Pipeline pipeline, EventLog events, ClusterObjects objects, WorkingCopy workingCopy, GitHubWebhook webhook) {
+    private Loop(Pipeline pipeline, EventLog events, ClusterObjects objects, WorkingCopy workingCopy, GitHubWebhook webhook, Path workDir) {
         this.pipeline = pipeline;
         this.events = events;
         this.objects = objects;
         this.workingCopy = workingCopy;
         this.webhook = webhook;
+        this.workDir = workDir;
     }
 
     /** A push: the commit, its Flux revision, when the webhook was sent and what the gateway answered. */
@@ -55,6 +63,11 @@ final class Loop implements AutoCloseable {
         try {
             events = new EventLog(pipeline.kafkaBootstrap());
             ClusterObjects objects = new ClusterObjects(pipeline.client());
+            if (pipeline.realCluster()) {
+                objects.deleteTestObjects(FLUX_NAMESPACE, NAME, E2eRepository.APP_NAMESPACE);
+                Await.until("the namespace " + E2eRepository.APP_NAMESPACE + " of an earlier run to be gone", SETUP_WITHIN,
+                        () -> pipeline.client().namespaces().withName(E2eRepository.APP_NAMESPACE).get() == null, gone -> gone);
+            }
 
             pipeline.git().createBareRepository(E2eRepository.REPOSITORY);
             ObjectId first = pipeline.git().commitFiles(E2eRepository.REPOSITORY, "main", E2eRepository.initialFiles(), "e2e: initial manifests");
@@ -77,7 +90,7 @@ final class Loop implements AutoCloseable {
                 throw new AssertionError("Receiver status.webhookPath is " + path + ", Flux's formula gives " + expected);
             }
             GitHubWebhook webhook = new GitHubWebhook(URI.create(pipeline.url("webhook-gateway", path)), E2eRepository.WEBHOOK_TOKEN);
-            return new Loop(pipeline, events, objects, workingCopy, webhook);
+            return new Loop(pipeline, events, objects, workingCopy, webhook, dir);
         } catch (Exception | Error e) {
             AssertionError failure = new AssertionError("Setting up the loop failed: " + e.getMessage() + pipeline.logTails(30), e);
             if (workingCopy != null) {
@@ -134,11 +147,28 @@ final class Loop implements AutoCloseable {
                 seen -> seen.startsWith("Ready=True ") && seen.endsWith("lastAppliedRevision=" + revision));
     }
 
+    /**
+     * Runs a {@code sluice} command in this JVM against the pipeline's cluster and broker, as a user would in a second
+     * terminal; returns its exit code, its output goes to {@code out} and {@code err}.
+     */
+    int sluice(StringWriter out, StringWriter err, String... args) {
+        CommandLine cli = SluiceCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--kafka", pipeline.kafkaBootstrap(), "--work-dir", workDir.resolve("no-up").toString()));
+        all.addAll(pipeline.kubeconfigOptions());
+        return cli.execute(all.toArray(String[]::new));
+    }
+
     @Override
     public void close() throws Exception {
         try {
             workingCopy.close();
             events.close();
+            if (pipeline.realCluster()) {
+                objects.deleteTestObjects(FLUX_NAMESPACE, NAME, E2eRepository.APP_NAMESPACE);
+            }
         } finally {
             pipeline.close();
         }

@@ -1,7 +1,10 @@
 package io.sluice.cli.e2e;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.cli.cluster.CrdInstaller;
 import io.sluice.cli.up.InProcessLogs;
+import io.sluice.cli.up.KubeconfigTarget;
 import io.sluice.cli.up.ReadinessWaiter;
 import io.sluice.cli.up.ServiceGroup;
 import io.sluice.cli.up.ServiceLaunch;
@@ -14,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +28,16 @@ import java.util.stream.Collectors;
  * server in this JVM, and the six real services ({@code <service>/target/quarkus-app/quarkus-run.jar}) as child
  * processes started with the CLI's own launch classes. {@link #close()} stops all of it, services first, even when
  * start-up failed half way.
+ *
+ * <p>With {@code -Dsluice.test.kubeconfig=FILE} (and optionally {@code -Dsluice.test.context=NAME}) the services and
+ * the test work against that cluster instead of the sandbox API, as {@code sluice up --kubeconfig} does: Sluice's CRDs
+ * are installed first and {@code flux-system} is created when missing. The sandbox is reached through the kubeconfig it
+ * writes, the same path.
  */
 final class Pipeline implements AutoCloseable {
+
+    static final String KUBECONFIG_PROPERTY = "sluice.test.kubeconfig";
+    static final String CONTEXT_PROPERTY = "sluice.test.context";
 
     /** How long a service gets after SIGTERM before it is killed, at the end of a test. */
     private static final Duration GRACE = Duration.ofSeconds(10);
@@ -33,7 +46,10 @@ final class Pipeline implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final EmbeddedKafka kafka;
-    private final SandboxCluster cluster;
+    private final boolean realCluster;
+    private final Path kubeconfig;
+    private final Optional<String> context;
+    private final KubeconfigTarget cluster;
     private final LocalGitServer git;
     private final ServiceGroup services;
 
@@ -43,14 +59,31 @@ final class Pipeline implements AutoCloseable {
         InProcessLogs.redirectTo(workDir.resolve("sandbox.log"));
         try {
             kafka = remember(EmbeddedKafka.start());
-            cluster = remember(SandboxCluster.start());
-            Path kubeconfig = cluster.writeKubeconfig(workDir.resolve("kubeconfig"));
+            String given = System.getProperty(KUBECONFIG_PROPERTY, "");
+            realCluster = !given.isBlank();
+            if (realCluster) {
+                kubeconfig = Path.of(given).toAbsolutePath();
+                context = Optional.ofNullable(System.getProperty(CONTEXT_PROPERTY)).filter(c -> !c.isBlank());
+            } else {
+                kubeconfig = remember(SandboxCluster.start()).writeKubeconfig(workDir.resolve("kubeconfig"));
+                context = Optional.empty();
+            }
+            // the test reaches the cluster the way the services do: through the kubeconfig
+            cluster = remember(KubeconfigTarget.open(kubeconfig, context, workDir));
+            if (realCluster) {
+                // what 'sluice up --kubeconfig' does first; and the namespace the Flux objects live in
+                new CrdInstaller(cluster.client()).install(CrdInstaller.ESTABLISHED_WITHIN);
+                if (cluster.client().namespaces().withName(E2eRepository.FLUX_NAMESPACE).get() == null) {
+                    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata()
+                            .withName(E2eRepository.FLUX_NAMESPACE).endMetadata().build()).create();
+                }
+            }
             git = remember(LocalGitServer.builder().allowAnonymousPush().start());
             // Before the services, so that it is removed only after they stopped (parts stop in reverse order).
             Path home = remember(AppSnapshot.of(home(), SluiceService.ALL, workDir.resolve("apps"))).home();
             services = remember(new ServiceGroup(GRACE));
             ServiceLaunch.Settings settings = new ServiceLaunch.Settings(javaCommand(), kafka.bootstrapServers(),
-                    kubeconfig.toString(), workDir, workDir.resolve("logs"), ProcessHandle.current().pid());
+                    cluster.kubeconfigEnv(), workDir, workDir.resolve("logs"), ProcessHandle.current().pid());
             List<Integer> ports = FreePorts.take(SluiceService.ALL.size());
             for (int i = 0; i < SluiceService.ALL.size(); i++) {
                 SluiceService service = SluiceService.ALL.get(i);
@@ -95,6 +128,18 @@ final class Pipeline implements AutoCloseable {
 
     KubernetesClient client() {
         return cluster.client();
+    }
+
+    /** True with {@code -Dsluice.test.kubeconfig}: a cluster that outlives the test, which cleans up after itself. */
+    boolean realCluster() {
+        return realCluster;
+    }
+
+    /** {@code --kubeconfig FILE [--context NAME]}: how a CLI command reaches this cluster. */
+    List<String> kubeconfigOptions() {
+        List<String> options = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
+        context.ifPresent(name -> options.addAll(List.of("--context", name)));
+        return options;
     }
 
     LocalGitServer git() {

@@ -16,8 +16,10 @@ import io.sluice.api.events.ManifestsRendered;
 import io.sluice.api.events.ObjectEvent;
 import io.sluice.api.events.Severity;
 import io.sluice.api.kustomize.Kustomization;
+import io.sluice.api.meta.ReconcileAnnotation;
 import io.sluice.api.messaging.Topic;
 import io.sluice.cli.e2e.ClusterObjects.Ready;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,13 +32,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loop, end to end, with the six real services as separate processes against the sandbox (Kafka, Kubernetes
- * API, Git server), a Slack-compatible HTTP receiver and an SMTP server (GreenMail). One test, four steps in order,
+ * API, Git server), a Slack-compatible HTTP receiver and an SMTP server (GreenMail). With
+ * {@code -Dsluice.test.kubeconfig=FILE} the Kubernetes API is that cluster's ({@link Pipeline}). One test, four steps in order,
  * each building on the cluster state the one before left:
  * <ol>
  *   <li>a commit pushed to the Git server and a signed GitHub push webhook → applied, Ready at the new revision,
  *       one "applied" message on Slack and one by mail;</li>
  *   <li>a commit with a broken manifest → an error naming the file (event and alerts), the applied objects
- *       untouched, Ready=False BuildFailed;</li>
+ *       untouched, Ready=False BuildFailed; and it stays so after {@code sluice reconcile ks}, which says so (✗);</li>
  *   <li>a commit that removes a file (and the broken one) → that object pruned;</li>
  *   <li>apply-service killed (SIGKILL) in the middle of a push - right after it applied the push and published
  *       its ApplyCompleted, before its consumer committed the offset - then restarted: Kafka hands it the records
@@ -155,6 +158,30 @@ class PipelineLoopIT {
                 messages -> messages.stream().anyMatch(errorMessage));
         Await.until("a mail naming broken.yaml at " + push.revision(), STEP_WITHIN, PipelineLoopIT::mails,
                 mails -> mails.stream().anyMatch(errorMessage));
+
+        // A broken commit stays broken: a reconcile request re-runs the last good rendering, which must not report
+        // Ready over the failing revision (Flux keeps Ready=False until a commit fixes it).
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = loop.sluice(out, err, "reconcile", "ks", NAME, "--timeout", "60");
+        assertThat(code).as("'sluice reconcile ks %s' exit code; it printed:%n%s%s", NAME, out, err).isEqualTo(1);
+        assertThat(err.toString()).as("what 'sluice reconcile ks' says")
+                .contains("✗ Kustomization " + FLUX_NAMESPACE + "/" + NAME + " is not Ready (BuildFailed)").contains("broken.yaml");
+        // The CLI may see the failure before apply-service ran (the failing revision is the source's): wait until
+        // apply-service handled this request, then look again.
+        String requestedAt = loop.objects().get(Kustomization.KIND, FLUX_NAMESPACE, NAME).orElseThrow()
+                .getMetadata().getAnnotations().get(ReconcileAnnotation.REQUESTED_AT);
+        Await.until("apply-service to handle the reconcile request of " + requestedAt + " (status.lastHandledReconcileAt)", STEP_WITHIN,
+                () -> loop.objects().statusField(Kustomization.KIND, FLUX_NAMESPACE, NAME, "lastHandledReconcileAt"),
+                requestedAt::equals);
+        Ready afterRequest = loop.objects().ready(Kustomization.KIND, FLUX_NAMESPACE, NAME);
+        assertThat(afterRequest.status() + " " + afterRequest.reason()).as("Ready after the reconcile request").isEqualTo("False BuildFailed");
+        assertThat(loop.objects().statusField(Kustomization.KIND, FLUX_NAMESPACE, NAME, "lastAttemptedRevision"))
+                .as("lastAttemptedRevision is the failing revision").isEqualTo(push.revision());
+        assertThat(loop.objects().statusField(Kustomization.KIND, FLUX_NAMESPACE, NAME, "lastAppliedRevision"))
+                .as("lastAppliedRevision after the reconcile request").isEqualTo(lastGood.revision());
+        assertThat(loop.objects().configMapVersions(APP_NAMESPACE)).as("the last good objects, untouched by the request")
+                .isEqualTo(before);
         return null;
     }
 

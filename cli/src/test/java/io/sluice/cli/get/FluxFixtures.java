@@ -46,6 +46,12 @@ public final class FluxFixtures {
                 """.formatted(name, namespace, source), GenericKubernetesResource.class);
     }
 
+    /** An object of an image kind ({@code image.toolkit.fluxcd.io/v1}) with the given spec (YAML lines). */
+    public static GenericKubernetesResource image(String kind, String namespace, String name, String spec) {
+        return Serialization.unmarshal("apiVersion: image.toolkit.fluxcd.io/v1\nkind: " + kind + "\nmetadata:\n  name: " + name
+                + "\n  namespace: " + namespace + "\nspec:\n" + spec.indent(2), GenericKubernetesResource.class);
+    }
+
     /** Creates the object, then writes {@code status} through the status subresource, as a controller does. */
     public static GenericKubernetesResource create(KubernetesClient client, FluxKind kind, GenericKubernetesResource object,
             Map<String, Object> status) {

@@ -130,6 +130,38 @@ class GetCommandTest {
     }
 
     @Test
+    void imagesListsRepositoriesPoliciesAndAutomationsAsFluxGetImagesAll() {
+        var client = cluster.client();
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("images").endMetadata().build()).create();
+        FluxFixtures.create(client, FluxKind.IMAGE_REPOSITORY, FluxFixtures.image("ImageRepository", "images", "app",
+                "image: registry.example/team/app\ninterval: 5m"),
+                Map.of("lastScanResult", Map.of("revision", "0a1b", "tagCount", 3, "scanTime", "2026-12-07T10:00:00Z"),
+                        "conditions", List.of(FluxFixtures.ready("True", "Succeeded", "successful scan: found 3 tags with checksum 0a1b",
+                                "2026-12-07T10:00:00Z"))));
+        FluxFixtures.create(client, FluxKind.IMAGE_POLICY, FluxFixtures.image("ImagePolicy", "images", "app",
+                "imageRepositoryRef: {name: app}\npolicy: {semver: {range: 1.x}}"),
+                Map.of("latestRef", Map.of("name", "registry.example/team/app", "tag", "1.0.1"),
+                        "conditions", List.of(FluxFixtures.ready("True", "Succeeded",
+                                "Latest image tag for registry.example/team/app resolved to 1.0.1", "2026-12-07T10:00:01Z"))));
+        FluxFixtures.create(client, FluxKind.IMAGE_UPDATE, FluxFixtures.image("ImageUpdateAutomation", "images", "app",
+                "interval: 10m\nsourceRef: {kind: GitRepository, name: app}\ngit: {commit: {author: {email: bot@example.com}}}\nsuspend: true"),
+                Map.of("lastAutomationRunTime", "2026-12-07T10:00:02Z",
+                        "conditions", List.of(FluxFixtures.ready("False", "GitOperationFailed", "failed to push", "2026-12-07T10:00:02Z"))));
+
+        assertThat(run("get", "images", "all", "-n", "images", "--kubeconfig", kubeconfig.toString())).isZero();
+
+        assertThat(lines()).containsExactly(
+                "NAME                  LAST SCAN              SUSPENDED   READY   MESSAGE",
+                "imagerepository/app   2026-12-07T10:00:00Z   False       True    successful scan: found 3 tags with checksum 0a1b",
+                "",
+                "NAME              LATEST IMAGE                      READY   MESSAGE",
+                "imagepolicy/app   registry.example/team/app:1.0.1   True    Latest image tag for registry.example/team/app resolved to 1.0.1",
+                "",
+                "NAME                        LAST RUN               SUSPENDED   READY   MESSAGE",
+                "imageupdateautomation/app   2026-12-07T10:00:02Z   True        False   failed to push");
+    }
+
+    @Test
     void nothingToListSaysSoOnStandardError() {
         assertThat(run("get", "receivers", "--kubeconfig", kubeconfig.toString())).isZero();
 

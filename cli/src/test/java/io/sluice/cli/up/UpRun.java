@@ -27,16 +27,23 @@ final class UpRun implements AutoCloseable {
     final CliProcess cli;
 
     UpRun(Path dir, Path home, int timeoutSeconds) throws IOException {
+        this(dir, home, timeoutSeconds, List.of());
+    }
+
+    /** @param more further options, e.g. {@code --kubeconfig FILE} */
+    UpRun(Path dir, Path home, int timeoutSeconds, List<String> more) throws IOException {
         this.workDir = dir.resolve("work");
         int first = TestPorts.freeRange(3 + SluiceService.ALL.size());
         this.kafkaPort = first;
         this.apiPort = first + 1;
         this.gitPort = first + 2;
         this.firstServicePort = first + 3;
-        this.cli = CliProcess.start(dir, "up", "--home", home.toString(), "--work-dir", workDir.toString(),
+        List<String> args = new ArrayList<>(List.of("up", "--home", home.toString(), "--work-dir", workDir.toString(),
                 "--kafka-port", Integer.toString(kafkaPort), "--api-port", Integer.toString(apiPort),
                 "--git-port", Integer.toString(gitPort), "--service-ports-from", Integer.toString(firstServicePort),
-                "--timeout", Integer.toString(timeoutSeconds));
+                "--timeout", Integer.toString(timeoutSeconds)));
+        args.addAll(more);
+        this.cli = CliProcess.start(dir, args.toArray(String[]::new));
     }
 
     List<Integer> ports() {

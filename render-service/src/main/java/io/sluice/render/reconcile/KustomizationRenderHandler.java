@@ -13,6 +13,7 @@ import io.sluice.kit.metrics.StageTimer;
 import io.sluice.render.artifact.ArtifactFetcher;
 import io.sluice.render.artifact.ArtifactLimits;
 import io.sluice.render.build.KustomizationRenderer;
+import io.sluice.render.config.RenderConfig;
 import io.sluice.render.store.FileManifestStore;
 import io.sluice.render.store.ManifestPacker;
 import io.sluice.render.substitute.ClusterVariableSource;
@@ -58,7 +59,7 @@ public class KustomizationRenderHandler {
 
     private final KubernetesClient client;
     private final EventSink publisher;
-    private final RenderSettings settings;
+    private final RenderConfig settings;
     private final StageTimer stageTimer;
     private final PublishedRenderings published = new PublishedRenderings();
     private final ArtifactRenderer renderer;
@@ -66,11 +67,11 @@ public class KustomizationRenderHandler {
     private final KustomizationStatusWriter statusWriter;
 
     @Inject
-    KustomizationRenderHandler(KubernetesClient client, EventPublisher publisher, RenderSettings settings, StageTimer stageTimer) {
+    KustomizationRenderHandler(KubernetesClient client, EventPublisher publisher, RenderConfig settings, StageTimer stageTimer) {
         this(client, publisher::publish, settings, stageTimer);
     }
 
-    KustomizationRenderHandler(KubernetesClient client, EventSink publisher, RenderSettings settings, StageTimer stageTimer) {
+    KustomizationRenderHandler(KubernetesClient client, EventSink publisher, RenderConfig settings, StageTimer stageTimer) {
         this.client = client;
         this.publisher = publisher;
         this.settings = settings;

@@ -50,9 +50,12 @@ public class KustomizationWatcher {
 
             @Override
             public void onUpdate(Kustomization before, Kustomization after) {
-                if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
-                        || !Objects.equals(ReconcileAnnotation.requestedAt(before), ReconcileAnnotation.requestedAt(after))) {
+                if (!Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration())) {
                     triggers.changed(SourceMatch.keyOf(after));
+                }
+                String requestedAt = ReconcileAnnotation.requestedAt(after);
+                if (requestedAt != null && !Objects.equals(ReconcileAnnotation.requestedAt(before), requestedAt)) {
+                    triggers.annotated(SourceMatch.keyOf(after), requestedAt);
                 }
             }
 

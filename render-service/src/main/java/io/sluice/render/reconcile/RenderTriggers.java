@@ -5,11 +5,11 @@ import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.kit.reconcile.ReconcileScheduler;
-import jakarta.annotation.PostConstruct;
+import io.sluice.kit.reconcile.RequestsTaken;
+import io.sluice.render.config.RenderConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       owns it ({@link PartitionOwnership});</li>
  *   <li>its interval elapsed (or its retry interval after a failure): the handler's answer plans the next run;
  *       the timer only fires on the owner, so substituteFrom ConfigMaps/Secrets are read again there;</li>
- *   <li>{@code ReconcileRequested} for it: rendered now (the record's partition is the owner's);</li>
+ *   <li>{@code ReconcileRequested} for it: rendered now (the record's partition is the owner's); the same request
+ *       carried by the annotation too renders once ({@link RequestsTaken});</li>
  *   <li>partitions newly assigned to this replica: all Kustomizations that fall in them are rendered now.</li>
  * </ul>
  * Rendering the same inputs again publishes nothing ({@link PublishedRenderings}), so interval renders and
@@ -39,22 +40,19 @@ public class RenderTriggers {
 
     private static final Logger LOG = Logger.getLogger(RenderTriggers.class);
 
-    @Inject
-    RenderSettings settings;
-    @Inject
-    PartitionOwnership ownership;
-    @Inject
-    KustomizationWatcher watcher;
-    @Inject
-    KustomizationRenderHandler handler;
-
+    private final PartitionOwnership ownership;
+    private final KustomizationWatcher watcher;
+    private final KustomizationRenderHandler handler;
     /** The ArtifactReady each Kustomization should render next, taken by its next run (the newest one wins). */
     private final Map<ObjectKey, ArtifactReady> pending = new ConcurrentHashMap<>();
-    private ReconcileScheduler scheduler;
+    private final ReconcileScheduler scheduler;
+    private final RequestsTaken requestsTaken = new RequestsTaken();
 
-    @PostConstruct
-    void init() {
-        scheduler = new ReconcileScheduler(settings.workers(), this::render, ownership::owns);
+    RenderTriggers(RenderConfig config, PartitionOwnership ownership, KustomizationWatcher watcher, KustomizationRenderHandler handler) {
+        this.ownership = ownership;
+        this.watcher = watcher;
+        this.handler = handler;
+        this.scheduler = new ReconcileScheduler(config.workers(), this::render, ownership::owns);
     }
 
     @PreDestroy
@@ -87,15 +85,34 @@ public class RenderTriggers {
         return users;
     }
 
-    /** {@code flux reconcile ks NAME}: render it now; other kinds are other services'. */
+    /** {@code sluice reconcile ks NAME}: render it now (the record's partition is the owner's); other kinds are other services'. */
     public void reconcileRequested(ReconcileRequested request) {
         if (!Kustomization.KIND.equals(request.object().kind())) {
             return;
         }
-        scheduler.requestNow(request.object());
+        requested(request.object(), request.requestedAt().toString());
     }
 
-    /** Created, spec changed, or reconcile annotation changed. */
+    /** Flux's {@code reconcile.fluxcd.io/requestedAt} annotation changed ({@code flux reconcile ks}) to {@code requestedAt}. */
+    void annotated(ObjectKey key, String requestedAt) {
+        if (ownership.owns(key)) {
+            requested(key, requestedAt);
+        }
+    }
+
+    /**
+     * One request renders once, however many triggers carry it: {@code sluice reconcile} publishes the request and sets
+     * the annotation to the same time ({@link RequestsTaken}).
+     */
+    private void requested(ObjectKey key, String requestedAt) {
+        if (requestsTaken.take(key, requestedAt)) {
+            scheduler.requestNow(key);
+        } else {
+            LOG.debugf("%s: reconcile request of %s already taken (it came by another trigger too)", key, requestedAt);
+        }
+    }
+
+    /** Created or spec changed. */
     void changed(ObjectKey key) {
         if (ownership.owns(key)) {
             scheduler.requestNow(key);
@@ -104,6 +121,7 @@ public class RenderTriggers {
 
     void deleted(ObjectKey key) {
         scheduler.forget(key);
+        requestsTaken.forget(key);
         pending.remove(key);
         handler.forget(key);
         LOG.debugf("%s was deleted; no more renders for it", key);

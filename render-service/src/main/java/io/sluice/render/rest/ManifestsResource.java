@@ -1,7 +1,7 @@
 package io.sluice.render.rest;
 
 import io.sluice.api.events.Digest;
-import io.sluice.render.reconcile.RenderSettings;
+import io.sluice.render.config.RenderConfig;
 import io.sluice.render.store.FileManifestStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -20,7 +20,7 @@ public class ManifestsResource {
 
     private final FileManifestStore store;
 
-    ManifestsResource(RenderSettings settings) {
+    ManifestsResource(RenderConfig settings) {
         this.store = new FileManifestStore(java.nio.file.Path.of(settings.storeDir()), URI.create(settings.storeUrl()));
     }
 

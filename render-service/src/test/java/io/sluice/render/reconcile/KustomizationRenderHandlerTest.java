@@ -16,6 +16,7 @@ import io.sluice.api.kustomize.PostBuild;
 import io.sluice.api.kustomize.SubstituteReference;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.kit.metrics.StageTimer;
+import io.sluice.render.config.RenderConfig;
 import io.sluice.render.testing.ArtifactServer;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -307,8 +308,8 @@ class KustomizationRenderHandlerTest {
         return readyReasonAndMessage(client, NS, name);
     }
 
-    static RenderSettings settings(Path store) {
-        return new RenderSettings() {
+    static RenderConfig settings(Path store) {
+        return new RenderConfig() {
             public boolean strictSubstitution() {
                 return true;
             }

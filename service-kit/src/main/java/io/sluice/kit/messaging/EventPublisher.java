@@ -30,7 +30,7 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 @Unremovable // keeps the sluice-out emitter wired even in a service that never injects this, so the kit's channel config always has its producer
-public class EventPublisher {
+public class EventPublisher implements EventSink {
 
     /** The outgoing channel every Sluice event is sent through. */
     public static final String CHANNEL = "sluice-out";
@@ -46,6 +46,7 @@ public class EventPublisher {
     MeterRegistry registry;
 
     /** Publishes an event as a new CloudEvent (new id, this service as source, now as time). */
+    @Override
     public CompletionStage<Void> publish(SluiceEvent event) {
         return publish(codec.wrap(event));
     }

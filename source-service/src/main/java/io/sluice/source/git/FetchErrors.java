@@ -1,6 +1,11 @@
 package io.sluice.source.git;
 
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitCredentials;
+import io.sluice.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException;
+import io.sluice.git.Redactor;
+import io.sluice.git.RemoteUrl;
+import io.sluice.git.TransportSetup;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,6 +1,7 @@
 package io.sluice.source.git;
 
 import io.sluice.api.source.GitRepositoryRef;
+import io.sluice.git.GitCredentials;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -2,15 +2,19 @@ package io.sluice.source.git;
 
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Revision;
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.api.semver.SemanticVersion;
+import io.sluice.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException;
+import io.sluice.git.Redactor;
+import io.sluice.git.RemoteUrl;
+import io.sluice.git.TransportSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,22 +28,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.jgit.api.FetchCommand;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.LsRemoteCommand;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.errors.PackInvalidException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * Fetches the commit a GitRepository points at into a local bare clone kept per object, as Flux's
@@ -61,7 +57,6 @@ import org.eclipse.jgit.transport.TagOpt;
  */
 public final class GitFetcher implements AutoCloseable {
 
-    private static final int MAX_LISTED_REFS = 20;
     /** Packs in a clone before it is repacked into one (git's own gc.autoPackLimit is 50). */
     static final int DEFAULT_PACK_LIMIT = 50;
 
@@ -175,29 +170,24 @@ public final class GitFetcher implements AutoCloseable {
 
     private FetchResult resolve(Repository repository, Remote remote, GitReference reference)
             throws GitFetchException, IOException, DamagedCloneException {
-        // Java 17: no pattern switch; the sealed interface keeps this list complete.
-        if (reference instanceof GitReference.Semver semver) {
-            return fetchSemver(repository, remote, semver);
-        }
-        if (reference instanceof GitReference.Commit commit) {
-            return fetchCommit(repository, remote, commit);
-        }
-        String refName;
-        String revisionRef;
-        if (reference instanceof GitReference.Branch branch) {
-            refName = branch.refName();
-            revisionRef = branch.name();
-        } else if (reference instanceof GitReference.Tag tag) {
-            refName = tag.refName();
-            revisionRef = tag.name();
-        } else if (reference instanceof GitReference.RefName name) {
-            refName = name.name();
-            revisionRef = name.name(); // Flux keeps the full name for spec.ref.name
-        } else {
-            throw new IllegalStateException("unknown reference kind " + reference);
-        }
-        ObjectId id = remote.fetchRef(repository, refName, reference, 1);
-        return result(repository, Revision.git(revisionRef, commit(repository, id).name()));
+        return reference.resolveWith(new GitReference.Resolver() {
+            @Override
+            public FetchResult namedRef(GitReference named, String refName, String revisionName)
+                    throws GitFetchException, IOException, DamagedCloneException {
+                ObjectId id = remote.fetchRef(repository, refName, named, 1);
+                return result(repository, Revision.git(revisionName, commit(repository, id).name()));
+            }
+
+            @Override
+            public FetchResult highestTag(GitReference.Semver semver) throws GitFetchException, IOException, DamagedCloneException {
+                return fetchSemver(repository, remote, semver);
+            }
+
+            @Override
+            public FetchResult exactCommit(GitReference.Commit commit) throws GitFetchException, IOException, DamagedCloneException {
+                return fetchCommit(repository, remote, commit);
+            }
+        });
     }
 
     private FetchResult fetchSemver(Repository repository, Remote remote, GitReference.Semver semver)
@@ -298,137 +288,5 @@ public final class GitFetcher implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-    }
-
-    /** The local clone lost objects it should have; thrown to start over from an empty clone. */
-    private static final class DamagedCloneException extends Exception {
-        DamagedCloneException(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    /** Talking to the remote for one fetch: ls-remote and fetch with credentials, timeout and error mapping. */
-    private record Remote(RemoteUrl url, TransportSetup transport, int timeoutSeconds, FetchErrors.Context context) {
-
-        /** Fetches one ref into the same name locally and returns the commit (or tag) id the remote advertised. */
-        ObjectId fetchRef(Repository repository, String refName, GitReference reference, int depth)
-                throws GitFetchException, IOException, DamagedCloneException {
-            return fetchRef(repository, refName, reference, depth, null);
-        }
-
-        /** As above; {@code known} is the remote's ref when a listing already returned it (semver), else null. */
-        ObjectId fetchRef(Repository repository, String refName, GitReference reference, int depth, Ref known)
-                throws GitFetchException, IOException, DamagedCloneException {
-            Ref local = repository.exactRef(refName);
-            boolean historyNeeded = depth == 0 && LocalClone.isShallow(repository);
-            if (local != null && local.getObjectId() != null && !historyNeeded) {
-                // Polling usually finds nothing new: one ref listing answers that, where a shallow fetch would
-                // also negotiate. Only when the ref moved is it fetched.
-                Ref advertised = known != null ? known : list(refName.startsWith(Constants.R_HEADS), refName.startsWith(Constants.R_TAGS))
-                        .stream().filter(ref -> ref.getName().equals(refName)).findFirst().orElse(null);
-                if (advertised == null || advertised.getObjectId() == null) {
-                    throw notFound(repository, reference);
-                }
-                if (advertised.getObjectId().equals(local.getObjectId()) && repository.getObjectDatabase().has(local.getObjectId())) {
-                    return local.getObjectId();
-                }
-            }
-            FetchCommand fetch = fetchCommand(repository, new RefSpec("+" + refName + ":" + refName));
-            if (depth > 0) {
-                fetch.setDepth(depth);
-            } else if (LocalClone.isShallow(repository)) {
-                fetch.setUnshallow(true);
-            }
-            org.eclipse.jgit.transport.FetchResult result = run(fetch, repository, reference, refName);
-            Ref advertised = result.getAdvertisedRef(refName);
-            if (advertised == null || advertised.getObjectId() == null) {
-                throw notFound(repository, reference);
-            }
-            return advertised.getObjectId();
-        }
-
-        void fetchAllBranches(Repository repository, GitReference reference) throws GitFetchException, IOException, DamagedCloneException {
-            FetchCommand fetch = fetchCommand(repository, new RefSpec("+refs/heads/*:refs/heads/*")).setRemoveDeletedRefs(true);
-            if (LocalClone.isShallow(repository)) {
-                fetch.setUnshallow(true);
-            }
-            run(fetch, repository, reference, null);
-        }
-
-        Collection<Ref> list(boolean heads, boolean tags) throws GitFetchException {
-            LsRemoteCommand ls = Git.lsRemoteRepository()
-                    .setRemote(url.forFetch())
-                    .setHeads(heads)
-                    .setTags(tags)
-                    .setTimeout(timeoutSeconds)
-                    .setTransportConfigCallback(transport);
-            if (transport.credentialsProvider() != null) {
-                ls.setCredentialsProvider(transport.credentialsProvider());
-            }
-            try {
-                return ls.call();
-            } catch (GitAPIException | JGitInternalException e) {
-                throw FetchErrors.classify(e, context);
-            }
-        }
-
-        private FetchCommand fetchCommand(Repository repository, RefSpec spec) {
-            FetchCommand fetch = new Git(repository).fetch()
-                    .setRemote(url.forFetch())
-                    .setRefSpecs(spec)
-                    .setTagOpt(TagOpt.NO_TAGS)
-                    .setForceUpdate(true)
-                    .setTimeout(timeoutSeconds)
-                    .setTransportConfigCallback(transport);
-            if (transport.credentialsProvider() != null) {
-                fetch.setCredentialsProvider(transport.credentialsProvider());
-            }
-            return fetch;
-        }
-
-        private org.eclipse.jgit.transport.FetchResult run(FetchCommand fetch, Repository repository, GitReference reference, String refName)
-                throws GitFetchException, DamagedCloneException {
-            try {
-                return fetch.call();
-            } catch (GitAPIException | JGitInternalException e) {
-                if (isDamagedClone(e)) {
-                    throw new DamagedCloneException(e);
-                }
-                String text = FetchErrors.messages(e);
-                if (refName != null && text.contains("Remote does not have " + refName)) {
-                    throw notFound(repository, reference);
-                }
-                throw FetchErrors.classify(e, context);
-            }
-        }
-
-        private GitFetchException notFound(Repository repository, GitReference reference) throws GitFetchException {
-            String kind = reference instanceof GitReference.Tag || reference instanceof GitReference.Semver ? "tags"
-                    : reference instanceof GitReference.RefName ? "references"
-                    : "branches";
-            boolean heads = !kind.equals("tags");
-            boolean tags = !kind.equals("branches");
-            List<String> names = list(heads, tags).stream()
-                    .map(Ref::getName)
-                    .map(name -> kind.equals("references") ? name : Repository.shortenRefName(name))
-                    .sorted()
-                    .toList();
-            String available = names.isEmpty()
-                    ? "the repository has no " + kind
-                    : "available " + kind + ": " + String.join(", ", names.subList(0, Math.min(MAX_LISTED_REFS, names.size())))
-                    + (names.size() > MAX_LISTED_REFS ? " and " + (names.size() - MAX_LISTED_REFS) + " more" : "");
-            String what = reference instanceof GitReference.Commit c ? "branch '" + c.branch() + "'" : reference.describe();
-            return new GitFetchException(Failure.REF_NOT_FOUND, what + " not found in " + url + "; " + available
-                    + (reference instanceof GitReference.Branch && !names.isEmpty() ? " (was it deleted or renamed? update spec.ref)" : ""));
-        }
-
-        private static boolean isDamagedClone(Throwable error) {
-            for (Throwable t = error; t != null; t = t.getCause()) {
-                if (t instanceof MissingObjectException || t instanceof CorruptObjectException || t instanceof PackInvalidException) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -1,6 +1,9 @@
 package io.sluice.source.git;
 
+import io.sluice.git.GitFetchException;
+import io.sluice.api.semver.SemverRange;
 import io.sluice.api.source.GitRepositoryRef;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Constants;
@@ -9,6 +12,10 @@ import org.eclipse.jgit.lib.Repository;
 /**
  * The one Git reference a GitRepository follows, chosen from {@code spec.ref} with Flux's precedence:
  * commit, then name, then semver, then tag, then branch; no ref at all means branch {@code master}.
+ *
+ * <p>Each kind answers what fetching it needs to know: how it is fetched ({@link #resolveWith}), and what to list
+ * when it is missing from the remote ({@link #kind}, {@link #missing}). A new kind must answer both before it
+ * compiles.
  */
 public sealed interface GitReference {
 
@@ -17,6 +24,66 @@ public sealed interface GitReference {
 
     /** How the reference is named in messages: {@code branch 'main'}, {@code semver range '^1.2'}. */
     String describe();
+
+    /** The remote refs this reference is one of: what is listed, when it is missing, to show what exists instead. */
+    RefKind kind();
+
+    /** What a "not found" message names: the reference itself, or the branch a commit is looked for in. */
+    default String missing() {
+        return describe();
+    }
+
+    /** Fetches this reference the way its kind is fetched, by calling the one method of {@code resolver} that fits. */
+    FetchResult resolveWith(Resolver resolver) throws GitFetchException, IOException, DamagedCloneException;
+
+    /** The ways a reference is fetched; {@link GitFetcher} implements them for one clone and remote. */
+    interface Resolver {
+        /** One ref, at depth 1; the revision is {@code <revisionName>@sha1:<sha>}. */
+        FetchResult namedRef(GitReference reference, String refName, String revisionName)
+                throws GitFetchException, IOException, DamagedCloneException;
+
+        /** The highest tag in the range. */
+        FetchResult highestTag(Semver semver) throws GitFetchException, IOException, DamagedCloneException;
+
+        /** An exact commit, in the history of its branch or of all branches. */
+        FetchResult exactCommit(Commit commit) throws GitFetchException, IOException, DamagedCloneException;
+    }
+
+    /** Kinds of remote refs: the word for them in messages, which to list, and whether by full name. */
+    enum RefKind {
+        BRANCHES("branches", true, false, false),
+        TAGS("tags", false, true, false),
+        /** Any reference ({@code refs/pull/1/head}): listed by full name. */
+        REFERENCES("references", true, true, true);
+
+        private final String word;
+        private final boolean heads;
+        private final boolean tags;
+        private final boolean fullNames;
+
+        RefKind(String word, boolean heads, boolean tags, boolean fullNames) {
+            this.word = word;
+            this.heads = heads;
+            this.tags = tags;
+            this.fullNames = fullNames;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        public boolean heads() {
+            return heads;
+        }
+
+        public boolean tags() {
+            return tags;
+        }
+
+        public boolean fullNames() {
+            return fullNames;
+        }
+    }
 
     record Branch(String name) implements GitReference {
         public Branch {
@@ -30,6 +97,16 @@ public sealed interface GitReference {
         @Override
         public String describe() {
             return "branch '" + name + "'";
+        }
+
+        @Override
+        public RefKind kind() {
+            return RefKind.BRANCHES;
+        }
+
+        @Override
+        public FetchResult resolveWith(Resolver resolver) throws GitFetchException, IOException, DamagedCloneException {
+            return resolver.namedRef(this, refName(), name);
         }
     }
 
@@ -46,12 +123,32 @@ public sealed interface GitReference {
         public String describe() {
             return "tag '" + name + "'";
         }
+
+        @Override
+        public RefKind kind() {
+            return RefKind.TAGS;
+        }
+
+        @Override
+        public FetchResult resolveWith(Resolver resolver) throws GitFetchException, IOException, DamagedCloneException {
+            return resolver.namedRef(this, refName(), name);
+        }
     }
 
     record Semver(SemverRange range) implements GitReference {
         @Override
         public String describe() {
             return "semver range '" + range + "'";
+        }
+
+        @Override
+        public RefKind kind() {
+            return RefKind.TAGS;
+        }
+
+        @Override
+        public FetchResult resolveWith(Resolver resolver) throws GitFetchException, IOException, DamagedCloneException {
+            return resolver.highestTag(this);
         }
     }
 
@@ -67,6 +164,16 @@ public sealed interface GitReference {
         @Override
         public String describe() {
             return "reference '" + name + "'";
+        }
+
+        @Override
+        public RefKind kind() {
+            return RefKind.REFERENCES;
+        }
+
+        @Override
+        public FetchResult resolveWith(Resolver resolver) throws GitFetchException, IOException, DamagedCloneException {
+            return resolver.namedRef(this, name, name); // Flux keeps the full name for spec.ref.name
         }
     }
 
@@ -87,6 +194,23 @@ public sealed interface GitReference {
         @Override
         public String describe() {
             return branch == null ? "commit " + sha : "commit " + sha + " on branch '" + branch + "'";
+        }
+
+        /** The commit is looked for in its branch (or in all branches): the branches are what is listed. */
+        @Override
+        public RefKind kind() {
+            return RefKind.BRANCHES;
+        }
+
+        /** Only its branch can be missing: a commit not on it is a message of its own. */
+        @Override
+        public String missing() {
+            return branch == null ? describe() : "branch '" + branch + "'";
+        }
+
+        @Override
+        public FetchResult resolveWith(Resolver resolver) throws GitFetchException, IOException, DamagedCloneException {
+            return resolver.exactCommit(this);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.source.git;
 
+import io.sluice.git.RemoteUrl;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

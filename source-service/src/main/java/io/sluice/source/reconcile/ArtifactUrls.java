@@ -1,10 +1,13 @@
 package io.sluice.source.reconcile;
 
 import io.quarkus.runtime.LaunchMode;
+import io.sluice.source.config.SourceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 /**
  * The URL an artifact is downloaded from: {@code <advertised base>/artifacts/<storage path>}, e.g.
@@ -18,17 +21,23 @@ public class ArtifactUrls {
     /** The REST path prefix the artifacts are served under (see {@code io.sluice.source.rest.ArtifactResource}). */
     public static final String PREFIX = "/artifacts/";
 
-    private final SourceConfig config;
+    private final Supplier<String> base;
 
+    @Inject
     ArtifactUrls(SourceConfig config) {
-        this.config = config;
+        this.base = () -> base(config);
+    }
+
+    /** URLs under a fixed base, e.g. {@code http://localhost:8082}. */
+    ArtifactUrls(String base) {
+        this.base = () -> base;
     }
 
     public URI urlFor(String storagePath) {
-        return URI.create(base() + PREFIX + storagePath);
+        return URI.create(base.get() + PREFIX + storagePath);
     }
 
-    private String base() {
+    private static String base(SourceConfig config) {
         String configured = config.storage().advertisedUrl().orElse("").trim();
         if (!configured.isEmpty()) {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;

@@ -10,11 +10,10 @@ import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
 import io.sluice.kit.reconcile.ReconcileScheduler;
 import io.sluice.source.artifact.ArtifactStorage;
-import jakarta.annotation.PostConstruct;
+import io.sluice.source.config.SourceConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -34,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code GitPushed} whose key equals {@link RepoUrl#normalize} of its {@code spec.url}: reconciled now if
  *       this replica owns it, otherwise a {@code ReconcileRequested} is published so the owner does it;</li>
  *   <li>partitions newly assigned to this replica: all objects that fall in them are reconciled now;</li>
- *   <li>a GitRepository it includes got a new artifact ({@link #includedChanged}).</li>
+ *   <li>a GitRepository it includes got a new artifact (the reconciler's {@link GitRepositoryReconciler.Outcome} says so).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -42,22 +41,13 @@ public class ReconcileTriggers {
 
     private static final Logger LOG = Logger.getLogger(ReconcileTriggers.class);
 
-    @Inject
-    SourceConfig config;
-    @Inject
-    PartitionOwnership ownership;
-    @Inject
-    GitRepositoryWatcher watcher;
-    @Inject
-    GitRepositoryReconciler reconciler;
-    @Inject
-    ArtifactStorage storage;
-    @Inject
-    EventPublisher publisher;
-    @Inject
-    StageTimer stageTimer;
-
-    private ReconcileScheduler scheduler;
+    private final PartitionOwnership ownership;
+    private final GitRepositoryWatcher watcher;
+    private final GitRepositoryReconciler reconciler;
+    private final ArtifactStorage storage;
+    private final EventPublisher publisher;
+    private final StageTimer stageTimer;
+    private final ReconcileScheduler scheduler;
     /**
      * When a push last made this replica reconcile an object ({@code GitPushed.receivedAt}). webhook-gateway
      * publishes, for one webhook delivery, a GitPushed and a ReconcileRequested for each of the Receiver's
@@ -66,15 +56,29 @@ public class ReconcileTriggers {
      */
     private final Map<ObjectKey, Instant> pushTriggered = new ConcurrentHashMap<>();
 
-    @PostConstruct
-    void init() {
-        scheduler = new ReconcileScheduler(config.reconcile().workers(), key -> stageTimer.time("fetch", () -> reconciler.reconcile(key)),
-                ownership::owns);
+    ReconcileTriggers(SourceConfig config, PartitionOwnership ownership, GitRepositoryWatcher watcher, GitRepositoryReconciler reconciler,
+                      ArtifactStorage storage, EventPublisher publisher, StageTimer stageTimer) {
+        this.ownership = ownership;
+        this.watcher = watcher;
+        this.reconciler = reconciler;
+        this.storage = storage;
+        this.publisher = publisher;
+        this.stageTimer = stageTimer;
+        this.scheduler = new ReconcileScheduler(config.reconcile().workers(), this::run, ownership::owns);
     }
 
     @PreDestroy
     void close() {
         scheduler.close();
+    }
+
+    /** One run; its outcome plans the next, and a new artifact rebuilds the GitRepositories that include it. */
+    private Duration run(ObjectKey key) {
+        GitRepositoryReconciler.Outcome outcome = stageTimer.time("fetch", () -> reconciler.reconcile(key));
+        if (outcome.newArtifact()) {
+            includedChanged(key);
+        }
+        return outcome.next();
     }
 
     /** Created, spec changed, or reconcile annotation changed. */
@@ -138,7 +142,7 @@ public class ReconcileTriggers {
     }
 
     /** A GitRepository got a new artifact: reconcile the ones in its namespace that include it. */
-    void includedChanged(ObjectKey included) {
+    private void includedChanged(ObjectKey included) {
         for (GitRepository repo : watcher.all()) {
             if (!Objects.equals(repo.getMetadata().getNamespace(), included.namespace()) || repo.getSpec() == null
                     || repo.getSpec().getInclude() == null) {
@@ -151,11 +155,6 @@ public class ReconcileTriggers {
                 scheduler.requestNow(key);
             }
         }
-    }
-
-    /** Plans the next run of an object. */
-    void requestAfter(ObjectKey key, Duration delay) {
-        scheduler.requestAfter(key, delay);
     }
 
     void onAssigned(@Observes PartitionOwnership.PartitionsAssigned assigned) {

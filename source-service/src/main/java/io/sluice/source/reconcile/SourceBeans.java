@@ -1,6 +1,7 @@
 package io.sluice.source.reconcile;
 
 import io.sluice.source.artifact.ArtifactStorage;
+import io.sluice.source.config.SourceConfig;
 import io.sluice.source.git.GitFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;

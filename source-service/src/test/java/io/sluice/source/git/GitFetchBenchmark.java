@@ -2,6 +2,7 @@ package io.sluice.source.git;
 
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepositoryRef;
+import io.sluice.git.GitCredentials;
 import io.sluice.sandbox.git.LocalGitServer;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,11 +1,13 @@
 package io.sluice.source.git;
 
+import io.sluice.git.GitCredentials;
+import io.sluice.git.GitFetchException;
 import static io.sluice.source.git.GitFetcherHttpTest.branch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.meta.ObjectKey;
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException.Failure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,5 +1,7 @@
 package io.sluice.source.git;
 
+import io.sluice.git.GitCredentials;
+import io.sluice.git.GitFetchException;
 import static io.sluice.source.git.GitFetcherHttpTest.branch;
 import static io.sluice.source.git.GitFetcherHttpTest.readFile;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +11,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.sandbox.git.LocalGitServer;
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException.Failure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

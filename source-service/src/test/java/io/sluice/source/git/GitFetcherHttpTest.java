@@ -1,12 +1,14 @@
 package io.sluice.source.git;
 
+import io.sluice.git.GitCredentials;
+import io.sluice.git.GitFetchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepositoryRef;
 import io.sluice.sandbox.git.LocalGitServer;
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException.Failure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.sluice.source.git;
 
+import io.sluice.git.GitCredentials;
+import io.sluice.git.GitFetchException;
 import static io.sluice.source.git.GitFetcherHttpTest.branch;
 import static io.sluice.source.git.GitFetcherHttpTest.readFile;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.sandbox.git.LocalGitServer;
-import io.sluice.source.git.GitFetchException.Failure;
+import io.sluice.git.GitFetchException.Failure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;

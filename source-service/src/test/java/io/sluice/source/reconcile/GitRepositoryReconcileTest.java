@@ -1,8 +1,5 @@
 package io.sluice.source.reconcile;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,12 +18,9 @@ import io.sluice.api.messaging.Topic;
 import io.sluice.api.meta.Artifact;
 import io.sluice.api.meta.ConditionTypes;
 import io.sluice.api.meta.Conditions;
-import io.sluice.api.meta.LocalObjectReference;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.meta.Reasons;
 import io.sluice.api.source.GitRepository;
-import io.sluice.api.source.GitRepositoryInclude;
-import io.sluice.api.source.GitRepositoryRef;
 import io.sluice.api.source.GitRepositorySpec;
 import io.sluice.kit.metrics.StageTimer;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
@@ -44,11 +38,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -176,17 +168,11 @@ class GitRepositoryReconcileTest {
         createSecret("app-auth", ReconcileTestProfile.GIT_PASSWORD);
 
         GitRepositorySpec appSpec = spec("app", "app-auth");
-        GitRepositoryInclude include = new GitRepositoryInclude();
-        LocalObjectReference lib = new LocalObjectReference();
-        lib.setName("lib");
-        include.setRepository(lib);
-        include.setFromPath("deploy");
-        include.setToPath("vendor/lib");
-        appSpec.setInclude(List.of(include));
+        appSpec.setInclude(List.of(GitRepositoryFixtures.include("lib", "deploy", "vendor/lib")));
         createGitRepository("app", appSpec);
 
         GitRepository waiting = awaitRepository("app", r -> Conditions.isFalse(r.getStatus(), ConditionTypes.READY));
-        assertThat(Conditions.get(waiting.getStatus(), ConditionTypes.INCLUDE_UNAVAILABLE).orElseThrow().getReason()).isEqualTo("NotFound");
+        assertThat(Conditions.get(waiting.getStatus(), ConditionTypes.INCLUDE_UNAVAILABLE).orElseThrow().getReason()).isEqualTo(Reasons.INCLUDE_NOT_FOUND);
 
         createGitRepository("lib", spec("lib", "app-auth"));
         GitRepository ready = awaitRepository("app", r -> Conditions.isTrue(r.getStatus(), ConditionTypes.READY));
@@ -247,36 +233,15 @@ class GitRepositoryReconcileTest {
     }
 
     private static GitRepositorySpec spec(String repository, String secret) {
-        GitRepositorySpec spec = new GitRepositorySpec();
-        spec.setUrl(git().url(repository).toString());
-        spec.setInterval("1h");
-        GitRepositoryRef ref = new GitRepositoryRef();
-        ref.setBranch("main");
-        spec.setRef(ref);
-        LocalObjectReference secretRef = new LocalObjectReference();
-        secretRef.setName(secret);
-        spec.setSecretRef(secretRef);
-        return spec;
+        return GitRepositoryFixtures.spec(git().url(repository).toString(), secret);
     }
 
     private static void createGitRepository(String name, GitRepositorySpec spec) {
-        GitRepository repo = new GitRepository();
-        repo.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-        repo.setSpec(spec);
-        kube().resources(GitRepository.class).inNamespace(NS).resource(repo).create();
+        GitRepositoryFixtures.create(kube(), NS, name, spec);
     }
 
     private static void createSecret(String name, String password) {
-        Secret secret = new SecretBuilder().withNewMetadata().withNamespace(NS).withName(name).endMetadata()
-                .withData(Map.of(
-                        "username", base64(ReconcileTestProfile.GIT_USER),
-                        "password", base64(password)))
-                .build();
-        kube().secrets().inNamespace(NS).resource(secret).createOr(existing -> existing.update());
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        GitRepositoryFixtures.createBasicAuthSecret(kube(), NS, name, ReconcileTestProfile.GIT_USER, password);
     }
 
     private static GitRepository awaitRepository(String name, Predicate<GitRepository> condition) {

@@ -1,7 +1,5 @@
 package io.sluice.source.reconcile;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -11,11 +9,8 @@ import io.sluice.api.events.GitProvider;
 import io.sluice.api.events.GitPushed;
 import io.sluice.api.messaging.CloudEvent;
 import io.sluice.api.messaging.Topic;
-import io.sluice.api.meta.LocalObjectReference;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.source.GitRepository;
-import io.sluice.api.source.GitRepositoryRef;
-import io.sluice.api.source.GitRepositorySpec;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.git.LocalGitServer;
 import io.sluice.sandbox.git.LocalGitServerResource;
@@ -39,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,20 +62,8 @@ class PushToArtifactBenchmark {
         git.createBareRepository(name);
         String previous = git.commitFiles(name, "main", Map.of("kustomization.yaml", "resources: [cm.yaml]\n", "cm.yaml", "n: 0\n"), "initial").name();
         var kube = SandboxClusterResource.cluster().client();
-        kube.secrets().inNamespace("default").resource(new SecretBuilder().withNewMetadata().withNamespace("default").withName(name).endMetadata()
-                .withData(Map.of("username", b64(ReconcileTestProfile.GIT_USER), "password", b64(ReconcileTestProfile.GIT_PASSWORD))).build()).create();
-        GitRepository repo = new GitRepository();
-        repo.setMetadata(new ObjectMetaBuilder().withNamespace("default").withName(name).build());
-        GitRepositorySpec spec = new GitRepositorySpec();
-        spec.setUrl(git.url(name).toString());
-        spec.setInterval("1h");
-        GitRepositoryRef ref = new GitRepositoryRef();
-        ref.setBranch("main");
-        spec.setRef(ref);
-        LocalObjectReference secretRef = new LocalObjectReference();
-        secretRef.setName(name);
-        spec.setSecretRef(secretRef);
-        repo.setSpec(spec);
+        GitRepositoryFixtures.createBasicAuthSecret(kube, "default", name, ReconcileTestProfile.GIT_USER, ReconcileTestProfile.GIT_PASSWORD);
+        GitRepository repo = GitRepositoryFixtures.gitRepository("default", name, GitRepositoryFixtures.spec(git.url(name).toString(), name));
         String key = ObjectKey.of(GitRepository.KIND, "default", name).subject();
 
         try (KafkaConsumer<String, byte[]> consumer = consumerAtEnd();
@@ -148,7 +130,4 @@ class PushToArtifactBenchmark {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
 }

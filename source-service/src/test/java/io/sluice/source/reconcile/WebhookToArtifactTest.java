@@ -1,7 +1,6 @@
 package io.sluice.source.reconcile;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +15,6 @@ import io.sluice.api.notification.CrossNamespaceObjectReference;
 import io.sluice.api.notification.Receiver;
 import io.sluice.api.notification.ReceiverSpec;
 import io.sluice.api.source.GitRepository;
-import io.sluice.api.source.GitRepositoryRef;
-import io.sluice.api.source.GitRepositorySpec;
 import io.sluice.sandbox.LoopbackPorts;
 import io.sluice.sandbox.cluster.SandboxClusterResource;
 import io.sluice.sandbox.git.LocalGitServer;
@@ -36,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -73,16 +69,14 @@ class WebhookToArtifactTest {
         String name = "hooked";
         git.createBareRepository(name);
         String first = git.commitFiles(name, "main", Map.of("kustomization.yaml", "resources: []\n"), "initial").name();
-        kube.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName(name + "-auth").endMetadata()
-                .withData(Map.of("username", b64(ReconcileTestProfile.GIT_USER), "password", b64(ReconcileTestProfile.GIT_PASSWORD))).build()).create();
-        kube.resources(GitRepository.class).inNamespace(NS).resource(gitRepository(name, git.url(name).toString())).create();
+        GitRepositoryFixtures.createBasicAuthSecret(kube, NS, name + "-auth", ReconcileTestProfile.GIT_USER, ReconcileTestProfile.GIT_PASSWORD);
+        GitRepositoryFixtures.create(kube, NS, name, GitRepositoryFixtures.spec(git.url(name).toString(), name + "-auth"));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             GitRepository repo = kube.resources(GitRepository.class).inNamespace(NS).withName(name).get();
             return repo.getStatus() != null && Conditions.isTrue(repo.getStatus(), ConditionTypes.READY);
         });
 
-        kube.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withNamespace(NS).withName("github-receiver").endMetadata()
-                .withData(Map.of("token", b64(TOKEN))).build()).create();
+        GitRepositoryFixtures.createSecret(kube, NS, "github-receiver", Map.of("token", TOKEN));
         kube.resources(Receiver.class).inNamespace(NS).resource(receiver("github-receiver", name)).create();
 
         int port = LoopbackPorts.free();
@@ -148,22 +142,6 @@ class WebhookToArtifactTest {
         return path[0];
     }
 
-    private static GitRepository gitRepository(String name, String url) {
-        GitRepository repo = new GitRepository();
-        repo.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-        GitRepositorySpec spec = new GitRepositorySpec();
-        spec.setUrl(url);
-        spec.setInterval("1h");
-        GitRepositoryRef ref = new GitRepositoryRef();
-        ref.setBranch("main");
-        spec.setRef(ref);
-        LocalObjectReference secret = new LocalObjectReference();
-        secret.setName(name + "-auth");
-        spec.setSecretRef(secret);
-        repo.setSpec(spec);
-        return repo;
-    }
-
     private static Receiver receiver(String name, String repository) {
         Receiver receiver = new Receiver();
         receiver.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
@@ -221,9 +199,5 @@ class WebhookToArtifactTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -12,7 +12,6 @@ import io.sluice.api.meta.Reasons;
 import io.sluice.api.notification.Receiver;
 import io.sluice.api.notification.ReceiverStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -32,13 +31,14 @@ public class ReceiverReconciler {
 
     private static final Logger LOG = Logger.getLogger(ReceiverReconciler.class);
 
-    @Inject
-    KubernetesClient client;
+    private final KubernetesClient client;
+    private final ReceiverRegistry registry;
+    private final Clock clock = Clock.systemUTC();
 
-    @Inject
-    ReceiverRegistry registry;
-
-    Clock clock = Clock.systemUTC();
+    ReceiverReconciler(KubernetesClient client, ReceiverRegistry registry) {
+        this.client = client;
+        this.registry = registry;
+    }
 
     /** Reconciles {@code receiver} as it is in the informer's cache. */
     public synchronized void reconcile(Receiver receiver) {

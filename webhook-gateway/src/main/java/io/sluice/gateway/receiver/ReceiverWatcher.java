@@ -5,15 +5,12 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.notification.Receiver;
+import io.sluice.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,30 +30,24 @@ public class ReceiverWatcher {
 
     private static final Logger LOG = Logger.getLogger(ReceiverWatcher.class);
 
-    @Inject
-    KubernetesClient client;
-
-    @Inject
-    ReceiverReconciler reconciler;
-
-    @ConfigProperty(name = "sluice.gateway.receivers.namespace")
-    Optional<String> namespace;
-
-    @ConfigProperty(name = "sluice.gateway.receivers.resync", defaultValue = "1m")
-    String resync;
-
-    @ConfigProperty(name = "sluice.gateway.receivers.sync-timeout", defaultValue = "10s")
-    String syncTimeout;
-
+    private final KubernetesClient client;
+    private final ReceiverReconciler reconciler;
+    private final GatewayConfig.Receivers config;
     private SharedIndexInformer<Receiver> informer;
 
+    ReceiverWatcher(KubernetesClient client, ReceiverReconciler reconciler, GatewayConfig config) {
+        this.client = client;
+        this.reconciler = reconciler;
+        this.config = config.receivers();
+    }
+
     void start(@Observes StartupEvent event) {
-        Duration resyncPeriod = FluxDuration.parse(resync, "sluice.gateway.receivers.resync");
-        Duration timeout = FluxDuration.parse(syncTimeout, "sluice.gateway.receivers.sync-timeout");
+        Optional<String> namespace = config.namespace().filter(ns -> !ns.isBlank());
+        long resyncMillis = config.resync().toMillis();
         var receivers = client.resources(Receiver.class);
-        informer = namespace.filter(ns -> !ns.isBlank())
-                .map(ns -> receivers.inNamespace(ns).runnableInformer(resyncPeriod.toMillis()))
-                .orElseGet(() -> receivers.inAnyNamespace().runnableInformer(resyncPeriod.toMillis()));
+        informer = namespace
+                .map(ns -> receivers.inNamespace(ns).runnableInformer(resyncMillis))
+                .orElseGet(() -> receivers.inAnyNamespace().runnableInformer(resyncMillis));
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Receiver receiver) {
@@ -73,15 +64,15 @@ public class ReceiverWatcher {
                 reconciler.forget(receiver);
             }
         });
-        String scope = namespace.filter(ns -> !ns.isBlank()).map(ns -> "namespace " + ns).orElse("all namespaces");
+        String scope = namespace.map(ns -> "namespace " + ns).orElse("all namespaces");
         try {
-            informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            informer.start().toCompletableFuture().get(config.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
             LOG.infof("watching Receivers in %s at %s", scope, client.getMasterUrl());
         } catch (TimeoutException | ExecutionException e) {
             LOG.warnf("could not list Receivers in %s at %s within %s (%s); serving none until the Kubernetes API answers."
                             + " Check quarkus.kubernetes-client.api-server-url or the kubeconfig and RBAC (list/watch receivers,"
                             + " get secrets, update receivers/status)",
-                    scope, client.getMasterUrl(), syncTimeout, e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                    scope, client.getMasterUrl(), config.syncTimeout(), e.getCause() == null ? e.toString() : e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

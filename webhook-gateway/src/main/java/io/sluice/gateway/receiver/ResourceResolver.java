@@ -7,7 +7,6 @@ import io.sluice.api.meta.FluxKinds;
 import io.sluice.api.meta.ObjectKey;
 import io.sluice.api.notification.CrossNamespaceObjectReference;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,11 @@ public class ResourceResolver {
             "ImageRepository", "image.toolkit.fluxcd.io/v1",
             "ArtifactGenerator", "source.extensions.fluxcd.io/v1beta1");
 
-    @Inject
-    KubernetesClient client;
+    private final KubernetesClient client;
+
+    ResourceResolver(KubernetesClient client) {
+        this.client = client;
+    }
 
     /** A reference that cannot be resolved; the message names the Receiver and the entry. */
     public static class UnresolvableResourceException extends Exception {

@@ -1,7 +1,6 @@
 package io.sluice.gateway.rest;
 
 import io.sluice.gateway.receiver.WebhookPath;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +18,11 @@ import java.io.InputStream;
 @Path("/hook")
 public class HookResource {
 
-    @Inject
-    WebhookHandler handler;
+    private final WebhookHandler handler;
+
+    HookResource(WebhookHandler handler) {
+        this.handler = handler;
+    }
 
     @POST
     @Path("{digest}")

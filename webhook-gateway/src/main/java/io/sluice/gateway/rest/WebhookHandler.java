@@ -4,8 +4,8 @@ import io.sluice.api.events.GitPushed;
 import io.sluice.api.events.ImagePushed;
 import io.sluice.api.events.ReconcileRequested;
 import io.sluice.api.events.SluiceEvent;
-import io.sluice.api.meta.FluxDuration;
 import io.sluice.api.meta.ObjectKey;
+import io.sluice.gateway.config.GatewayConfig;
 import io.sluice.gateway.payload.GitPush;
 import io.sluice.gateway.payload.ImagePush;
 import io.sluice.gateway.payload.MalformedPayloadException;
@@ -21,10 +21,7 @@ import io.sluice.gateway.verify.WebhookRequest;
 import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
 import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -65,43 +62,30 @@ public class WebhookHandler {
     private static final Logger LOG = Logger.getLogger(WebhookHandler.class);
     static final String REQUESTED_BY = "webhook-gateway";
 
-    @Inject
-    ReceiverRegistry receivers;
+    private final ReceiverRegistry receivers;
+    private final ResourceResolver resolver;
+    private final EventPublisher publisher;
+    private final WebhookMetrics metrics;
+    private final StageTimer stageTimer;
+    private final Clock clock;
+    private final int maxBodySize;
+    private final Duration publishTimeout;
+    private final DeliveryDedupe dedupe;
 
-    @Inject
-    ResourceResolver resolver;
-
-    @Inject
-    EventPublisher publisher;
-
-    @Inject
-    WebhookMetrics metrics;
-    @Inject
-    StageTimer stageTimer;
-
-    @ConfigProperty(name = "sluice.gateway.max-body-size", defaultValue = "1048576")
-    int maxBodySize;
-
-    @ConfigProperty(name = "sluice.gateway.dedupe.max-entries", defaultValue = "10000")
-    int dedupeMaxEntries;
-
-    @ConfigProperty(name = "sluice.gateway.dedupe.ttl", defaultValue = "1h")
-    String dedupeTtl;
-
-    @ConfigProperty(name = "sluice.gateway.publish-timeout", defaultValue = "10s")
-    String publishTimeout;
-
-    Clock clock = Clock.systemUTC();
-    private DeliveryDedupe dedupe;
-    private Duration publishWait;
-
-    @PostConstruct
-    void init() {
-        if (maxBodySize < 1) {
-            throw new IllegalArgumentException("sluice.gateway.max-body-size must be a positive number of bytes, got " + maxBodySize);
+    WebhookHandler(ReceiverRegistry receivers, ResourceResolver resolver, EventPublisher publisher, WebhookMetrics metrics,
+                   StageTimer stageTimer, GatewayConfig config) {
+        if (config.maxBodySize() < 1) {
+            throw new IllegalArgumentException("sluice.gateway.max-body-size must be a positive number of bytes, got " + config.maxBodySize());
         }
-        dedupe = new DeliveryDedupe(dedupeMaxEntries, FluxDuration.parse(dedupeTtl, "sluice.gateway.dedupe.ttl"), clock);
-        publishWait = FluxDuration.parse(publishTimeout, "sluice.gateway.publish-timeout");
+        this.receivers = receivers;
+        this.resolver = resolver;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.stageTimer = stageTimer;
+        this.clock = Clock.systemUTC();
+        this.maxBodySize = config.maxBodySize();
+        this.publishTimeout = config.publishTimeout();
+        this.dedupe = new DeliveryDedupe(config.dedupe().maxEntries(), config.dedupe().ttl(), clock);
     }
 
     /**
@@ -194,9 +178,9 @@ public class WebhookHandler {
         }
         CompletableFuture<?>[] sent = events.stream().map(event -> publisher.publish(event).toCompletableFuture()).toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(sent).get(publishWait.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sent).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            String cause = e instanceof TimeoutException ? "no acknowledgement within " + publishTimeout : e.getCause().getMessage();
+            String cause = e instanceof TimeoutException ? "no acknowledgement within " + publishTimeout.toMillis() + " ms" : e.getCause().getMessage();
             LOG.warnf("%s: Kafka did not accept the events of delivery %s: %s", receiver.key(), deliveryId, cause);
             return new WebhookResponse(WebhookOutcome.UNAVAILABLE, "Kafka did not accept the events (" + cause + "); retry the delivery");
         } catch (InterruptedException e) {

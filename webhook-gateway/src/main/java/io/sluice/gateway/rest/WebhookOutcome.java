@@ -20,7 +20,17 @@ public enum WebhookOutcome {
     /** Suspended Receiver, or Kafka refused or timed out: the sender may retry. */
     UNAVAILABLE(503, "unavailable"),
     /** spec.resources could not be resolved against the cluster. */
-    ERROR(500, "error");
+    ERROR(500, "error"),
+    /**
+     * Cut off before reaching a Receiver ({@link SlowClientGuard}): the client address already has
+     * {@code sluice.gateway.connections.max-per-address} requests in progress. The connection is closed.
+     */
+    TOO_MANY_REQUESTS(429, "too_many_requests"),
+    /**
+     * Cut off before reaching a Receiver ({@link SlowClientGuard}): the body had not arrived
+     * {@code sluice.gateway.connections.body-timeout} after the headers. The connection is closed.
+     */
+    BODY_TIMEOUT(408, "body_timeout");
 
     private final int status;
     private final String tag;
