@@ -21,8 +21,8 @@ final class BuiltinPlugins {
 
     static void transform(String entry, KustomizationFile kust, Loader ldr, Accumulator ra, BuildContext ctx) {
         String configuredIn = configuredIn(entry, kust, ldr, ctx);
-        for (Map<String, Object> cfg : configs(entry, "transformers", kust, ldr)) {
-            runTransformer(cfg, kust, ldr, ra);
+        for (Map<String, Object> cfg : configs(entry, "transformers", kust, ldr, ctx)) {
+            runTransformer(cfg, kust, ldr, ra, ctx);
             if (ctx.transformerAnnotations) {
                 for (Resource r : ra.resMap.resources()) {
                     String prev = r.annotation(Transformers.TRANSFORMATIONS);
@@ -57,7 +57,7 @@ final class BuiltinPlugins {
 
     static void generate(String entry, KustomizationFile kust, Loader ldr, Accumulator ra, BuildContext ctx) {
         String configuredIn = configuredIn(entry, kust, ldr, ctx);
-        for (Map<String, Object> cfg : configs(entry, "generators", kust, ldr)) {
+        for (Map<String, Object> cfg : configs(entry, "generators", kust, ldr, ctx)) {
             String kind = Resource.str(cfg.get("kind"));
             if (kind.equals("IAMPolicyGenerator")) {
                 iamPolicy(cfg, kust, ra, ctx, configuredIn);
@@ -198,7 +198,8 @@ final class BuiltinPlugins {
         return sb.toString();
     }
 
-    private static List<Map<String, Object>> configs(String entry, String field, KustomizationFile kust, Loader ldr) {
+    private static List<Map<String, Object>> configs(String entry, String field, KustomizationFile kust, Loader ldr,
+                                                     BuildContext ctx) {
         String text;
         if (entry.contains("\n") || entry.trim().startsWith("apiVersion:") || entry.trim().startsWith("kind:")) {
             text = entry;
@@ -206,7 +207,7 @@ final class BuiltinPlugins {
             // a kustomization whose output objects are the plugin configurations
             List<Map<String, Object>> out = new ArrayList<>();
             Loader sub = ldr.child(entry, field, kust.path());
-            Accumulator built = new KustTarget(sub, new BuildContext(List.of(), kust.path())).accumulate(new Accumulator());
+            Accumulator built = new KustTarget(sub, ctx.forPluginDirectory(), false).accumulate(new Accumulator());
             for (Resource r : built.resMap.resources()) {
                 if (!"builtin".equals(r.apiVersion())) {
                     throw unsupported(field, r.apiVersion() + "/" + r.kind(), kust);
@@ -260,15 +261,22 @@ final class BuiltinPlugins {
         return out;
     }
 
-    private static void runTransformer(Map<String, Object> cfg, KustomizationFile kust, Loader ldr, Accumulator ra) {
+    private static void runTransformer(Map<String, Object> cfg, KustomizationFile kust, Loader ldr, Accumulator ra,
+                                       BuildContext ctx) {
         ResMap m = ra.resMap;
         String kind = Resource.str(cfg.get("kind"));
         switch (kind) {
             case "NamespaceTransformer" -> {
                 String ns = Resource.str(Values.get(cfg, "metadata", "namespace"));
                 String mode = Resource.str(cfg.get("setRoleBindingSubjects"));
-                NamespaceTransformer.apply(m, ns, specs(cfg), Boolean.TRUE.equals(cfg.get("unsetOnly")),
-                        mode.isEmpty() ? "defaultOnly" : mode);
+                if (!List.of("", "defaultOnly", "allServiceAccounts", "none").contains(mode)) {
+                    throw new KustomizeException(kust.path() + ": NamespaceTransformer: invalid value \"" + mode
+                            + "\" for setRoleBindingSubjects: must be one of \"defaultOnly\", \"none\" or \"allServiceAccounts\"");
+                }
+                if (!ns.isEmpty()) {   // kustomize's NamespaceTransformer does nothing without a namespace
+                    NamespaceTransformer.apply(m, ns, specs(cfg), Boolean.TRUE.equals(cfg.get("unsetOnly")),
+                            mode.isEmpty() ? "defaultOnly" : mode);
+                }
             }
             case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer" -> {
                 String prefix = Resource.str(cfg.get("prefix"));
@@ -293,7 +301,7 @@ final class BuiltinPlugins {
                         p.put(k, cfg.get(k));
                     }
                 }
-                Patches.patchesField(synthetic(kust, "patches", List.of(p)), ldr, m);
+                Patches.patchesField(synthetic(kust, "patches", List.of(p)), ldr, m, ctx.openApi());
             }
             case "PatchStrategicMergeTransformer" -> {
                 List<Object> entries = new ArrayList<>();
@@ -304,7 +312,7 @@ final class BuiltinPlugins {
                 if (cfg.get("patches") != null) {
                     entries.add(cfg.get("patches"));
                 }
-                Patches.strategicMergeField(synthetic(kust, "patchesStrategicMerge", entries), ldr, m);
+                Patches.strategicMergeField(synthetic(kust, "patchesStrategicMerge", entries), ldr, m, ctx.openApi());
             }
             case "PatchJson6902Transformer" -> {
                 Map<String, Object> p = new LinkedHashMap<>();

@@ -30,15 +30,27 @@ public record FieldSpec(Gvk gvk, String path, boolean create) {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<String> segments() {
-        return SEGMENTS.computeIfAbsent(path, FieldSpec::splitPath);
+        // get/put rather than computeIfAbsent with a method reference: no lambda to link on a cold start
+        List<String> s = SEGMENTS.get(path);
+        if (s == null) {
+            s = splitPath(path);
+            SEGMENTS.putIfAbsent(path, s);
+        }
+        return s;
     }
 
     /** Segments marked "name[]" (a sequence): never created when missing. */
     private static List<Boolean> listMarkers(String path) {
+        // the segments between slashes that follow no backslash, as written (no regular expression: this runs for
+        // every distinct path on every start)
         List<Boolean> out = new ArrayList<>();
-        for (String s : path.split("(?<!\\\\)/")) {
-            if (!s.isEmpty()) {
-                out.add(s.endsWith("[]"));
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || (path.charAt(i) == '/' && (i == 0 || path.charAt(i - 1) != '\\'))) {
+                if (i > start) {
+                    out.add(path.startsWith("[]", i - 2) && i - 2 >= start);
+                }
+                start = i + 1;
             }
         }
         return out;
@@ -75,7 +87,12 @@ public record FieldSpec(Gvk gvk, String path, boolean create) {
 
     /** Applies {@code visitor} to every field this spec matches in {@code obj}. */
     public void apply(Map<String, Object> obj, FieldVisitor visitor) {
-        walk(obj, segments(), MARKERS.computeIfAbsent(path, FieldSpec::listMarkers), 0, create, visitor);
+        List<Boolean> markers = MARKERS.get(path);
+        if (markers == null) {
+            markers = listMarkers(path);
+            MARKERS.putIfAbsent(path, markers);
+        }
+        walk(obj, segments(), markers, 0, create, visitor);
     }
 
     static void walk(Object node, List<String> segs, List<Boolean> lists, int i, boolean create, FieldVisitor visitor) {

@@ -1,5 +1,6 @@
 package io.sluice.kustomize;
 
+import io.sluice.kustomize.yaml.GoStrings;
 import io.sluice.kustomize.yaml.Values;
 
 import java.nio.charset.CharacterCodingException;
@@ -109,7 +110,7 @@ final class Generators {
                 if (data.containsKey(key) || binary.containsKey(key)) {
                     throw new KustomizeException(where + ": duplicate key \"" + key + "\"");
                 }
-                binary.put(key, Base64.getEncoder().encodeToString(content));
+                binary.put(key, wrapBase64(Base64.getEncoder().encodeToString(content)));
             } else if (kind.equals("Secret")) {
                 checkKey(key, where, kind);
                 if (data.containsKey(key)) {
@@ -138,7 +139,8 @@ final class Generators {
         for (Map.Entry<String, String> e : data.entrySet()) {
             dataOut.put(e.getKey(), e.getValue());
         }
-        if (!dataOut.isEmpty()) {
+        if (!dataOut.isEmpty() || kind.equals("Secret")) {
+            // kustomize always creates a Secret's data map, and a ConfigMap's only when it gets an entry
             obj.put("data", dataOut);
         }
         if (!binary.isEmpty()) {
@@ -271,6 +273,11 @@ final class Generators {
         return out;
     }
 
+    /**
+     * An env file as kustomize reads it: lines split at LF (one CR before it dropped), a byte order mark dropped
+     * from the first, leading white space (Go's unicode.IsSpace) trimmed; empty lines, comments and lines with an
+     * empty key skipped; a line without '=' is a key with an empty value. Values are kept as written.
+     */
     private static void parseEnv(String text, String file, String where, Map<String, String> data, String kind) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -281,25 +288,16 @@ final class Generators {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
-            String trimmed = line.stripLeading();
+            String trimmed = GoStrings.trimLeftSpace(line);
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
             int eq = trimmed.indexOf('=');
-            String key;
-            String value;
-            if (eq < 0) {
-                // no "=": kustomize takes the value from its own environment ("" when unset)
-                key = trimmed;
-                value = System.getenv(key);
-                if (value == null) {
-                    value = "";
-                }
-            } else {
-                key = trimmed.substring(0, eq);
-                value = trimmed.substring(eq + 1);
+            String key = eq < 0 ? trimmed : trimmed.substring(0, eq);
+            if (key.isEmpty()) {
+                continue;
             }
-            put(data, key, value, where, kind);
+            put(data, key, eq < 0 ? "" : trimmed.substring(eq + 1), where, kind);
         }
     }
 
@@ -321,7 +319,10 @@ final class Generators {
         }
     }
 
-    /** kustomize breaks Secret base64 into 70-character lines, each ending in a newline, when longer than one line. */
+    /**
+     * kustomize breaks base64 (Secret data, ConfigMap binaryData) into 70-character lines, each ending in a newline,
+     * when it is longer than one line; the value then prints as a literal block.
+     */
     static String wrapBase64(String b64) {
         int lines = b64.length() / 70 + 1;
         if (lines <= 1) {

@@ -40,4 +40,16 @@ public record Gvk(String group, String version, String kind) {
     public boolean isClusterScoped() {
         return ClusterScope.isClusterScoped(this);
     }
+
+    // equals and hashCode written out: a record's generated ones set up method handles on first use, which costs a
+    // cold `sluice build` several milliseconds per record type (docs/kustomize.md, "Start-up")
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Gvk g && group.equals(g.group) && version.equals(g.version) && kind.equals(g.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return (group.hashCode() * 31 + version.hashCode()) * 31 + kind.hashCode();
+    }
 }

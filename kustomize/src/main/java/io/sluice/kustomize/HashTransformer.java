@@ -3,8 +3,6 @@ package io.sluice.kustomize;
 import io.sluice.kustomize.yaml.Values;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,23 +55,21 @@ final class HashTransformer {
     private static Object stringify(Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put((String) k, stringify(x)));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put((String) e.getKey(), stringify(e.getValue()));
+            }
             return out;
         }
         return v;
     }
 
     private static String sha256Hex(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (byte b : d) {
-                sb.append(String.format("%02x", b));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] d = Sha256.digest(s.getBytes(StandardCharsets.UTF_8));
+        StringBuilder sb = new StringBuilder(64);
+        for (byte b : d) {
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
+        return sb.toString();
     }
 
     private static String encode(String hex) {

@@ -37,7 +37,12 @@ final class ImageTransformer {
                 walkContainers(r.map(), spec, p);
                 for (FieldSpec fs : specs) {
                     if (fs.appliesTo(r.gvk())) {
-                        new FieldSpec(fs.gvk(), fs.path(), false).apply(r.map(), (parent, key) -> update(parent, key, spec, p));
+                        new FieldSpec(fs.gvk(), fs.path(), false).apply(r.map(), new FieldSpec.FieldVisitor() {
+                            @Override
+                            public void visit(Map<String, Object> parent, String key) {
+                                update(parent, key, spec, p);
+                            }
+                        });
                     }
                 }
             }

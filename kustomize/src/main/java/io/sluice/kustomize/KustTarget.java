@@ -9,11 +9,17 @@ final class KustTarget {
     private final Loader ldr;
     private final KustomizationFile kust;
     private final BuildContext ctx;
+    private final boolean top;
 
-    KustTarget(Loader ldr, BuildContext ctx) {
+    KustTarget(Loader ldr, BuildContext ctx, boolean top) {
+        this(ldr, KustomizationFile.load(ldr.root()), ctx, top);
+    }
+
+    KustTarget(Loader ldr, KustomizationFile kust, BuildContext ctx, boolean top) {
         this.ldr = ldr;
-        this.kust = KustomizationFile.load(ldr.root());
+        this.kust = kust;
         this.ctx = ctx;
+        this.top = top;
     }
 
     KustomizationFile kustomization() {
@@ -21,7 +27,7 @@ final class KustTarget {
     }
 
     Accumulator accumulate(Accumulator ra) {
-        Patches.schemaFor(kust, ldr); // kustomize loads `openapi.path` up front: a missing file fails the build
+        ctx.useOpenApi(kust, ldr, top);
         accumulateResources(ra);
         for (String c : kust.strings("configurations")) {
             String text = ldr.readFile(c, "configurations", kust.path());
@@ -34,7 +40,7 @@ final class KustTarget {
         Generators.run(kust, ldr, ra, ctx);
         for (String c : kust.strings("components")) {
             Loader sub = ldr.child(c, "components", kust.path());
-            KustTarget t = new KustTarget(sub, ctx);
+            KustTarget t = new KustTarget(sub, ctx, false);
             if (!t.kust.isComponent()) {
                 throw new KustomizeException(kust.path() + ": components entry '" + c + "': expected kind 'Component' for path '"
                         + sub.root() + "' but got '" + kindOf(t.kust) + "'");
@@ -67,7 +73,7 @@ final class KustTarget {
             Path target = ldr.root().resolve(p).normalize();
             if (Files.isDirectory(target)) {
                 Loader sub = ldr.child(p, "resources", kust.path());
-                KustTarget t = new KustTarget(sub, ctx);
+                KustTarget t = new KustTarget(sub, ctx, false);
                 if (t.kust.isComponent()) {
                     throw new KustomizeException(kust.path() + ": resources entry '" + p + "': expected kind != 'Component' for path '"
                             + sub.root() + "' (list components under 'components')");

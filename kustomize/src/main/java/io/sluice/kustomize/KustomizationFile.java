@@ -34,19 +34,10 @@ public final class KustomizationFile {
 
     /** Finds and parses the kustomization file of {@code dir}. */
     public static KustomizationFile load(Path dir) {
-        List<Path> found = new ArrayList<>();
-        for (String n : FILE_NAMES) {
-            Path p = dir.resolve(n);
-            if (Files.isRegularFile(p)) {
-                found.add(p);
-            }
-        }
+        List<Path> found = files(dir);
         if (found.isEmpty()) {
             throw new KustomizeException("unable to find one of 'kustomization.yaml', 'kustomization.yml' or "
                     + "'Kustomization' in directory '" + dir + "'");
-        }
-        if (found.size() > 1) {
-            throw new KustomizeException("found multiple kustomization files under: " + dir + " " + found);
         }
         Path file = found.get(0);
         String text;
@@ -56,6 +47,29 @@ public final class KustomizationFile {
             throw new KustomizeException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return parse(text, file.toString());
+    }
+
+    /**
+     * {@code dir}'s kustomization with {@code text} as its content instead of what is on disk (as Flux's generator
+     * rewrites it in memory); named after the file that is there, or kustomization.yaml.
+     */
+    static KustomizationFile withContent(Path dir, String text) {
+        List<Path> found = files(dir);
+        return parse(text, (found.isEmpty() ? dir.resolve(FILE_NAMES.get(0)) : found.get(0)).toString());
+    }
+
+    private static List<Path> files(Path dir) {
+        List<Path> found = new ArrayList<>();
+        for (String n : FILE_NAMES) {
+            Path p = dir.resolve(n);
+            if (Files.isRegularFile(p)) {
+                found.add(p);
+            }
+        }
+        if (found.size() > 1) {
+            throw new KustomizeException("found multiple kustomization files under: " + dir + " " + found);
+        }
+        return found;
     }
 
     public static KustomizationFile parse(String text, String path) {
@@ -77,7 +91,10 @@ public final class KustomizationFile {
                 throw new KustomizeException(path + ": invalid Kustomization: json: unknown field \"" + key + "\"");
             }
         }
-        boolean onlyHeader = m.keySet().stream().allMatch(k -> k.equals("apiVersion") || k.equals("kind"));
+        boolean onlyHeader = true;
+        for (String k : m.keySet()) {
+            onlyHeader &= k.equals("apiVersion") || k.equals("kind");
+        }
         if (onlyHeader) {
             throw new KustomizeException(path + ": kustomization.yaml is empty (it has no resources, generators or "
                     + "transformers)");

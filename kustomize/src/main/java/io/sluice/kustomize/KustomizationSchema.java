@@ -76,7 +76,7 @@ final class KustomizationSchema {
             "vars", new ListOf(obj("name", S, "objref", obj("kind", S, "name", S, "namespace", S, "apiVersion", S,
                     "group", S, "version", S), "fieldref", new Any())),
             "sortOptions", obj("order", S, "legacySortOptions", obj("orderFirst", LS, "orderLast", LS)),
-            "openapi", obj("path", S, "version", S),
+            "openapi", MS,
             "replacements", new Any(), "metadata", new Any(), "helmCharts", new Any(), "helmGlobals", new Any(),
             "helmChartInflationGenerator", new Any(), "validators", LS);
 
@@ -154,18 +154,21 @@ final class KustomizationSchema {
             if (map == null) {
                 throw mismatch(v, "map", path, file);
             }
-            map.forEach((k, x) -> check(x, m.value(), path + "." + k, file));
+            for (Map.Entry<String, Object> e : map.entrySet()) {
+                check(e.getValue(), m.value(), path + "." + e.getKey(), file);
+            }
         } else if (t instanceof Obj o) {
             Map<String, Object> map = Values.asMap(v);
             if (map == null) {
                 throw mismatch(v, "mapping", path, file);
             }
-            map.forEach((k, x) -> {
+            for (Map.Entry<String, Object> e : map.entrySet()) {
+                String k = e.getKey();
                 Type ft = o.fields().get(k);
                 if (ft != null) {
-                    check(x, ft, path.isEmpty() ? k : path + "." + k, file);
+                    check(e.getValue(), ft, path.isEmpty() ? k : path + "." + k, file);
                 }
-            });
+            }
         }
     }
 

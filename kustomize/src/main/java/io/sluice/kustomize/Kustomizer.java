@@ -17,25 +17,42 @@ public final class Kustomizer {
     /** The built objects, in output order. */
     public List<Map<String, Object>> build(Path dir) {
         Loader ldr = Loader.forRoot(dir);
-        KustomizationFile top = KustomizationFile.load(ldr.root());
+        return build(ldr, KustomizationFile.load(ldr.root()));
+    }
+
+    /**
+     * {@link #build(Path)} with {@code kustomizationText} in place of {@code dir}'s kustomization file (which need
+     * not exist): the build Flux's kustomize-controller makes after writing its overrides into that file, without
+     * writing anything.
+     */
+    public List<Map<String, Object>> build(Path dir, String kustomizationText) {
+        Loader ldr = Loader.forRoot(dir);
+        return build(ldr, KustomizationFile.withContent(ldr.root(), kustomizationText));
+    }
+
+    private List<Map<String, Object>> build(Loader ldr, KustomizationFile top) {
         BuildContext ctx = new BuildContext(top.strings("buildMetadata"), top.path());
-        KustTarget target = new KustTarget(ldr, ctx);
-        Accumulator ra = target.accumulate(new Accumulator());
-        HashTransformer.apply(ra.resMap);
-        NameReferenceTransformer.apply(ra.resMap, ra.config);
-        Vars.resolve(ra);
-        dropLocalConfig(ra.resMap);
-        Sorter.sort(ra.resMap, top);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Resource r : ra.resMap.resources()) {
-            stringifyAnnotations(r);
-            checkJsonable(r.map(), r);
-            if (ctx.managedByLabel) {
-                r.setLabel("app.kubernetes.io/managed-by", MANAGED_BY);
+        try {
+            KustTarget target = new KustTarget(ldr, top, ctx, true);
+            Accumulator ra = target.accumulate(new Accumulator());
+            HashTransformer.apply(ra.resMap);
+            NameReferenceTransformer.apply(ra.resMap, ra.config);
+            Vars.resolve(ra);
+            dropLocalConfig(ra.resMap);
+            Sorter.sort(ra.resMap, top);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Resource r : ra.resMap.resources()) {
+                stringifyAnnotations(r);
+                checkJsonable(r.map(), r);
+                if (ctx.managedByLabel) {
+                    r.setLabel("app.kubernetes.io/managed-by", MANAGED_BY);
+                }
+                out.add(JsonRoundTrip.apply(r.map(), r.curId().describe() + (r.source != null ? " (from " + r.source + ")" : "")));
             }
-            out.add(r.map());
+            return out;
+        } finally {
+            ctx.close();
         }
-        return out;
     }
 
     /** The build printed as kustomize prints it. */
@@ -45,7 +62,8 @@ public final class Kustomizer {
 
     /**
      * kustomize rewrites every annotation map as map[string]string at the end of a build, and drops
-     * metadata.annotations when it ends up empty (or is not a map at all).
+     * metadata.annotations when it ends up empty (or is not a map at all). A null annotation becomes the text it
+     * was written with: {@code null}, {@code ~}, or {@code ""} when nothing was written.
      */
     private static void stringifyAnnotations(Resource r) {
         Map<String, Object> meta = io.sluice.kustomize.yaml.Values.asMap(r.map().get("metadata"));
@@ -57,7 +75,10 @@ public final class Kustomizer {
             meta.remove("annotations");
             return;
         }
-        a.replaceAll((k, v) -> v == null ? "" : Resource.str(v));
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            Object v = e.getValue();
+            e.setValue(v == null ? io.sluice.kustomize.yaml.YamlMap.nullTextOf(a, e.getKey()).text() : Resource.str(v));
+        }
     }
 
     /** kustomize prints through JSON, which has no infinity or NaN. */
@@ -66,14 +87,23 @@ public final class Kustomizer {
             throw new KustomizeException(r.curId().describe() + (r.source != null ? " (from " + r.source + ")" : "")
                     + ": json: unsupported value: " + (d.isNaN() ? "NaN" : d > 0 ? "+Inf" : "-Inf"));
         }
+        // plain loops rather than lambdas here and below: each lambda costs a link on a cold start
         if (v instanceof Map<?, ?> m) {
-            m.values().forEach(x -> checkJsonable(x, r));
+            for (Object x : m.values()) {
+                checkJsonable(x, r);
+            }
         } else if (v instanceof List<?> l) {
-            l.forEach(x -> checkJsonable(x, r));
+            for (Object x : l) {
+                checkJsonable(x, r);
+            }
         }
     }
 
     private static void dropLocalConfig(ResMap m) {
-        m.resources().removeIf(r -> "true".equals(r.annotation("config.kubernetes.io/local-config")));
+        for (java.util.Iterator<Resource> it = m.resources().iterator(); it.hasNext(); ) {
+            if ("true".equals(it.next().annotation("config.kubernetes.io/local-config"))) {
+                it.remove();
+            }
+        }
     }
 }

@@ -26,12 +26,18 @@ final class LabelTransformer {
                 addUnique(specs, TransformerConfig.specFrom(f));
             }
         }
-        tc.specs("labels").forEach(f -> addUnique(specs, f));
+        for (FieldSpec f : tc.specs("labels")) {
+            addUnique(specs, f);
+        }
         if (Boolean.TRUE.equals(entry.get("includeSelectors"))) {
-            tc.specs("commonLabels").forEach(f -> addUnique(specs, f));
+            for (FieldSpec f : tc.specs("commonLabels")) {
+                addUnique(specs, f);
+            }
         } else {
             if (Boolean.TRUE.equals(entry.get("includeTemplates"))) {
-                tc.specs("templateLabels").forEach(f -> addUnique(specs, f));
+                for (FieldSpec f : tc.specs("templateLabels")) {
+                    addUnique(specs, f);
+                }
             }
             addUnique(specs, new FieldSpec(new Gvk("", "", ""), "metadata/labels", true));
         }

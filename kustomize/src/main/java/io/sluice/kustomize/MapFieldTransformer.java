@@ -21,19 +21,22 @@ final class MapFieldTransformer {
                 if (!fs.appliesTo(gvk)) {
                     continue;
                 }
-                fs.apply(r.map(), (parent, key) -> {
-                    Object cur = parent.get(key);
-                    Map<String, Object> target = Values.asMap(cur);
-                    if (target == null) {
-                        if (cur != null) {
-                            throw new KustomizeException(r.curId().describe() + ": field '" + fs.path()
-                                    + "' is not a map, cannot add " + pairs.keySet());
+                fs.apply(r.map(), new FieldSpec.FieldVisitor() {
+                    @Override
+                    public void visit(Map<String, Object> parent, String key) {
+                        Object cur = parent.get(key);
+                        Map<String, Object> target = Values.asMap(cur);
+                        if (target == null) {
+                            if (cur != null) {
+                                throw new KustomizeException(r.curId().describe() + ": field '" + fs.path()
+                                        + "' is not a map, cannot add " + pairs.keySet());
+                            }
+                            target = new LinkedHashMap<>();
+                            parent.put(key, target);
                         }
-                        target = new LinkedHashMap<>();
-                        parent.put(key, target);
-                    }
-                    for (Map.Entry<String, String> e : pairs.entrySet()) {
-                        target.put(e.getKey(), e.getValue());
+                        for (Map.Entry<String, String> e : pairs.entrySet()) {
+                            target.put(e.getKey(), e.getValue());
+                        }
                     }
                 });
             }

@@ -5,7 +5,6 @@ import io.sluice.kustomize.yaml.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * After renames (prefix, suffix, namespace, hash), points every reference (configMapRef,
@@ -17,23 +16,43 @@ final class NameReferenceTransformer {
 
     static void apply(ResMap m, TransformerConfig tc) {
         List<Resource> all = new ArrayList<>(m.resources());
+        // kustomize works out every RoleBinding's candidates first, refusing a ServiceAccount subject without a namespace
+        for (Resource r : all) {
+            if (!r.curId().gvk().isClusterScoped()) {
+                subjectNamespaces(r);
+            }
+        }
         // only renamed objects can be referred to under an old name: nothing to do without them
-        if (all.stream().noneMatch(r -> !r.prevIds.isEmpty())) {
+        boolean renamed = false;
+        for (Resource r : all) {
+            renamed |= !r.prevIds.isEmpty();
+        }
+        if (!renamed) {
             return;
         }
         java.util.Map<Resource, Gvk> orgGvk = new java.util.IdentityHashMap<>();
-        all.forEach(r -> orgGvk.put(r, r.orgId().gvk()));
+        // referrers by original kind: most fieldSpecs name a kind, so only those objects need a look
+        java.util.Map<String, List<Resource>> byKind = new java.util.HashMap<>();
+        for (Resource r : all) {
+            Gvk g = r.orgId().gvk();
+            orgGvk.put(r, g);
+            List<Resource> ofKind = byKind.get(g.kind());
+            if (ofKind == null) {
+                ofKind = new ArrayList<>();
+                byKind.put(g.kind(), ofKind);
+            }
+            ofKind.add(r);
+        }
         java.util.Map<Resource, List<Resource>> candidatesOf = new java.util.IdentityHashMap<>();
         for (TransformerConfig.NameBackRef backRef : tc.nameReferences()) {
             for (FieldSpec spec : backRef.referrers()) {
                 FieldSpec walk = new FieldSpec(spec.gvk(), spec.path(), false);
-                for (Resource referrer : all) {
+                List<Resource> referrers = spec.gvk().kind().isEmpty() ? all : byKind.getOrDefault(spec.gvk().kind(), List.of());
+                for (Resource referrer : referrers) {
                     if (!orgGvk.get(referrer).isSelectedBy(spec.gvk())) {
                         continue;
                     }
-                    Fixer f = new Fixer(referrer, backRef.target(), spec,
-                            () -> candidatesOf.computeIfAbsent(referrer, x -> couldBeReferencedBy(all, x)));
-                    walk.apply(referrer.map(), f::set);
+                    walk.apply(referrer.map(), new Fixer(referrer, backRef.target(), spec, all, candidatesOf));
                 }
             }
         }
@@ -44,15 +63,7 @@ final class NameReferenceTransformer {
         if (rid.gvk().isClusterScoped()) {
             return all;
         }
-        // a RoleBinding may name ServiceAccounts of other namespaces in its subjects
-        java.util.Set<String> subjectNamespaces = new java.util.HashSet<>();
-        if (referrer.kind().equals("RoleBinding") && referrer.map().get("subjects") instanceof List<?> subjects) {
-            for (Object s : subjects) {
-                if (s instanceof Map<?, ?> sm && "ServiceAccount".equals(sm.get("kind")) && sm.get("namespace") instanceof String ns) {
-                    subjectNamespaces.add(ns);
-                }
-            }
-        }
+        java.util.Set<String> subjectNamespaces = subjectNamespaces(referrer);
         List<Resource> out = new ArrayList<>();
         for (Resource r : all) {
             ResId id = r.curId();
@@ -63,13 +74,58 @@ final class NameReferenceTransformer {
         return out;
     }
 
-    private record Fixer(Resource referrer, Gvk target, FieldSpec spec,
-                         java.util.function.Supplier<List<Resource>> candidatesLater) {
-        List<Resource> candidates() {
-            return candidatesLater.get();
+    /**
+     * The namespaces of the ServiceAccounts a RoleBinding names in its subjects (a RoleBinding may refer to those
+     * of other namespaces); empty for other kinds. A subject with a namespace field that is not a string fails,
+     * as in kustomize.
+     */
+    private static java.util.Set<String> subjectNamespaces(Resource referrer) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (!referrer.kind().equals("RoleBinding") || !(referrer.map().get("subjects") instanceof List<?> subjects)) {
+            return out;
+        }
+        for (int i = 0; i < subjects.size(); i++) {
+            if (subjects.get(i) instanceof Map<?, ?> sm && "ServiceAccount".equals(sm.get("kind")) && sm.containsKey("namespace")) {
+                if (!(sm.get("namespace") instanceof String ns)) {
+                    throw new KustomizeException(referrer.curId().describe() + (referrer.source != null ? " (from " + referrer.source + ")" : "")
+                            + ": subjects[" + i + "].namespace of ServiceAccount '" + sm.get("name") + "' is blank ("
+                            + (sm.get("namespace") == null ? "null" : "not a string: " + sm.get("namespace"))
+                            + "); give the namespace as a string, or leave the field out");
+                }
+                out.add(ns);
+            }
+        }
+        return out;
+    }
+
+    /** Updates the references of one referrer field (a class, not lambdas: cheaper on a cold start). */
+    private static final class Fixer implements FieldSpec.FieldVisitor {
+        private final Resource referrer;
+        private final Gvk target;
+        private final FieldSpec spec;
+        private final List<Resource> all;
+        /** The candidates of each referrer, worked out when first needed. */
+        private final java.util.Map<Resource, List<Resource>> candidatesOf;
+
+        Fixer(Resource referrer, Gvk target, FieldSpec spec, List<Resource> all, java.util.Map<Resource, List<Resource>> candidatesOf) {
+            this.referrer = referrer;
+            this.target = target;
+            this.spec = spec;
+            this.all = all;
+            this.candidatesOf = candidatesOf;
         }
 
-        void set(Map<String, Object> parent, String key) {
+        List<Resource> candidates() {
+            List<Resource> c = candidatesOf.get(referrer);
+            if (c == null) {
+                c = couldBeReferencedBy(all, referrer);
+                candidatesOf.put(referrer, c);
+            }
+            return c;
+        }
+
+        @Override
+        public void visit(Map<String, Object> parent, String key) {
             Object v = parent.get(key);
             if (v == null) {
                 return;
@@ -134,26 +190,52 @@ final class NameReferenceTransformer {
         }
 
         private Resource select(String oldName, List<Resource> in, boolean withNamespace) {
-            List<Resource> c = sieve(in, r -> r.prevIds.stream().anyMatch(id -> id.name().equals(oldName)));
-            c = sieve(c, r -> r.prevIds.stream().anyMatch(id -> id.gvk().isSelectedBy(target)));
+            // the two first filters as one plain loop: it runs for every reference in every object
+            List<Resource> c = new ArrayList<>();
+            for (Resource r : in) {
+                boolean named = false;
+                boolean targeted = false;
+                for (ResId id : r.prevIds) {
+                    named |= id.name().equals(oldName);
+                    targeted |= id.gvk().isSelectedBy(target);
+                }
+                if (named && targeted) {
+                    c.add(r);
+                }
+            }
             if (spec.path().endsWith("roleRef/name")) {
                 Map<String, Object> roleRef = Values.asMap(referrer.map().get("roleRef"));
                 if (roleRef != null && roleRef.get("apiGroup") != null && roleRef.get("kind") != null) {
                     Gvk rg = new Gvk(Resource.str(roleRef.get("apiGroup")), "", Resource.str(roleRef.get("kind")));
-                    c = sieve(c, r -> r.prevIds.stream().anyMatch(id -> id.gvk().isSelectedBy(rg)));
+                    List<Resource> byRole = new ArrayList<>();
+                    for (Resource r : c) {
+                        boolean any = false;
+                        for (ResId id : r.prevIds) {
+                            any |= id.gvk().isSelectedBy(rg);
+                        }
+                        if (any) {
+                            byRole.add(r);
+                        }
+                    }
+                    c = byRole;
                 }
             }
             ResId rid = referrer.curId();
             if (!rid.gvk().isClusterScoped()) {
-                c = sieve(c, r -> r.curId().gvk().isClusterScoped() || r.kind().equals("ServiceAccount")
-                        || rid.isNsEquals(r.curId()));
+                List<Resource> inNamespace = new ArrayList<>();
+                for (Resource r : c) {
+                    if (r.curId().gvk().isClusterScoped() || r.kind().equals("ServiceAccount") || rid.isNsEquals(r.curId())) {
+                        inNamespace.add(r);
+                    }
+                }
+                c = inNamespace;
             }
             if (c.size() == 1) {
                 return c.get(0);
             }
-            c = sieve(c, r -> affixesEqual(r, referrer, true));
+            c = sameAffixes(c, referrer, true);
             if (c.size() > 1) {
-                c = sieve(c, r -> affixesEqual(r, referrer, false));
+                c = sameAffixes(c, referrer, false);
             }
             if (c.size() == 1) {
                 return c.get(0);
@@ -162,22 +244,27 @@ final class NameReferenceTransformer {
                 return null;
             }
             Resource first = c.get(0);
-            boolean same = c.stream().allMatch(r -> r.name().equals(first.name())
-                    && (!withNamespace || r.namespace().equals(first.namespace())));
+            boolean same = true;
+            for (Resource r : c) {
+                same &= r.name().equals(first.name()) && (!withNamespace || r.namespace().equals(first.namespace()));
+            }
             if (same) {
                 return first;
             }
             List<String> ids = new ArrayList<>();
-            c.forEach(r -> ids.add(r.curId().describe()));
+            for (Resource r : c) {
+                ids.add(r.curId().describe());
+            }
             throw new KustomizeException("found multiple possible referrals for '" + oldName + "' in field '" + spec.path()
                     + "' of " + referrer.curId().describe() + ": " + ids);
         }
     }
 
-    private static List<Resource> sieve(List<Resource> in, Predicate<Resource> p) {
+    /** The candidates whose name prefixes and suffixes are those of the referrer (plain loops: no lambdas to link). */
+    private static List<Resource> sameAffixes(List<Resource> in, Resource referrer, boolean allowEmpty) {
         List<Resource> out = new ArrayList<>();
         for (Resource r : in) {
-            if (p.test(r)) {
+            if (affixesEqual(r, referrer, allowEmpty)) {
                 out.add(r);
             }
         }

@@ -59,28 +59,29 @@ final class NamespaceTransformer {
     }
 
     static void checkConflicts(ResMap m) {
-        List<Resource> all = m.resources();
-        for (int i = 0; i < all.size(); i++) {
-            for (int j = i + 1; j < all.size(); j++) {
-                if (all.get(i).curId().matches(all.get(j).curId())) {
-                    throw new KustomizeException("namespace transformation produces ID conflict: "
-                            + all.get(i).curId().describe() + " (from " + all.get(i).source + " and " + all.get(j).source
-                            + ")");
-                }
+        java.util.Map<String, Resource> seen = new java.util.HashMap<>();
+        for (Resource r : m.resources()) {
+            Resource first = seen.putIfAbsent(ResMap.key(r.curId()), r);
+            if (first != null) {
+                throw new KustomizeException("namespace transformation produces ID conflict: "
+                        + first.curId().describe() + " (from " + first.source + " and " + r.source + ")");
             }
         }
     }
 
     private static FieldSpec.FieldVisitor setter(String namespace, boolean unsetOnly) {
-        return (parent, key) -> {
-            Object cur = parent.get(key);
-            if (cur != null && !Values.isScalar(cur)) {
-                throw new KustomizeException("namespace field specs must target scalar nodes, field '" + key + "' is not");
+        return new FieldSpec.FieldVisitor() {
+            @Override
+            public void visit(Map<String, Object> parent, String key) {
+                Object cur = parent.get(key);
+                if (cur != null && !Values.isScalar(cur)) {
+                    throw new KustomizeException("namespace field specs must target scalar nodes, field '" + key + "' is not");
+                }
+                if (unsetOnly && cur != null && !Resource.str(cur).isEmpty()) {
+                    return;
+                }
+                parent.put(key, namespace);
             }
-            if (unsetOnly && cur != null && !Resource.str(cur).isEmpty()) {
-                return;
-            }
-            parent.put(key, namespace);
         };
     }
 }

@@ -10,12 +10,15 @@ import java.util.Map;
 
 /**
  * A custom OpenAPI schema given by a kustomization's {@code openapi: {path: ...}}: which list
- * fields of which kinds merge, and by which keys, in strategic merge patches. As in kustomize,
- * it replaces the built-in Kubernetes schema for the kustomization's patches.
+ * fields of which kinds merge, and by which keys, in strategic merge patches, and which kinds are
+ * cluster-scoped (from its {@code paths}). As in kustomize, it replaces the built-in Kubernetes
+ * schema for the rest of the build ({@link OpenApiState}).
  */
 final class OpenApiSchema {
     /** gvk apiVersion/kind -> field path (names joined by "/") -> merge keys (empty: merged scalar list). */
     private final Map<String, Map<String, List<String>>> lists = new HashMap<>();
+    /** apiVersion/kind -> namespaced, from the schema's paths (a GET path with namespaces/{namespace} makes it so). */
+    private final Map<String, Boolean> namespaced = new HashMap<>();
 
     private OpenApiSchema() {
     }
@@ -27,6 +30,7 @@ final class OpenApiSchema {
             throw new KustomizeException(source + ": an openapi schema must have a 'definitions' map");
         }
         OpenApiSchema s = new OpenApiSchema();
+        s.readPaths(Values.asMap(doc.get("paths")));
         for (Object def : defs.values()) {
             List<Object> gvks = Values.asList(Values.get(def, "x-kubernetes-group-version-kind"));
             if (gvks == null) {
@@ -42,6 +46,35 @@ final class OpenApiSchema {
             }
         }
         return s;
+    }
+
+    private void readPaths(Map<String, Object> paths) {
+        if (paths == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> e : paths.entrySet()) {
+            Map<String, Object> gvk = Values.asMap(Values.get(e.getValue(), "get", "x-kubernetes-group-version-kind"));
+            if (gvk == null) {
+                continue;
+            }
+            String group = Resource.str(gvk.get("group"));
+            String key = (group.isEmpty() ? "" : group + "/") + Resource.str(gvk.get("version")) + "/" + Resource.str(gvk.get("kind"));
+            if (e.getKey().contains("namespaces/{namespace}")) {
+                namespaced.put(key, true);
+            } else {
+                namespaced.putIfAbsent(key, false);
+            }
+        }
+    }
+
+    /** True when the schema's paths show {@code gvk} only without a namespace. */
+    boolean isClusterScoped(Gvk gvk) {
+        return Boolean.FALSE.equals(namespaced.get(gvk.apiVersion() + "/" + gvk.kind()));
+    }
+
+    /** True when the schema has a definition for {@code gvk}. */
+    boolean defines(Gvk gvk) {
+        return lists.containsKey(gvk.apiVersion() + "/" + gvk.kind());
     }
 
     /** Merge keys for the list at {@code path} of an object of {@code gvk}; null when it is replaced. */

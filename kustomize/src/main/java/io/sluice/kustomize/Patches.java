@@ -13,26 +13,7 @@ final class Patches {
     private Patches() {
     }
 
-    /** The custom schema of `openapi: {path: ...}`, or null for the built-in Kubernetes schema. */
-    static OpenApiSchema schemaFor(KustomizationFile kust, Loader ldr) {
-        Map<String, Object> openapi = kust.map("openapi");
-        if (openapi == null) {
-            return null;
-        }
-        for (String k : openapi.keySet()) {
-            if (!k.equals("path") && !k.equals("version")) {
-                throw new KustomizeException(kust.path() + ": openapi: unknown field \"" + k + "\" (expected path or version)");
-            }
-        }
-        String path = Resource.str(openapi.get("path"));
-        if (path.isEmpty()) {
-            return null; // `version` picks among kustomize's built-in schemas; we have the one built in
-        }
-        return OpenApiSchema.parse(ldr.readFile(path, "openapi.path", kust.path()), path);
-    }
-
-    static void strategicMergeField(KustomizationFile kust, Loader ldr, ResMap m) {
-        OpenApiSchema schema = schemaFor(kust, ldr);
+    static void strategicMergeField(KustomizationFile kust, Loader ldr, ResMap m, OpenApiState schema) {
         for (String entry : kust.strings("patchesStrategicMerge")) {
             String where = kust.path() + ": patchesStrategicMerge entry '" + firstLine(entry) + "'";
             String text = isInline(entry, ldr) ? entry : ldr.readFile(entry, "patchesStrategicMerge", kust.path());
@@ -46,8 +27,7 @@ final class Patches {
         }
     }
 
-    static void patchesField(KustomizationFile kust, Loader ldr, ResMap m) {
-        OpenApiSchema schema = schemaFor(kust, ldr);
+    static void patchesField(KustomizationFile kust, Loader ldr, ResMap m, OpenApiState schema) {
         for (Map<String, Object> entry : kust.maps("patches")) {
             for (String k : entry.keySet()) {
                 if (!List.of("path", "patch", "target", "options").contains(k)) {
@@ -148,11 +128,13 @@ final class Patches {
         if (meta != null && !meta.containsKey("annotations")) {
             meta.put("annotations", new java.util.LinkedHashMap<String, Object>());
         }
-        r.replaceMap(JsonPatch.apply(r.map(), ops, where + " on " + r.curId().describe()));
+        String target = where + " on " + r.curId().describe();
+        // kustomize patches the object's JSON text and reads it back: what that changes, changes here too
+        r.replaceMap(JsonRoundTrip.reread(JsonPatch.apply(r.map(), ops, target), target));
     }
 
     private static void applyById(ResMap m, Map<String, Object> patch, String where, boolean allowName, boolean allowKind,
-                                  OpenApiSchema schema) {
+                                  OpenApiState schema) {
         Resource pr = new Resource(patch, where);
         ResId id = pr.curId();
         List<Resource> targets = m.matchingAnyId(id);
@@ -165,7 +147,7 @@ final class Patches {
     }
 
     private static void applySmp(ResMap m, Resource r, Map<String, Object> patch, boolean allowName, boolean allowKind,
-                                 boolean retarget, OpenApiSchema schema) {
+                                 boolean retarget, OpenApiState schema) {
         Map<String, Object> p = patch;
         if (retarget) {
             // kustomize gives the patch copy the target's apiVersion; name and kind stay the patch's own
@@ -179,7 +161,7 @@ final class Patches {
         if (allowName || allowKind) {
             r.storePreviousId();
         }
-        Map<String, Object> result = StrategicMerge.apply(r.map(), p, r.gvk(), schema);
+        Map<String, Object> result = StrategicMerge.apply(r.map(), p, r.gvk(), schema.forPatch());
         if (result == null || result.isEmpty()) {
             m.remove(r);
             return;

@@ -3,6 +3,7 @@ package io.sluice.kustomize;
 import io.sluice.kustomize.yaml.Values;
 
 import java.util.List;
+import java.util.Map;
 
 /** namePrefix / nameSuffix on metadata.name (and any configured name fields). */
 final class PrefixSuffixTransformer {
@@ -33,12 +34,16 @@ final class PrefixSuffixTransformer {
                     }
                     r.storePreviousId();
                 }
-                new FieldSpec(fs.gvk(), fs.path(), false).apply(r.map(), (parent, key) -> {
-                    Object cur = parent.get(key);
-                    if (cur == null || !Values.isScalar(cur)) {
-                        return;
+                // anonymous classes rather than lambdas on the build path: much cheaper to link on a cold start
+                new FieldSpec(fs.gvk(), fs.path(), false).apply(r.map(), new FieldSpec.FieldVisitor() {
+                    @Override
+                    public void visit(Map<String, Object> parent, String key) {
+                        Object cur = parent.get(key);
+                        if (cur == null || !Values.isScalar(cur)) {
+                            return;
+                        }
+                        parent.put(key, prefix + Resource.str(cur) + suffix);
                     }
-                    parent.put(key, prefix + Resource.str(cur) + suffix);
                 });
             }
         }

@@ -39,13 +39,20 @@ final class ReplicaTransformer {
                 for (FieldSpec fs : specs) {
                     if (fs.appliesTo(r.gvk())) {
                         applied = true;
-                        fs.apply(r.map(), (parent, key) -> parent.put(key, count));
+                        fs.apply(r.map(), new FieldSpec.FieldVisitor() {
+                            @Override
+                            public void visit(Map<String, Object> parent, String key) {
+                                parent.put(key, count);
+                            }
+                        });
                     }
                 }
             }
             if (!applied) {
                 List<String> kinds = new java.util.ArrayList<>();
-                specs.forEach(f -> kinds.add(f.gvk().kind()));
+                for (FieldSpec f : specs) {
+                    kinds.add(f.gvk().kind());
+                }
                 throw new KustomizeException(kust.path() + ": replicas entry '" + name + "': resource with name " + name
                         + " does not match a config with the following kinds " + kinds);
             }

@@ -24,6 +24,17 @@ public record ResId(Gvk gvk, String name, String namespace) {
         return gvk.equals(o.gvk) && name.equals(o.name) && isNsEquals(o);
     }
 
+    // equals and hashCode written out, as in Gvk: no method handle set-up on a cold start
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResId r && gvk.equals(r.gvk) && name.equals(r.name) && namespace.equals(r.namespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return (gvk.hashCode() * 31 + name.hashCode()) * 31 + namespace.hashCode();
+    }
+
     @Override
     public String toString() {
         return gvk.idString() + "|" + (namespace.isEmpty() ? "~X" : namespace) + "|" + (name.isEmpty() ? "~N" : name);

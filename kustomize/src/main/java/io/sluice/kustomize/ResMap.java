@@ -16,7 +16,8 @@ public final class ResMap {
         return list;
     }
 
-    private static String key(ResId id) {
+    /** A string equal for two ids exactly when they {@link ResId#matches match}. */
+    static String key(ResId id) {
         return id.gvk().idString() + "|" + id.effectiveNamespace() + "|" + id.name();
     }
 

@@ -27,6 +27,10 @@ public final class Resource {
     final List<String> refVarNames = new ArrayList<>();
     /** The file it was read from, for error messages. */
     String source;
+    /** {@link #gvk()} and the apiVersion and kind values it was made from. */
+    private Gvk gvk;
+    private Object gvkApiVersion;
+    private Object gvkKind;
 
     public Resource(Map<String, Object> obj, String source) {
         this.obj = obj;
@@ -50,7 +54,15 @@ public final class Resource {
     }
 
     public Gvk gvk() {
-        return Gvk.of(apiVersion(), kind());
+        // parsed once per apiVersion/kind value: asked for all the time (ids, selectors, scope)
+        Object av = obj.get("apiVersion");
+        Object k = obj.get("kind");
+        if (gvk == null || av != gvkApiVersion || k != gvkKind) {
+            gvk = Gvk.of(str(av), str(k));
+            gvkApiVersion = av;
+            gvkKind = k;
+        }
+        return gvk;
     }
 
     public String name() {

@@ -13,13 +13,6 @@ final class ResourceReader {
     }
 
     static List<Resource> read(String text, String source) {
-        for (String line : text.split("\n", 20)) {
-            if (line.startsWith("%")) {
-                // kustomize splits documents itself and does not accept YAML directives
-                throw new KustomizeException("malformed YAML in " + source + ": directive '" + line.trim()
-                        + "' is not supported: did not find expected <document start>");
-            }
-        }
         List<Resource> out = new ArrayList<>();
         for (Object doc : YamlReader.readAll(text, source)) {
             add(doc, source, out);

@@ -43,12 +43,24 @@ record Selector(String group, String version, String kind, String name, String n
         }
         // any name/namespace the object has had (original, intermediate, current) selects it
         java.util.List<ResId> ids = r.allIds();
-        if (!namespace.isEmpty() && ids.stream().noneMatch(id -> namespace.equals(id.namespace())
-                || namespace.equals(id.effectiveNamespace()))) {
-            return false;
+        // loops, not streams: this runs on every cold start that has a patch target
+        if (!namespace.isEmpty()) {
+            boolean any = false;
+            for (ResId id : ids) {
+                any |= namespace.equals(id.namespace()) || namespace.equals(id.effectiveNamespace());
+            }
+            if (!any) {
+                return false;
+            }
         }
-        if (!name.isEmpty() && ids.stream().noneMatch(id -> name.equals(id.name()))) {
-            return false;
+        if (!name.isEmpty()) {
+            boolean any = false;
+            for (ResId id : ids) {
+                any |= name.equals(id.name());
+            }
+            if (!any) {
+                return false;
+            }
         }
         return LabelSelector.matches(labelSelector, r.labels(), where)
                 && LabelSelector.matches(annotationSelector, r.annotations(), where);
@@ -90,7 +102,12 @@ record Selector(String group, String version, String kind, String name, String n
             return true;
         }
         try {
-            return PATTERNS.computeIfAbsent(pattern, p -> Pattern.compile("^(?:" + p + ")$")).matcher(value).matches();
+            Pattern compiled = PATTERNS.get(pattern);
+            if (compiled == null) {
+                compiled = Pattern.compile("^(?:" + pattern + ")$");
+                PATTERNS.putIfAbsent(pattern, compiled);
+            }
+            return compiled.matcher(value).matches();
         } catch (PatternSyntaxException e) {
             throw new KustomizeException(where + ": target pattern '" + pattern + "' is not a valid regular expression");
         }

@@ -48,7 +48,12 @@ final class Sorter {
             typeOrders.put(last.get(i), 1 + i);
         }
         List<Resource> list = new ArrayList<>(m.resources());
-        list.sort((a, b) -> compare(a.curId(), b.curId(), typeOrders));
+        list.sort(new java.util.Comparator<Resource>() {
+            @Override
+            public int compare(Resource a, Resource b) {
+                return Sorter.compare(a.curId(), b.curId(), typeOrders);
+            }
+        });
         m.clear();
         m.resources().addAll(list);
     }
@@ -57,7 +62,9 @@ final class Sorter {
         List<String> out = new ArrayList<>();
         List<Object> l = Values.asList(o);
         if (l != null) {
-            l.forEach(x -> out.add(Resource.str(x)));
+            for (Object x : l) {
+                out.add(Resource.str(x));
+            }
         }
         return out;
     }

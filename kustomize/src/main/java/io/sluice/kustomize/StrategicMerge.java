@@ -1,6 +1,7 @@
 package io.sluice.kustomize;
 
 import io.sluice.kustomize.yaml.Values;
+import io.sluice.kustomize.yaml.YamlMap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,23 +28,22 @@ final class StrategicMerge {
     private final Gvk gvk;
     private final OpenApiSchema custom;
 
-    private StrategicMerge(Gvk gvk, OpenApiSchema custom) {
-        this.builtin = custom == null && BUILTIN_GROUPS.contains(gvk.group()) && !gvk.kind().isEmpty();
+    private StrategicMerge(Gvk gvk, OpenApiState.Loaded schemas) {
+        // a kind the custom schema defines is merged by that definition only; others by the built-in schema, if loaded
+        this.custom = schemas.custom() != null && schemas.custom().defines(gvk) ? schemas.custom() : null;
+        this.builtin = custom == null && schemas.builtin() && BUILTIN_GROUPS.contains(gvk.group()) && !gvk.kind().isEmpty();
         this.kind = gvk.kind();
         this.gvk = gvk;
-        this.custom = custom;
     }
 
-    /** Applies {@code patch} to {@code target}; returns null when the patch deletes the object. */
-    static Map<String, Object> apply(Map<String, Object> target, Map<String, Object> patch, Gvk gvk) {
-        return apply(target, patch, gvk, null);
-    }
-
-    /** With a custom OpenAPI schema (kustomization `openapi.path`), which then replaces the built-in one. */
+    /**
+     * Applies {@code patch} to {@code target} with the OpenAPI schemas loaded at that point of the build; returns
+     * null when the patch deletes the object.
+     */
     static Map<String, Object> apply(Map<String, Object> target, Map<String, Object> patch, Gvk gvk,
-                                     OpenApiSchema custom) {
+                                     OpenApiState.Loaded schemas) {
         // merges into the target in place: a failure aborts the whole build anyway
-        return new StrategicMerge(gvk, custom).mergeMap(target, patch, new ArrayList<>());
+        return new StrategicMerge(gvk, schemas).mergeMap(target, patch, new ArrayList<>());
     }
 
     private Map<String, Object> mergeMap(Map<String, Object> dst, Map<String, Object> patch, List<String> path) {
@@ -53,6 +53,17 @@ final class StrategicMerge {
         }
         if ("replace".equals(directive)) {
             return clean(patch);
+        }
+        if (directive != null && !"merge".equals(directive)) {
+            throw new KustomizeException("unknown patch strategy '" + Values.scalarTextOrType(directive) + "' at '"
+                    + String.join(".", path) + "' (use $patch: replace, delete or merge)");
+        }
+        dst.remove("$patch");   // a patch subtree merged into itself (see below) carries the directive
+        // kyaml walks every field of the target, not only the patched ones (see walkUntouched)
+        for (String k : new ArrayList<>(dst.keySet())) {
+            if (!patch.containsKey(k)) {
+                walkUntouched(dst, k, append(path, k));
+            }
         }
         for (Map.Entry<String, Object> e : patch.entrySet()) {
             String k = e.getKey();
@@ -81,16 +92,23 @@ final class StrategicMerge {
                 throw new KustomizeException("wrong node kind: expected MappingNode but got SequenceNode at field '"
                         + String.join(".", childPath) + "'");
             } else if (pv instanceof Map<?, ?>) {
+                // kyaml walks a patch subtree the target lacks as if merging it into itself
                 Map<String, Object> pm = Values.asMap(pv);
-                if ("delete".equals(pm.get("$patch"))) {
+                Map<String, Object> added = mergeMap(Values.deepCopyMap(pm), pm, childPath);
+                if (added == null) {
                     dst.remove(k);
                 } else {
-                    dst.put(k, clean(pm));
+                    dst.put(k, added);
                 }
             } else if (pv instanceof List<?> && dv instanceof List<?>) {
-                dst.put(k, mergeList(Values.asList(dv), Values.asList(pv), childPath));
+                List<Object> merged = mergeList(Values.asList(dv), Values.asList(pv), childPath);
+                if (merged == null) {
+                    dst.remove(k);
+                } else {
+                    dst.put(k, merged);
+                }
             } else if (pv instanceof List<?>) {
-                dst.put(k, Values.deepCopy(pv));
+                dst.put(k, addedList(Values.asList(Values.deepCopy(pv)), childPath));
             } else {
                 dst.put(k, pv);
             }
@@ -98,220 +116,133 @@ final class StrategicMerge {
         return dst;
     }
 
+    /**
+     * kyaml's merge visits the fields of the target the patch does not mention too, which changes them: a field
+     * left empty ({@code key:}, unlike {@code key: null}) is removed, and every list with merge keys is merged with
+     * itself, so entries with the same key values collapse into one (at the first one's place, with the last
+     * one's content), entries that are null or {} disappear, and merged scalar lists (finalizers) lose duplicates.
+     */
+    private void walkUntouched(Map<String, Object> dst, String k, List<String> path) {
+        Object v = dst.get(k);
+        if (v == null) {
+            if (YamlMap.nullTextOf(dst, k).empty()) {
+                dst.remove(k);
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            Map<String, Object> map = Values.asMap(m);
+            for (String key : new ArrayList<>(map.keySet())) {
+                walkUntouched(map, key, append(path, key));
+            }
+        } else if (v instanceof List<?> l) {
+            List<String> keys = mergeKeys(path);
+            if (keys != null) {
+                dst.put(k, keys.isEmpty() ? mergePrimitives(Values.asList(l), List.of())
+                        : mergeAssociative(Values.asList(l), null, keys, path));
+            }
+        }
+    }
+
+    private static List<String> append(List<String> path, String k) {
+        List<String> out = new ArrayList<>(path.size() + 1);
+        out.addAll(path);
+        out.add(k);
+        return out;
+    }
+
+    /**
+     * A list in both: replaced by the patch's list as written when the list has no merge keys (a $patch element
+     * included); otherwise merged, unless the patch's first element with a $patch key is a lone directive:
+     * {@code - $patch: replace} (the patch's list), {@code delete} (null: the field goes) or {@code merge}.
+     */
     private List<Object> mergeList(List<Object> dst, List<Object> patch, List<String> path) {
+        List<String> keys = mergeKeys(path);
+        if (keys == null) {
+            return Values.asList(Values.deepCopy(patch));
+        }
+        List<Object> elided = patch;
         for (Object pe : patch) {
-            Map<String, Object> pm = Values.asMap(pe);
-            if (pm != null && "replace".equals(pm.get("$patch"))) {
+            if (!(pe instanceof Map<?, ?> pm) || !pm.containsKey("$patch")) {
+                continue;
+            }
+            if (pm.size() > 1) {
+                break;   // a directive for that element, not for the list
+            }
+            String directive = Values.scalarTextOrType(pm.get("$patch"));
+            if (!List.of("replace", "delete", "merge").contains(directive)) {
+                throw new KustomizeException("unknown patch strategy '" + directive + "' in the list at '" + String.join(".", path)
+                        + "' (use $patch: replace, delete or merge)");
+            }
+            elided = withoutDirective(patch, directive);
+            if (directive.equals("delete")) {
+                return null;
+            }
+            if (directive.equals("replace")) {
                 List<Object> out = new ArrayList<>();
-                for (Object x : patch) {
-                    Map<String, Object> xm = Values.asMap(x);
-                    if (xm != null && xm.containsKey("$patch") && xm.size() == 1) {
-                        continue;
-                    }
+                for (Object x : elided) {
                     out.add(x instanceof Map<?, ?> ? clean(Values.asMap(x)) : x);
                 }
                 return out;
             }
-        }
-        List<String> keys = mergeKeys(path);
-        if (keys == null) {
-            // kyaml replaces lists it has no merge key for, copying the patch list as written
-            return Values.asList(Values.deepCopy(patch));
+            break;
         }
         if (keys.isEmpty()) {
-            return mergePrimitives(dst, patch);
+            return mergePrimitives(dst, elided);
         }
-        return mergeAssociative(dst, patch, keys, path);
+        return mergeAssociative(dst, elided, keys, path);
     }
 
-    /** Merged scalar list (finalizers): patch values first, then the other original values. */
-    private static List<Object> mergePrimitives(List<Object> dst, List<Object> patch) {
-        List<Object> out = new ArrayList<>();
-        for (Object p : patch) {
-            if (out.stream().noneMatch(x -> Values.deepEquals(x, p))) {
-                out.add(p);
-            }
+    /**
+     * A patch list where the target has none: kept as written when it has no merge keys, otherwise merged with
+     * itself like any keyed list, directive elements included as plain elements (kyaml looks for list directives
+     * only when the target has the list).
+     */
+    private List<Object> addedList(List<Object> list, List<String> path) {
+        List<String> keys = mergeKeys(path);
+        if (keys == null) {
+            return list;
         }
-        for (Object d : dst) {
-            if (out.stream().noneMatch(x -> Values.deepEquals(x, d))) {
-                out.add(d);
+        return keys.isEmpty() ? mergePrimitives(list, list) : mergeAssociative(list, list, keys, path);
+    }
+
+    /** The patch list without its {@code $patch: directive} elements (and without null or {} elements, as kyaml leaves it). */
+    private static List<Object> withoutDirective(List<Object> patch, String directive) {
+        List<Object> out = new ArrayList<>();
+        for (Object x : patch) {
+            if (x == null || (x instanceof Map<?, ?> m && (m.isEmpty() || directive.equals(Values.scalarTextOrType(m.get("$patch")))))) {
+                continue;
             }
+            out.add(x);
         }
         return out;
     }
 
     /**
-     * kyaml's associative list merge (walk/associative_sequence.go), with its quirks: elements are
-     * identified by the tuple of key values ("" when missing), patch tuples first; tuples that
-     * differ only by a missing value are unified; an all-empty tuple (a patch element without the
-     * key) deletes every original element that has the key; with several keys the original
-     * elements are moved behind the new ones in their original order.
+     * Merged scalar list (finalizers): patch values first, then the other target values; a value counts once
+     * (by its text) and nulls are dropped, as kyaml does.
      */
+    private static List<Object> mergePrimitives(List<Object> dst, List<Object> patch) {
+        List<Object> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (List<Object> source : List.of(patch, dst)) {
+            for (Object v : source) {
+                if (v != null && seen.add(Values.scalarTextOrType(v))) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
     private List<Object> mergeAssociative(List<Object> dst, List<Object> patch, List<String> keys, List<String> path) {
-        List<List<String>> valuesList = new ArrayList<>();
-        for (List<Object> src : List.of(patch, dst)) {
-            for (Object el : src) {
-                Map<String, Object> m = Values.asMap(el);
-                if (m == null) {
-                    continue;
+        return AssociativeList.merge(dst, patch, keys, new AssociativeList.ElementMerge() {
+            @Override
+            public Map<String, Object> merge(Map<String, Object> target, Map<String, Object> p) {
+                if (target == null) {
+                    return "delete".equals(p.get("$patch")) ? null : clean(p);
                 }
-                List<String> tuple = new ArrayList<>();
-                for (String k : keys) {
-                    tuple.add(m.get(k) == null ? "" : Values.scalarTextOrType(m.get(k)));
-                }
-                if (!valuesList.contains(tuple)) {
-                    valuesList.add(tuple);
-                }
+                return mergeMap(target, p == null ? Map.of() : p, path);
             }
-        }
-        if (keys.size() > 1) {
-            for (int i = 0; i < valuesList.size(); i++) {
-                for (int j = 0; j < valuesList.size(); j++) {
-                    List<String> merged = unify(valuesList.get(i), valuesList.get(j));
-                    if (merged != null) {
-                        valuesList.set(i, merged);
-                        valuesList.set(j, merged);
-                    }
-                }
-            }
-        }
-        List<Object> dest = new ArrayList<>(dst);
-        List<Object> items = new ArrayList<>();
-        List<String> validKeys = keys;
-        for (List<String> values : valuesList) {
-            List<String>[] kv = validate(valuesList, values, keys);
-            List<String> vk = kv[0];
-            List<String> vv = kv[1];
-            validKeys = vk;
-            boolean allEmpty = values.stream().allMatch(String::isEmpty);
-            List<String>[] mk = validate(List.of(values), values, keys);
-            Map<String, Object> destEl = allEmpty ? null : firstMatch(dest, mk[0], mk[1]);
-            Map<String, Object> patchEl = allEmpty ? null : firstMatch(patch, mk[0], mk[1]);
-            Map<String, Object> val;
-            if (patchEl != null && "delete".equals(patchEl.get("$patch"))) {
-                val = null;
-            } else if (destEl != null && patchEl != null) {
-                val = mergeMap(destEl, patchEl, path);
-                if (val != destEl && val != null) {
-                    dest.set(dest.indexOf(destEl), val);
-                }
-            } else if (destEl != null) {
-                val = destEl;
-            } else if (patchEl != null) {
-                val = clean(patchEl);
-            } else {
-                val = null;
-            }
-            if (val == null || val.isEmpty()) {
-                dest.removeIf(el -> matches(el, vk, vv));
-                continue;
-            }
-            for (int i = 0; i < vk.size(); i++) {
-                if (!val.containsKey(vk.get(i)) && !vv.get(i).isEmpty()) {
-                    val.put(vk.get(i), io.sluice.kustomize.yaml.ScalarResolution.resolvePlain(vv.get(i)));
-                }
-            }
-            setElement(items, val, vk, vv);
-        }
-        final List<String> lastKeys = validKeys;
-        for (Object el : dest) {
-            Map<String, Object> m = Values.asMap(el);
-            if (m == null) {
-                continue;
-            }
-            List<String> v = new ArrayList<>();
-            for (String k : lastKeys) {
-                v.add(m.get(k) == null ? "" : Values.scalarTextOrType(m.get(k)));
-            }
-            if (lastKeys.size() > 1) {
-                items.removeIf(x -> matches(x, lastKeys, v));
-            }
-            setElement(items, m, lastKeys, v);
-        }
-        return items;
-    }
-
-    private static List<String> unify(List<String> a, List<String> b) {
-        if (a.size() != b.size()) {
-            return null;
-        }
-        boolean common = false;
-        List<String> res = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).equals(b.get(i))) {
-                common = true;
-                res.add(a.get(i));
-                continue;
-            }
-            if (!a.get(i).isEmpty() && !b.get(i).isEmpty()) {
-                return null;
-            }
-            res.add(a.get(i).isEmpty() ? b.get(i) : a.get(i));
-        }
-        return common ? res : null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String>[] validate(List<List<String>> valuesList, List<String> values, List<String> keys) {
-        java.util.Set<String> valid = new java.util.HashSet<>();
-        for (List<String> vs : valuesList) {
-            for (int i = 0; i < vs.size(); i++) {
-                if (!vs.get(i).isEmpty()) {
-                    valid.add(keys.get(i));
-                }
-            }
-        }
-        if (valid.isEmpty()) {
-            return new List[] {keys, values};
-        }
-        List<String> vk = new ArrayList<>();
-        List<String> vv = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (valid.contains(keys.get(i))) {
-                vk.add(keys.get(i));
-                vv.add(values.get(i));
-            }
-        }
-        return new List[] {vk, vv};
-    }
-
-    /** kyaml FieldMatcher semantics: the field must exist; an empty wanted value matches any value. */
-    private static boolean matches(Object el, List<String> keys, List<String> values) {
-        Map<String, Object> m = Values.asMap(el);
-        if (m == null) {
-            return false;
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            Object v = m.get(keys.get(i));
-            if (v == null) {
-                return false;
-            }
-            String want = i < values.size() ? values.get(i) : "";
-            if (!want.isEmpty() && !Values.scalarTextOrType(v).equals(want)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Map<String, Object> firstMatch(List<Object> list, List<String> keys, List<String> values) {
-        for (Object el : list) {
-            if (matches(el, keys, values)) {
-                return Values.asMap(el);
-            }
-        }
-        return null;
-    }
-
-    /** kyaml ElementSetter: replace the element matching the key values in place, else append. */
-    private static void setElement(List<Object> items, Map<String, Object> el, List<String> keys, List<String> values) {
-        for (int i = 0; i < items.size(); i++) {
-            if (matches(items.get(i), keys, values)) {
-                items.set(i, el);
-                return;
-            }
-        }
-        items.add(el);
+        });
     }
 
     /**

@@ -2,9 +2,6 @@ package io.sluice.kustomize;
 
 import io.sluice.kustomize.yaml.Values;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +45,9 @@ public final class TransformerConfig {
     TransformerConfig copy() {
         TransformerConfig c = new TransformerConfig();
         c.custom = custom;
-        sections.forEach((k, v) -> c.sections.put(k, new ArrayList<>(v)));
+        for (Map.Entry<String, List<FieldSpec>> e : sections.entrySet()) {
+            c.sections.put(e.getKey(), new ArrayList<>(e.getValue()));
+        }
         for (NameBackRef r : nameReferences) {
             c.nameReferences.add(new NameBackRef(r.target(), new ArrayList<>(r.referrers())));
         }
@@ -152,26 +151,74 @@ public final class TransformerConfig {
                 Resource.str(f.get("kind"))), Resource.str(f.get("path")), Boolean.TRUE.equals(f.get("create")));
     }
 
+    /**
+     * kustomize's defaults ({@link DefaultFieldSpecs}). Parsed on every start of the command line, so kept
+     * cheap: no regular expressions, one {@link Gvk} per distinct group/version/kind, duplicates (the file has
+     * some, as kustomize's defaults do) dropped through a set instead of the list scans of {@link #addSpec}.
+     */
     private static TransformerConfig loadDefaults() {
         TransformerConfig c = new TransformerConfig();
-        try (InputStream in = TransformerConfig.class.getResourceAsStream("default-fieldspecs.txt")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String line : text.split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] p = line.split("\\|", -1);
-                FieldSpec spec = new FieldSpec(new Gvk(p[1], p[2], p[3]), p[4], Boolean.parseBoolean(p[5]));
-                if (p[0].startsWith("nameReference:")) {
-                    String[] t = p[0].substring("nameReference:".length()).split(":", -1);
-                    c.addNameReference(new Gvk(t[0], t[1], t[2]), spec);
-                } else {
-                    c.addSpec(p[0], spec);
-                }
+        String text = DefaultFieldSpecs.TEXT;
+        Map<String, Gvk> gvks = new java.util.HashMap<>();
+        Map<Gvk, NameBackRef> backRefs = new java.util.HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String[] f = new String[6];
+        int pos = 0;
+        while (pos < text.length()) {
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = text.length();
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("default-fieldspecs.txt missing from the jar", e);
+            String line = text.substring(pos, eol);
+            pos = eol + 1;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int from = 0;
+            for (int i = 0; i < 5; i++) {
+                int bar = line.indexOf('|', from);
+                f[i] = line.substring(from, bar);
+                from = bar + 1;
+            }
+            f[5] = line.substring(from);
+            // section|group|version|kind|path: the same spec twice counts once, whatever its create flag
+            if (!seen.add(line.substring(0, line.lastIndexOf('|')))) {
+                continue;
+            }
+            // plain get/put, no lambdas: linking a lambda costs more on a cold start than this whole loop
+            FieldSpec spec = new FieldSpec(gvk(gvks, f[1], f[2], f[3]), f[4], Boolean.parseBoolean(f[5]));
+            if (f[0].startsWith("nameReference:")) {
+                String t = f[0];
+                int a = t.indexOf(':', "nameReference:".length());
+                int b = t.indexOf(':', a + 1);
+                Gvk target = gvk(gvks, t.substring("nameReference:".length(), a), t.substring(a + 1, b), t.substring(b + 1));
+                NameBackRef r = backRefs.get(target);
+                if (r == null) {
+                    r = new NameBackRef(target, new ArrayList<>());
+                    backRefs.put(target, r);
+                    c.nameReferences.add(r);
+                }
+                r.referrers().add(spec);
+            } else {
+                List<FieldSpec> l = c.sections.get(f[0]);
+                if (l == null) {
+                    l = new ArrayList<>();
+                    c.sections.put(f[0], l);
+                }
+                l.add(spec);
+            }
         }
         return c;
+    }
+
+    /** One {@link Gvk} object per distinct group/version/kind of the defaults. */
+    private static Gvk gvk(Map<String, Gvk> gvks, String group, String version, String kind) {
+        String key = group + '|' + version + '|' + kind;
+        Gvk g = gvks.get(key);
+        if (g == null) {
+            g = new Gvk(group, version, kind);
+            gvks.put(key, g);
+        }
+        return g;
     }
 }

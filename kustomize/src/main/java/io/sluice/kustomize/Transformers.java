@@ -15,47 +15,59 @@ final class Transformers {
         TransformerConfig tc = ra.config;
         Tracker t = new Tracker(m, ctx, kust);
         if (!kust.strings("patchesStrategicMerge").isEmpty()) {
-            t.step("PatchStrategicMergeTransformer", () -> Patches.strategicMergeField(kust, ldr, m));
+            Patches.strategicMergeField(kust, ldr, m, ctx.openApi());
+            t.ran("PatchStrategicMergeTransformer");
         }
         for (Map<String, Object> entry : kust.maps("patches")) {
-            t.step("PatchTransformer", () -> Patches.patchesField(only(kust, "patches", entry), ldr, m));
+            Patches.patchesField(only(kust, "patches", entry), ldr, m, ctx.openApi());
+            t.ran("PatchTransformer");
         }
         String ns = kust.string("namespace");
         if (!ns.isEmpty()) {
-            t.step("NamespaceTransformer", () -> NamespaceTransformer.apply(m, ns, tc.specs("namespace")));
+            NamespaceTransformer.apply(m, ns, tc.specs("namespace"));
+            t.ran("NamespaceTransformer");
         }
         String prefix = kust.string("namePrefix");
         String suffix = kust.string("nameSuffix");
         if (!prefix.isEmpty()) {
-            t.step("PrefixTransformer", () -> PrefixSuffixTransformer.apply(m, prefix, "", tc.specs("namePrefix")));
+            PrefixSuffixTransformer.apply(m, prefix, "", tc.specs("namePrefix"));
+            t.ran("PrefixTransformer");
         }
         if (!suffix.isEmpty()) {
-            t.step("SuffixTransformer", () -> PrefixSuffixTransformer.apply(m, "", suffix, tc.specs("nameSuffix")));
+            PrefixSuffixTransformer.apply(m, "", suffix, tc.specs("nameSuffix"));
+            t.ran("SuffixTransformer");
         }
         Map<String, String> common = kust.stringMap("commonLabels");
         if (!kust.maps("labels").isEmpty() || !common.isEmpty()) {
             for (Map<String, Object> entry : kust.maps("labels")) {
-                t.step("LabelTransformer", () -> LabelTransformer.applyEntry(kust, entry, m, tc));
+                LabelTransformer.applyEntry(kust, entry, m, tc);
+                t.ran("LabelTransformer");
             }
             // kustomize always configures the commonLabels transformer next to `labels`, even when empty
-            t.step("LabelTransformer", () -> MapFieldTransformer.apply(m, common, tc.specs("commonLabels")));
+            MapFieldTransformer.apply(m, common, tc.specs("commonLabels"));
+            t.ran("LabelTransformer");
         }
         Map<String, String> annotations = kust.stringMap("commonAnnotations");
         if (!annotations.isEmpty()) {
-            t.step("AnnotationsTransformer", () -> MapFieldTransformer.apply(m, annotations, tc.specs("commonAnnotations")));
+            MapFieldTransformer.apply(m, annotations, tc.specs("commonAnnotations"));
+            t.ran("AnnotationsTransformer");
         }
         for (Map<String, Object> entry : kust.maps("patchesJson6902")) {
-            t.step("PatchJson6902Transformer", () -> Patches.json6902Field(only(kust, "patchesJson6902", entry), ldr, m));
+            Patches.json6902Field(only(kust, "patchesJson6902", entry), ldr, m);
+            t.ran("PatchJson6902Transformer");
         }
         for (Map<String, Object> entry : kust.maps("replicas")) {
-            t.step("ReplicaCountTransformer", () -> ReplicaTransformer.apply(only(kust, "replicas", entry), m,
-                    tc.specs("replicas")));
+            ReplicaTransformer.apply(only(kust, "replicas", entry), m,
+                    tc.specs("replicas"));
+            t.ran("ReplicaCountTransformer");
         }
         for (Map<String, Object> entry : kust.maps("images")) {
-            t.step("ImageTagTransformer", () -> ImageTransformer.apply(only(kust, "images", entry), m, tc.specs("images")));
+            ImageTransformer.apply(only(kust, "images", entry), m, tc.specs("images"));
+            t.ran("ImageTagTransformer");
         }
         if (!kust.maps("replacements").isEmpty()) {
-            t.step("ReplacementTransformer", () -> ReplacementTransformer.apply(kust, ldr, m));
+            ReplacementTransformer.apply(kust, ldr, m);
+            t.ran("ReplacementTransformer");
         }
         for (String entry : kust.strings("transformers")) {
             BuiltinPlugins.transform(entry, kust, ldr, ra, ctx);
@@ -87,12 +99,11 @@ final class Transformers {
             this.configuredIn = on ? ctx.kustFileRelative(Path.of(kust.path()).getFileName().toString()) : null;
         }
 
-        void step(String kind, Runnable r) {
+        /** Called right after the transformer {@code kind} ran (plain calls, no lambdas: cheaper on a cold start). */
+        void ran(String kind) {
             if (!on) {
-                r.run();
                 return;
             }
-            r.run();
             // like kustomize, every object present after the transformer ran is annotated
             for (Resource res : m.resources()) {
                 String prev = res.annotation(TRANSFORMATIONS);

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import picocli.CommandLine.Option;
 
 /**
- * The cluster options shared by {@code get} and {@code reconcile} (a picocli mixin). Which cluster, in order:
+ * The cluster options shared by {@code get}, {@code reconcile} and {@code build kustomization} (a picocli mixin). Which cluster, in order:
  * <ol>
  *   <li>{@code --kubeconfig FILE [--context NAME]};</li>
  *   <li>the cluster of the {@code sluice up} running with {@code --work-dir} ({@code .sluice}): its sandbox

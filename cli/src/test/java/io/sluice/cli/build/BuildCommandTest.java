@@ -53,4 +53,23 @@ class BuildCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("/does/not/exist is not a folder");
     }
+
+    @Test
+    void onlyBuildDirTakesTheFastStartPath() {
+        assertThat(FastStart.handles(new String[] {"build", "deploy/prod"})).isTrue();
+        assertThat(FastStart.handles(new String[] {"build", "./kustomization"})).isTrue();
+        assertThat(FastStart.handles(new String[] {"build"})).isFalse();
+        assertThat(FastStart.handles(new String[] {"build", "--help"})).isFalse();
+        assertThat(FastStart.handles(new String[] {"build", "kustomization"})).isFalse();
+        assertThat(FastStart.handles(new String[] {"build", "ks"})).isFalse();
+        assertThat(FastStart.handles(new String[] {"build", "help"})).isFalse();
+        assertThat(FastStart.handles(new String[] {"build", "a", "b"})).isFalse();
+        assertThat(FastStart.handles(new String[] {"get", "ks"})).isFalse();
+    }
+
+    @Test
+    void withoutDirAndWithoutSubcommandItIsAUsageError() {
+        assertThat(run("build")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required parameter: 'DIR'");
+    }
 }

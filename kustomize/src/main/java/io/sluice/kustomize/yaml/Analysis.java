@@ -21,10 +21,58 @@ final class Analysis {
         return c == ' ' || c == '\t';
     }
 
-    static Analysis of(String text) {
+    /** The code points of {@code s} (a loop: String.codePoints() goes through streams, slow on a cold JVM). */
+    static int[] codePoints(String s) {
+        int n = s.length();
+        int[] out = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out[count++] = Character.toCodePoint(c, s.charAt(++i));
+            } else {
+                out[count++] = c;
+            }
+        }
+        return count == n ? out : java.util.Arrays.copyOf(out, count);
+    }
+
+    /** What a word of letters, digits and {@code ._/-} starting with a letter or digit allows: every style. */
+    private static final Analysis WORD = allowAll();
+
+    private static Analysis allowAll() {
         Analysis a = new Analysis();
-        int[] v = text.codePoints().toArray();
-        if (v.length == 0) {
+        a.flowPlainAllowed = true;
+        a.blockPlainAllowed = true;
+        a.singleQuotedAllowed = true;
+        a.blockAllowed = true;
+        return a;
+    }
+
+    /** True for the common case of a name or number: the full analysis would allow every style. */
+    private static boolean isWord(String text) {
+        int n = text.length();
+        if (n == 0 || !Character.isLetterOrDigit(text.charAt(0)) || text.charAt(0) > 0x7E) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '/' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Analysis of(String text) {
+        if (isWord(text)) {
+            return WORD;
+        }
+        Analysis a = new Analysis();
+        // by UTF-16 unit: a surrogate is neither blank nor break, and not printable (go-yaml v2 escapes characters
+        // beyond U+FFFF), as its code point would be
+        int n = text.length();
+        if (n == 0) {
             a.multiline = false;
             a.flowPlainAllowed = false;
             a.blockPlainAllowed = true;
@@ -49,9 +97,9 @@ final class Analysis {
             flowIndicators = true;
         }
         boolean precededByWhitespace = true;
-        for (int i = 0; i < v.length; i++) {
-            int c = v[i];
-            boolean followedByWhitespace = i + 1 >= v.length || isBlank(v[i + 1]);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean followedByWhitespace = i + 1 >= n || isBlank(text.charAt(i + 1));
             if (i == 0) {
                 switch (c) {
                     case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' -> {
@@ -99,7 +147,7 @@ final class Analysis {
                 if (i == 0) {
                     leadingSpace = true;
                 }
-                if (i == v.length - 1) {
+                if (i == n - 1) {
                     trailingSpace = true;
                 }
                 if (previousBreak) {
@@ -112,7 +160,7 @@ final class Analysis {
                 if (i == 0) {
                     leadingBreak = true;
                 }
-                if (i == v.length - 1) {
+                if (i == n - 1) {
                     trailingBreak = true;
                 }
                 if (previousSpace) {

@@ -1,20 +1,42 @@
 package io.sluice.kustomize.yaml;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /** go-yaml v2's map key order for string keys: letters after other runs, digit runs numerically. */
 final class KeyOrder {
     private KeyOrder() {
     }
 
-    static int compare(String a, String b) {
-        if (a.equals(b)) {
-            return 0;
+    /** Sorts {@code keys} in this order, converting each key to code points once. */
+    static void sort(List<String> keys) {
+        int n = keys.size();
+        if (n < 2) {
+            return;
         }
-        return less(a, b) ? -1 : 1;
+        Integer[] order = new Integer[n];
+        int[][] cps = new int[n][];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            cps[i] = Analysis.codePoints(keys.get(i));
+        }
+        Arrays.sort(order, new java.util.Comparator<Integer>() {
+            @Override
+            public int compare(Integer x, Integer y) {
+                return x.equals(y) || Arrays.equals(cps[x], cps[y]) ? 0 : less(cps[x], cps[y]) ? -1 : 1;
+            }
+        });
+        List<String> sorted = new ArrayList<>(n);
+        for (Integer i : order) {
+            sorted.add(keys.get(i));
+        }
+        for (int i = 0; i < n; i++) {
+            keys.set(i, sorted.get(i));
+        }
     }
 
-    private static boolean less(String a, String b) {
-        int[] ar = a.codePoints().toArray();
-        int[] br = b.codePoints().toArray();
+    private static boolean less(int[] ar, int[] br) {
         for (int i = 0; i < ar.length && i < br.length; i++) {
             if (ar[i] == br[i]) {
                 continue;

@@ -11,8 +11,17 @@ public final class Values {
     private Values() {
     }
 
+    /** A copy sharing nothing mutable with {@code v}; maps read from YAML stay {@link YamlMap}s with their notes. */
     @SuppressWarnings("unchecked")
     public static Object deepCopy(Object v) {
+        if (v instanceof YamlMap m) {
+            YamlMap out = new YamlMap();
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                out.put(e.getKey(), deepCopy(e.getValue()));
+            }
+            m.copyNotesTo(out);
+            return out;
+        }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {

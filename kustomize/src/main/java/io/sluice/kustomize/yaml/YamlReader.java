@@ -1,73 +1,70 @@
 package io.sluice.kustomize.yaml;
 
 import io.sluice.kustomize.KustomizeException;
-import org.snakeyaml.engine.v2.api.ConstructNode;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.Schema;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Reads YAML text into plain Java values ({@code LinkedHashMap<String,Object>}, {@code ArrayList},
- * String, Long, BigInteger, Double, Boolean, null) resolving plain scalars the way kustomize's
- * go-yaml v3 does, then normalising through JSON as kustomize does before it prints.
+ * Reads YAML text into plain Java values ({@link YamlMap} / {@code LinkedHashMap<String,Object>},
+ * {@code ArrayList}, String, Long, BigInteger, Double, Boolean, null) as kustomize sees them: with go-yaml's
+ * scanner rules ({@link YamlScanner}), plain scalars resolved as go-yaml v3 does (v2 with {@code yaml11}), and
+ * multi-document files split the way kyaml splits them ({@link #readAll}).
  */
 public final class YamlReader {
-    /** Marker tag for plain scalars without explicit tag: we resolve them ourselves. */
-    private static final Tag IMPLICIT = new Tag("tag:sluice.io,2026:implicit");
 
     private YamlReader() {
     }
 
-    /** Parses every document of {@code text}; empty documents are dropped. */
+    /** The objects of a file of Kubernetes objects, as kyaml reads it; empty documents are dropped. */
     public static List<Object> readAll(String text, String source) {
         return readAll(text, source, false);
     }
 
     /**
-     * With {@code yaml11}, plain scalars resolve by YAML 1.1 rules as go-yaml v2 does (yes/no/on/off/y/n
-     * are booleans): kustomize reads its kustomization files and JSON patches that way.
+     * kyaml's reading of a multi-document file: CR LF becomes LF, the text is cut at every line that starts with
+     * {@code ---} (only blanks or a comment may follow it on that line), and only the first document of each
+     * piece is read (so a {@code ...} end marker ends the piece). With {@code yaml11}, plain scalars resolve by
+     * YAML 1.1 rules as go-yaml v2 does (yes/no/on/off/y/n are booleans).
      */
     public static List<Object> readAll(String text, String source, boolean yaml11) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(source)
-                .setSchema(new ImplicitSchema())
-                .setMaxAliasesForCollections(10_000)
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build();
+        String s = text.replace("\r\n", "\n");
         List<Object> docs = new ArrayList<>();
-        try {
-            for (Node node : new Compose(settings).composeAllFromString(text)) {
-                if (node == null) {
-                    continue;
-                }
-                if (node instanceof ScalarNode s && s.getValue().isEmpty() && s.getScalarStyle() == ScalarStyle.PLAIN) {
-                    continue;
-                }
-                docs.add(convert(node, source, yaml11));
+        int prev = 0;
+        int lineOffset = 0;
+        int from = 0;
+        while (true) {
+            int sep = s.indexOf("\n---", from);
+            int end = sep < 0 ? -1 : s.indexOf('\n', sep + 4);
+            if (end < 0) {
+                break;
             }
-        } catch (MarkedYamlEngineException e) {
-            throw new KustomizeException("malformed YAML in " + source + at(e.getProblemMark()) + ": "
-                    + oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()), e);
-        } catch (YamlEngineException e) {
-            throw new KustomizeException("malformed YAML in " + source + ": " + oneLine(e.getMessage()), e);
+            String after = GoStrings.trimSpace(s.substring(sep + 4, end));
+            if (!after.isEmpty() && after.charAt(0) != '#') {
+                throw new KustomizeException("malformed YAML in " + source + ": invalid document separator: "
+                        + GoStrings.trimSpace(s.substring(sep, end)));
+            }
+            addFirstDocument(s.substring(prev, sep) + "\n", source, yaml11, lineOffset, docs);
+            lineOffset += countLines(s, prev, end + 1);
+            prev = end + 1;
+            from = end + 1;
         }
+        addFirstDocument(s.substring(prev), source, yaml11, lineOffset, docs);
         return docs;
+    }
+
+    private static void addFirstDocument(String piece, String source, boolean yaml11, int lineOffset, List<Object> docs) {
+        try {
+            YamlParser p = new YamlParser(piece, yaml11);
+            if (p.hasNext()) {
+                Object doc = p.next();
+                if (doc != null) {
+                    docs.add(doc);
+                }
+            }
+        } catch (YamlSyntaxException e) {
+            throw malformed(source, e, lineOffset);
+        }
     }
 
     /** Parses a single document (or null when the text is empty). */
@@ -75,91 +72,39 @@ public final class YamlReader {
         return readOne(text, source, false);
     }
 
+    /**
+     * The first document of {@code text}, as go-yaml's Unmarshal reads it (kustomization files, JSON patches,
+     * configurations); a second document is refused, since it would be ignored silently.
+     */
     public static Object readOne(String text, String source, boolean yaml11) {
-        List<Object> docs = readAll(text, source, yaml11);
-        if (docs.size() > 1) {
-            throw new KustomizeException(source + ": expected one YAML document, found " + docs.size());
-        }
-        return docs.isEmpty() ? null : docs.get(0);
-    }
-
-    private static String at(Optional<Mark> mark) {
-        return mark.map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ').trim();
-    }
-
-    private static Object convert(Node node, String source, boolean raw) {
-        if (node instanceof MappingNode m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            java.util.Set<String> merged = new java.util.HashSet<>();
-            for (NodeTuple t : m.getValue()) {
-                Node k = t.getKeyNode();
-                String key;
-                if (k instanceof ScalarNode ks) {
-                    Object kv = convert(ks, source, raw);
-                    if (ks.getValue().equals("<<") && ks.getScalarStyle() == ScalarStyle.PLAIN) {
-                        merged.addAll(mergeKey(out, convert(t.getValueNode(), source, raw)));
-                        continue;
-                    }
-                    key = kv == null ? "null" : Values.scalarText(kv);
-                } else {
-                    throw new KustomizeException("malformed YAML in " + source + " at line "
-                            + (k.getStartMark().map(Mark::getLine).orElse(0) + 1) + ": complex mapping keys are not supported");
-                }
-                // go-yaml v2 (kustomization files, raw mode) lets a repeated key win; kyaml rejects it
-                if (out.containsKey(key) && !merged.remove(key) && !raw) {
-                    throw new KustomizeException("malformed YAML in " + source + " at line "
-                            + (k.getStartMark().map(Mark::getLine).orElse(0) + 1) + ": mapping key \"" + key + "\" already defined");
-                }
-                out.put(key, convert(t.getValueNode(), source, raw));
+        try {
+            YamlParser p = new YamlParser(text, yaml11);
+            if (!p.hasNext()) {
+                return null;
             }
-            return out;
-        }
-        if (node instanceof SequenceNode s) {
-            List<Object> out = new ArrayList<>(s.getValue().size());
-            for (Node n : s.getValue()) {
-                out.add(convert(n, source, raw));
+            Object doc = p.next();
+            if (p.hasNext()) {
+                throw new KustomizeException(source + ": expected one YAML document, found more (a '---' line starts another)");
             }
-            return out;
+            return doc;
+        } catch (YamlSyntaxException e) {
+            throw malformed(source, e, 0);
         }
-        ScalarNode s = (ScalarNode) node;
-        Tag tag = s.getTag();
-        if (tag.equals(IMPLICIT)) {
-            return raw ? ScalarResolution.resolvePlainYaml11(s.getValue()) : ScalarResolution.resolvePlain(s.getValue());
-        }
-        return ScalarResolution.resolveTagged(s.getValue(), tag.getValue(), source);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> mergeKey(Map<String, Object> out, Object merged) {
-        List<String> added = new ArrayList<>();
-        List<Object> sources = merged instanceof List<?> l ? (List<Object>) l : List.of(merged);
-        for (Object src : sources) {
-            if (src instanceof Map<?, ?> m) {
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!out.containsKey((String) e.getKey())) {
-                        out.put((String) e.getKey(), Values.deepCopy(e.getValue()));
-                        added.add((String) e.getKey());
-                    }
-                }
+    private static KustomizeException malformed(String source, YamlSyntaxException e, int lineOffset) {
+        return new KustomizeException("malformed YAML in " + source + " at line " + (e.line + lineOffset + 1) + ", column "
+                + (e.column + 1) + ": " + e.getMessage(), e);
+    }
+
+    private static int countLines(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
             }
         }
-        return added;
+        return n;
     }
 
-    /** A schema that leaves plain scalars unresolved so that go-yaml v3 rules can be applied. */
-    private static final class ImplicitSchema implements Schema {
-        @Override
-        public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
-            return (value, implicit) -> implicit ? IMPLICIT : Tag.STR;
-        }
-
-        @Override
-        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
-            return Map.of();
-        }
-    }
 }

@@ -83,16 +83,16 @@ public final class YamlWriter {
         for (Object k : m.keySet()) {
             keys.add((String) k);
         }
-        keys.sort(KeyOrder::compare);
+        KeyOrder.sort(keys);
         for (String key : keys) {
             writeIndent();
             Scalar ks = scalarFor(key);
             if (!ks.analysis.multiline && utf8Length(ks.text) <= 128) {
-                emitScalar(key, true);
+                emitScalar(ks, true);
                 writeIndicator(":", false, false, false);
             } else {
                 writeIndicator("?", true, false, true);
-                emitScalar(key, false);
+                emitScalar(ks, false);
                 writeIndent();
                 writeIndicator(":", true, false, true);
             }
@@ -195,7 +195,10 @@ public final class YamlWriter {
     }
 
     private void emitScalar(Object v, boolean simpleKey) {
-        Scalar s = scalarFor(v);
+        emitScalar(scalarFor(v), simpleKey);
+    }
+
+    private void emitScalar(Scalar s, boolean simpleKey) {
         Analysis a = s.analysis;
         Style style = s.requested;
         if (simpleKey && a.multiline) {
@@ -216,7 +219,19 @@ public final class YamlWriter {
             style = Style.DOUBLE;
         }
         increaseIndent(true, false);
-        int[] cps = s.text.codePoints().toArray();
+        if (style == Style.PLAIN && (s.text.indexOf(' ') < 0 || column + s.text.length() <= BEST_WIDTH)) {
+            // a plain scalar that cannot fold (a plain scalar has no line breaks): written as it is
+            if (!whitespace) {
+                put(' ');
+            }
+            out.append(s.text);
+            column += s.text.codePointCount(0, s.text.length());
+            whitespace = false;
+            indention = false;
+            popIndent();
+            return;
+        }
+        int[] cps = Analysis.codePoints(s.text);
         switch (style) {
             case PLAIN -> writePlain(cps, !simpleKey);
             case SINGLE -> writeSingleQuoted(cps, !simpleKey);
@@ -351,10 +366,13 @@ public final class YamlWriter {
 
     private void writeDoubleQuoted(int[] v, boolean allowBreaks) {
         boolean spaces = false;
+        // go-yaml v2 tests for a byte order mark at the start of the value, not at each character, so a value
+        // that starts with one has every character escaped
+        boolean escapeAll = v.length > 0 && v[0] == 0xFEFF;
         writeIndicator("\"", true, false, false);
         for (int i = 0; i < v.length; i++) {
             int c = v[i];
-            if (!Analysis.isPrintable(c) || c == 0xFEFF || Analysis.isBreak(c) || c == '"' || c == '\\') {
+            if (escapeAll || !Analysis.isPrintable(c) || Analysis.isBreak(c) || c == '"' || c == '\\') {
                 put('\\');
                 switch (c) {
                     case 0x00 -> put('0');

@@ -64,4 +64,50 @@ class YamlReaderTest {
                 .hasMessageContaining("dup.yaml at line 2")
                 .hasMessageContaining("\"a\" already defined");
     }
+
+    @Test
+    void tabsAreWhitespaceWhereGoYamlAllowsThem() {
+        Map<?, ?> m = (Map<?, ?>) YamlReader.readOne("metadata:\t\n  name:\tweb\t# c\nlist: [a,\tb]\n", "t.yaml");
+        assertThat(m.get("metadata")).isEqualTo(Map.of("name", "web"));
+        assertThat(m.get("list")).isEqualTo(java.util.List.of("a", "b"));
+        assertThatThrownBy(() -> YamlReader.readOne("a:\n\tb: 1\n", "t.yaml"))
+                .hasMessageContaining("t.yaml at line 2, column 1")
+                .hasMessageContaining("cannot start any token");
+    }
+
+    @Test
+    void documentsAreSplitAsKyamlSplitsThem() {
+        String text = "a: 1\n...\nignored: 2\n---\t# next\nb: 3\n---\n\uFEFFc: 4\n";
+        assertThat(YamlReader.readAll(text, "d.yaml")).containsExactly(Map.of("a", 1L), Map.of("b", 3L), Map.of("c", 4L));
+        assertThatThrownBy(() -> YamlReader.readAll("a: 1\n--- b: 2\n", "d.yaml"))
+                .hasMessageContaining("invalid document separator: --- b: 2");
+    }
+
+    @Test
+    void errorLinesCountFromTheStartOfTheFile() {
+        assertThatThrownBy(() -> YamlReader.readAll("a: 1\n---\nb: 2\nc: [\n", "d.yaml"))
+                .hasMessageContaining("d.yaml at line 5");
+    }
+
+    @Test
+    void remembersHowNullValuesWereWritten() {
+        YamlMap m = (YamlMap) YamlReader.readOne("a:\nb: null\nc: ~\nd: !!null x\nf: {g: }\n", "n.yaml");
+        assertThat(m.nullText("a")).isEqualTo(new YamlMap.NullText("", false));
+        assertThat(m.nullText("b").text()).isEqualTo("null");
+        assertThat(m.nullText("c").text()).isEqualTo("~");
+        assertThat(m.nullText("d").text()).isEqualTo("x");
+        assertThat(((YamlMap) m.get("f")).nullText("g")).isEqualTo(new YamlMap.NullText("", true));
+        assertThat(((YamlMap) Values.deepCopy(m)).nullText("c").text()).isEqualTo("~");
+    }
+
+    @Test
+    void foldedScalarsTakeTheValueKyamlPrints() {
+        Map<?, ?> m = (Map<?, ?>) YamlReader.readOne("v: >\n  x\n    y\n  z\n", "f.yaml");
+        assertThat(m.get("v")).isEqualTo("x\n\n  y\nz\n");
+    }
+
+    @Test
+    void refusesCharactersGoYamlsReaderRefuses() {
+        assertThatThrownBy(() -> YamlReader.readOne("a: \u0001\n", "c.yaml")).hasMessageContaining("control characters are not allowed");
+    }
 }

@@ -18,6 +18,7 @@ import io.sluice.render.build.RenderException;
 import io.sluice.render.config.RenderConfig;
 import io.sluice.render.helm.HelmReleaseRenderer;
 import io.sluice.render.helm.HelmRenderException;
+import io.sluice.render.substitute.ClusterVariableSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

@@ -11,6 +11,7 @@ import io.sluice.kit.messaging.EventPublisher;
 import io.sluice.kit.metrics.StageTimer;
 import io.sluice.render.build.KustomizationRenderer;
 import io.sluice.render.config.RenderConfig;
+import io.sluice.render.substitute.ClusterVariableSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

@@ -50,7 +50,8 @@ class ArtifactRendererTest {
 
     @BeforeEach
     void start() throws IOException {
-        artifact = tarGz(Path.of("src/test/resources/render/overlay"));
+        // the renderer's own fixtures (render-kit), packed as an artifact
+        artifact = tarGz(Path.of("../render-kit/src/test/resources/render/overlay"));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/app.tar.gz", exchange -> {
             exchange.sendResponseHeaders(200, artifact.length);
