@@ -1,28 +1,31 @@
 package io.sluice.rollout.testing;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.sluice.sandbox.cluster.SandboxCluster;
+import io.sluice.sandbox.testing.PodReadiness;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the sandbox API server does not do by itself: it runs no pods, so tests write a Deployment's status where the
- * Deployment controller would; and it has no Gateway API, so tests register a stand-in HTTPRoute CRD.
+ * What the sandbox API server does not do by itself: it runs no pods, so tests mark pods Ready where a kubelet would
+ * (the simulated Deployment controller then writes the status); and it has no Gateway API, so tests register a
+ * stand-in HTTPRoute CRD.
  */
 public final class SandboxWorkloads {
 
     private static final ResourceDefinitionContext HTTP_ROUTES = new ResourceDefinitionContext.Builder()
             .withGroup("gateway.networking.k8s.io").withVersion("v1").withKind("HTTPRoute").withPlural("httproutes").withNamespaced(true).build();
+
+    private static final Duration ROLLOUT_WAIT = Duration.ofSeconds(30);
 
     private SandboxWorkloads() {
     }
@@ -35,13 +38,13 @@ public final class SandboxWorkloads {
         }
     }
 
-    /** Writes the status the Deployment controller would once every replica of the current generation is available. */
+    /**
+     * Marks the Deployment's pods Ready as they appear, as a kubelet would report them, until the (simulated)
+     * Deployment controller shows the current generation rolled out: the test never writes the Deployment's status
+     * itself, which the controller owns and would overwrite.
+     */
     public static void markRolledOut(KubernetesClient client, String namespace, String name) {
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-        deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(deployment.getMetadata().getGeneration())
-                .withReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas).withReadyReplicas(replicas).build());
-        client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
+        PodReadiness.rollOut(client, namespace, name, ROLLOUT_WAIT);
     }
 
     /** The canary backend's weight in the HTTPRoute {@code name}, checking that both weights add up to 100. */

@@ -49,6 +49,55 @@ public final class PodReadiness {
                         && orZero(d.getStatus().getReadyReplicas()) == readyPods, remaining, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Plays the kubelet through a whole rollout: marks each of the Deployment's pods Ready as it appears (the new
+     * ReplicaSet's pods included, while the controller replaces the old ones) until the status shows the current
+     * generation observed and {@code spec.replicas} pods updated, ready and in total.
+     *
+     * @throws IllegalStateException when the rollout does not finish within {@code timeout}
+     */
+    public static Deployment rollOut(KubernetesClient client, String namespace, String deployment, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Deployment current = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+            if (current == null) {
+                throw new IllegalStateException("no Deployment " + namespace + "/" + deployment);
+            }
+            if (rolledOut(current)) {
+                return current;
+            }
+            for (Pod pod : client.pods().inNamespace(namespace).withLabels(current.getSpec().getSelector().getMatchLabels()).list().getItems()) {
+                if (pod.getMetadata().getDeletionTimestamp() == null && !isReady(pod)) {
+                    setReady(client, namespace, pod, true);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Deployment " + namespace + "/" + deployment + " not rolled out within " + timeout
+                        + ": status " + current.getStatus());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rolling out " + deployment, e);
+            }
+        }
+    }
+
+    private static boolean rolledOut(Deployment deployment) {
+        int wanted = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        var status = deployment.getStatus();
+        return status != null && status.getObservedGeneration() != null
+                && status.getObservedGeneration() >= deployment.getMetadata().getGeneration()
+                && orZero(status.getUpdatedReplicas()) == wanted && orZero(status.getReadyReplicas()) == wanted
+                && orZero(status.getReplicas()) == wanted;
+    }
+
+    private static boolean isReady(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
     private static List<Pod> waitForPods(KubernetesClient client, String namespace, Map<String, String> selector, int wanted,
             Instant deadline) {
         while (true) {
