@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * Dotted field paths of replacements and vars: "spec.template.spec.containers.[name=app].image",
- * "spec.containers[0].image", "metadata.annotations.[a.b/c]", "*" wildcards.
+ * "spec.containers[0].image", "metadata.annotations.[a.b/c]", "metadata.labels.a\.b/c" (an escaped dot), "*" wildcards.
  */
 final class FieldPath {
     private FieldPath() {
@@ -35,8 +35,14 @@ final class FieldPath {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int depth = 0;
-        for (char c : path.toCharArray()) {
-            if (c == '[') {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\\' && depth == 0 && i + 1 < path.length() && path.charAt(i + 1) == '.') {
+                // An escaped dot belongs to the segment, as kyaml's path splitter reads it: a label key such as
+                // "example.com/team" is written "example\.com/team".
+                cur.append('.');
+                i++;
+            } else if (c == '[') {
                 if (depth == 0 && cur.length() > 0) {
                     out.add(cur.toString());
                     cur.setLength(0);
