@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.api.kustomize.Kustomization;
 import io.sluice.api.kustomize.PostBuild;
 import io.sluice.cli.CliFailure;
+import io.sluice.cli.Examples;
 import io.sluice.cli.cluster.Cluster;
 import io.sluice.cli.cluster.ClusterOptions;
 import io.sluice.kustomize.yaml.Values;
@@ -45,6 +46,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kustomization", aliases = "ks", mixinStandardHelpOptions = true,
         description = "Build DIR as the Flux Kustomization NAME would be built and applied by Sluice (like 'flux build kustomization').",
+        footerHeading = Examples.HEADING,
+        footer = {"  sluice build kustomization quickstart --path ./deploy",
+                "  sluice build ks apps -n flux-system --path ./apps --kustomization-file ./clusters/dev/apps.yaml --dry-run"},
         exitCodeOnExecutionException = 1)
 public final class BuildKustomizationCommand implements Callable<Integer> {
     /** The labels apply-service puts on every object it applies (Flux's owner labels). */
