@@ -3,6 +3,8 @@ package io.sluice.rollout.reconcile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.sluice.api.flagger.Canary;
 import io.sluice.rollout.analysis.RolloutAction;
 import io.sluice.rollout.scheme.CanaryServices;
@@ -12,7 +14,7 @@ import io.sluice.rollout.scheme.TrafficRoute;
 
 /**
  * Carries a decision's cluster actions out: the scheme's objects by server-side apply (field manager
- * {@value #FIELD_MANAGER}, conflicts forced, as Flagger owns these objects), the target's replicas by an edit.
+ * {@value #FIELD_MANAGER}, conflicts forced, as Flagger owns these objects), the target's replicas by a merge patch.
  * {@link RolloutAction.Announce} is not a cluster action; the reconciler publishes it.
  */
 final class ClusterActions {
@@ -56,9 +58,9 @@ final class ClusterActions {
 
     private void scaleTarget(Canary canary, int replicas) {
         SchemeNames names = SchemeNames.of(canary);
-        client.apps().deployments().inNamespace(names.namespace()).withName(names.target()).edit(deployment -> {
-            deployment.getSpec().setReplicas(replicas);
-            return deployment;
-        });
+        // A merge patch without a resourceVersion: the deployment controller writes the status all the time, and an
+        // edit (read, change, write back with the read resourceVersion) would then fail with 409 Conflict.
+        client.apps().deployments().inNamespace(names.namespace()).withName(names.target())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
     }
 }

@@ -2,6 +2,8 @@ package io.sluice.rollout.testing;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.sluice.sandbox.cluster.SandboxCluster;
 import io.sluice.sandbox.testing.PodReadiness;
@@ -58,9 +60,9 @@ public final class SandboxWorkloads {
     }
 
     public static void setImage(KubernetesClient client, String namespace, String deployment, String image) {
-        client.apps().deployments().inNamespace(namespace).withName(deployment).edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
-            return d;
-        });
+        // A JSON patch without a resourceVersion, as kubectl set image does: the simulated deployment controller
+        // writes the status meanwhile, and an edit would then fail with 409 Conflict.
+        client.apps().deployments().inNamespace(namespace).withName(deployment).patch(PatchContext.of(PatchType.JSON),
+                "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + image + "\"}]");
     }
 }
