@@ -96,7 +96,8 @@ class CanaryReconcilerTest {
         SandboxWorkloads.markRolledOut(client, namespace, "podinfo");
 
         List<Integer> weights = new java.util.ArrayList<>();
-        while (canary(key).getStatus().getPhase().equals("Progressing")) {
+        // Bounded: a canary stuck in Progressing must fail the assertion below, not hang the build.
+        for (int tick = 0; tick < 20 && canary(key).getStatus().getPhase().equals("Progressing"); tick++) {
             reconciler.reconcile(key);
             weights.add(SandboxWorkloads.canaryWeight(client, namespace, "podinfo"));
         }
