@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -35,18 +36,8 @@ public final class QuickstartObjects {
 
     /** Reads every {@code *.yaml}/{@code *.yml} in {@code fluxDir}, sorted by file name. */
     public static List<GenericKubernetesResource> load(Path fluxDir, String repositoryUrl) {
-        List<GenericKubernetesResource> objects = new ArrayList<>();
-        for (Path file : yamlFiles(fluxDir)) {
-            GenericKubernetesResource object = read(file);
-            if (GitRepository.KIND.equals(object.getKind())) {
-                spec(object, file).put("url", repositoryUrl);
-            }
-            objects.add(object);
-        }
-        if (objects.stream().noneMatch(o -> GitRepository.KIND.equals(o.getKind()))) {
-            throw new UpFailedException("No GitRepository in " + fluxDir + "; the quickstart needs one (see examples/quickstart/README.md).");
-        }
-        return objects;
+        return readFolder(fluxDir, GitRepository.KIND, (spec, file) -> spec.put("url", repositoryUrl),
+                "the quickstart needs one (see examples/quickstart/README.md).");
     }
 
     /**
@@ -55,17 +46,27 @@ public final class QuickstartObjects {
      * replaced, so {@code 127.0.0.1:5000/podinfo} becomes {@code registry/podinfo}.
      */
     public static List<GenericKubernetesResource> loadImages(Path imagesDir, String registry) {
+        return readFolder(imagesDir, ImageRepository.KIND,
+                (spec, file) -> spec.put("image", registry + "/" + pathOf(String.valueOf(spec.get("image")), file)),
+                "--registry needs one to scan.");
+    }
+
+    /**
+     * The objects of {@code dir}, sorted by file name, with the spec of each object of {@code pointedKind} changed by
+     * {@code pointAt} (to the repository or registry {@code up} uses); a folder without such an object is refused.
+     */
+    private static List<GenericKubernetesResource> readFolder(Path dir, String pointedKind,
+            BiConsumer<Map<String, Object>, Path> pointAt, String whyItIsNeeded) {
         List<GenericKubernetesResource> objects = new ArrayList<>();
-        for (Path file : yamlFiles(imagesDir)) {
+        for (Path file : yamlFiles(dir)) {
             GenericKubernetesResource object = read(file);
-            if (ImageRepository.KIND.equals(object.getKind())) {
-                Map<String, Object> spec = spec(object, file);
-                spec.put("image", registry + "/" + pathOf(String.valueOf(spec.get("image")), file));
+            if (pointedKind.equals(object.getKind())) {
+                pointAt.accept(spec(object, file), file);
             }
             objects.add(object);
         }
-        if (objects.stream().noneMatch(o -> ImageRepository.KIND.equals(o.getKind()))) {
-            throw new UpFailedException("No ImageRepository in " + imagesDir + "; --registry needs one to scan.");
+        if (objects.stream().noneMatch(o -> pointedKind.equals(o.getKind()))) {
+            throw new UpFailedException("No " + pointedKind + " in " + dir + "; " + whyItIsNeeded);
         }
         return objects;
     }
