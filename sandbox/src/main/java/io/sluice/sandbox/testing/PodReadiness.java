@@ -75,12 +75,7 @@ public final class PodReadiness {
                 throw new IllegalStateException("Deployment " + namespace + "/" + deployment + " not rolled out within " + timeout
                         + ": status " + current.getStatus());
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while rolling out " + deployment, e);
-            }
+            pause("rolling out " + deployment);
         }
     }
 
@@ -111,12 +106,17 @@ public final class PodReadiness {
                 throw new IllegalStateException("only " + pods.size() + " pods of " + selector + " in " + namespace
                         + ", " + wanted + " wanted");
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for pods", e);
-            }
+            pause("waiting for pods");
+        }
+    }
+
+    /** The poll interval of both waits. */
+    private static void pause(String doing) {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + doing, e);
         }
     }
 
